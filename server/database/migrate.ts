@@ -11,7 +11,7 @@ const MIGRATIONS = path.join(ROOT, "prisma/migrations");
 const filters = { externalTables: [], externalEnums: [] };
 
 type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-type SchemaEngine = InstanceType<WasmBindings["SchemaEngine"]>;
+type SchemaEngine = WasmBindings["SchemaEngine"]["prototype"];
 
 let bindings: Promise<WasmBindings> | undefined;
 function loadWasm(): Promise<WasmBindings> {

@@ -1,0 +1,258 @@
+// "#/exercises/<set>/<slug>": instructions and examples on the left; editor, submit and live results on the right.
+import { ApiError, getExercise, getSubmission, isAbortError, submitCode } from "./api";
+import { difficultyDots, progressBadge, updateProgressBadge } from "./badges";
+import { initialCode, saveDraft } from "./drafts";
+import { h, plural } from "./dom";
+import { createEditor, setActiveEditor, type CodeEditor } from "./editor";
+import { clearError, showError } from "./error-banner";
+import { connectLive, subscribe } from "./live";
+import { ResultsPanel } from "./results";
+import { homeHref } from "./router";
+import { isFinished, SubmissionTracker } from "./tracker";
+import type { ExerciseDetail, SubmissionView } from "./types";
+
+const POLL_MS = 1500;
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+function examplesSection(exercise: ExerciseDetail): HTMLElement {
+  const section = h("section", { className: "examples", attrs: { "aria-labelledby": "examples-heading" } }, h("h2", { text: "Examples", attrs: { id: "examples-heading" } }));
+  if (exercise.visibleCases.length > 0) {
+    section.appendChild(
+      h(
+        "ul",
+        { className: "examples__list" },
+        ...exercise.visibleCases.map((example) =>
+          h(
+            "li",
+            { className: "example", dataset: { name: example.name } },
+            h("code", { className: "example__call", text: example.call }),
+            h("span", { className: "example__arrow", text: " → ", attrs: { "aria-label": "returns" } }),
+            example.raises !== null
+              ? h("span", { className: "example__raises" }, "raises ", h("code", { text: example.raises }))
+              : h("code", { className: "example__expected", text: example.expected ?? "None" }),
+          ),
+        ),
+      ),
+    );
+  }
+  const hidden = exercise.hiddenCaseCount;
+  section.appendChild(
+    h("p", {
+      className: "muted",
+      testId: "hidden-count",
+      dataset: { count: String(hidden) },
+      text: hidden > 0 ? `Plus ${plural(hidden, "hidden test")} that run when you submit.` : "There are no hidden tests.",
+    }),
+  );
+  const seconds = exercise.limits.timeoutMs / 1000;
+  section.appendChild(
+    h("p", { className: "muted limits", text: `Limits: ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s time · ${exercise.limits.memoryMb} MB memory` }),
+  );
+  return section;
+}
+
+export function mountExercisePage(container: HTMLElement, set: string, slug: string): () => void {
+  const controller = new AbortController();
+  let disposed = false;
+  let editor: CodeEditor | null = null;
+  let stopTracking: (() => void) | null = null;
+  const cleanups: (() => void)[] = [];
+
+  document.title = "Exercise · Tutor";
+  container.replaceChildren(
+    h("div", { className: "page", attrs: { "aria-busy": "true" } }, h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }), h("p", { className: "muted", text: "Loading exercise…" })),
+  );
+
+  const render = (exercise: ExerciseDetail) => {
+    document.title = `${exercise.title} · Tutor`;
+    connectLive(); // after the first API answer, so the learner cookie exists.
+    let latestSubmissionId: string | null = exercise.lastSubmission?.id ?? null;
+    let busy = false;
+
+    // Left column -------------------------------------------------------------------------------------------
+    const badge = progressBadge(exercise.progress);
+    const instructions = h("div", { className: "instructions prose" });
+    // The only HTML inserted anywhere: the server sanitises instructionsHtml (docs/api.md).
+    instructions.innerHTML = exercise.instructionsHtml;
+    const info = h(
+      "article",
+      { className: "exercise-info", attrs: { "aria-labelledby": "exercise-title" } },
+      h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
+      h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
+      h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept }))),
+      instructions,
+      examplesSection(exercise),
+    );
+
+    // Right column ------------------------------------------------------------------------------------------
+    const editorHost = h("div", { className: "editor", testId: "editor" });
+    const submitButton = h("button", { className: "button button--primary", testId: "submit", text: "Submit", attrs: { type: "button", "aria-keyshortcuts": isMac ? "Meta+Enter" : "Control+Enter" } });
+    const resetButton = h("button", { className: "button", testId: "reset", text: "Reset to starter", attrs: { type: "button" } });
+    const results = new ResultsPanel();
+    const workbench = h(
+      "section",
+      { className: "workbench", attrs: { "aria-label": "Your solution" } },
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `define ${exercise.entry}` })),
+      editorHost,
+      h(
+        "div",
+        { className: "actions" },
+        submitButton,
+        h("span", { className: "shortcut muted", text: isMac ? "⌘ + Enter" : "Ctrl + Enter" }),
+        h("span", { className: "actions__spacer" }),
+        resetButton,
+      ),
+      results.element,
+    );
+
+    container.replaceChildren(h("div", { className: "exercise-layout" }, info, workbench));
+
+    const setBusy = (value: boolean) => {
+      busy = value;
+      submitButton.disabled = value;
+      submitButton.textContent = value ? "Grading…" : "Submit";
+      submitButton.setAttribute("aria-busy", String(value));
+    };
+
+    const refreshProgress = () => {
+      getExercise(set, slug, controller.signal)
+        .then((fresh) => updateProgressBadge(badge, fresh.progress))
+        .catch(() => undefined); // The badge is a nicety; the verdict is already shown.
+    };
+
+    const track = (initial: SubmissionView) => {
+      stopTracking?.();
+      const tracker = new SubmissionTracker(initial.id, initial);
+      let timer: number | undefined;
+      let stopped = false;
+      const stop = () => {
+        if (stopped) return;
+        stopped = true;
+        unsubscribe();
+        if (timer !== undefined) window.clearTimeout(timer);
+        if (stopTracking === stop) stopTracking = null;
+      };
+      const update = () => {
+        if (stopped) return;
+        results.showTracker(tracker);
+        if (tracker.final) {
+          stop();
+          setBusy(false);
+          refreshProgress();
+        }
+      };
+      // Socket events are the fast path; polling covers missed events and a dead socket.
+      const poll = async () => {
+        timer = undefined;
+        try {
+          const view = await getSubmission(tracker.id, controller.signal);
+          if (tracker.applyView(view)) update();
+        } catch (error) {
+          if (isAbortError(error) || stopped) return;
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+            stop();
+            setBusy(false);
+            showError(error);
+            return;
+          }
+          // Network hiccup or 5xx: keep trying.
+        }
+        if (!stopped && !tracker.final) timer = window.setTimeout(poll, POLL_MS);
+      };
+      const unsubscribe = subscribe(tracker.id, (event) => {
+        if (tracker.applyEvent(event)) update();
+      });
+      stopTracking = stop;
+      results.showTracker(tracker);
+      if (tracker.final) {
+        update();
+      } else {
+        setBusy(true);
+        timer = window.setTimeout(poll, POLL_MS);
+      }
+    };
+
+    const submit = async () => {
+      if (busy || !editor || disposed) return;
+      const code = editor.getCode();
+      clearError();
+      setBusy(true);
+      results.showSubmitting();
+      let view: SubmissionView;
+      try {
+        view = await submitCode(set, slug, code, controller.signal);
+      } catch (error) {
+        if (isAbortError(error)) return;
+        setBusy(false);
+        results.clear();
+        showError(error);
+        return;
+      }
+      latestSubmissionId = view.id;
+      if (editor) saveDraft(exercise.id, { code: editor.getCode(), basedOn: latestSubmissionId });
+      track(view);
+    };
+
+    editor = createEditor(editorHost, {
+      initialCode: initialCode(exercise.id, exercise.starter, exercise.lastSubmission),
+      label: `Python code for ${exercise.file}`,
+      onChange: (code) => saveDraft(exercise.id, { code, basedOn: latestSubmissionId }),
+      onSubmit: () => void submit(),
+    });
+    setActiveEditor(editor);
+
+    submitButton.addEventListener("click", () => void submit());
+    resetButton.addEventListener("click", () => {
+      if (!editor) return;
+      if (!window.confirm("Replace your code with the starter code? Your current code will be lost.")) return;
+      editor.setCode(exercise.starter);
+      editor.focus();
+    });
+
+    // Ctrl/Cmd+Enter anywhere on the page (inside the editor, CodeMirror handles it and prevents the default).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      void submit();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    cleanups.push(() => document.removeEventListener("keydown", onKeyDown));
+
+    const last = exercise.lastSubmission;
+    if (last && !isFinished(last.state)) {
+      track(last); // Reloaded while grading: pick the submission back up.
+    } else if (last) {
+      results.showView(last, "Last submission");
+    }
+  };
+
+  getExercise(set, slug, controller.signal)
+    .then((exercise) => {
+      if (!disposed) render(exercise);
+    })
+    .catch((error: unknown) => {
+      if (isAbortError(error) || disposed) return;
+      container.replaceChildren(
+        h(
+          "div",
+          { className: "page" },
+          h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
+          h("h1", { text: error instanceof ApiError && error.status === 404 ? "Exercise not found" : "Could not load this exercise" }),
+          h("p", { className: "muted", text: error instanceof Error ? error.message : "Something went wrong." }),
+        ),
+      );
+      showError(error);
+    });
+
+  return () => {
+    disposed = true;
+    controller.abort();
+    stopTracking?.();
+    for (const cleanup of cleanups) cleanup();
+    if (editor) {
+      setActiveEditor(null);
+      editor.destroy();
+      editor = null;
+    }
+  };
+}

@@ -1,0 +1,40 @@
+// Entry point: the router swaps pages in #app; each page returns its own cleanup.
+import { installTestHook } from "./editor";
+import { clearError } from "./error-banner";
+import { mountExerciseList } from "./exercise-list";
+import { mountExercisePage } from "./exercise-page";
+import { h } from "./dom";
+import { homeHref, startRouter, type Route } from "./router";
+
+function mountNotFound(container: HTMLElement): () => void {
+  document.title = "Not found · Tutor";
+  container.replaceChildren(
+    h(
+      "div",
+      { className: "page" },
+      h("h1", { text: "Page not found" }),
+      h("p", {}, "There is nothing at this address. ", h("a", { text: "Back to the exercises", attrs: { href: homeHref } })),
+    ),
+  );
+  return () => undefined;
+}
+
+function start(): void {
+  const container = document.getElementById("app");
+  if (!container) throw new Error("index.html must contain <main id=\"app\">");
+  installTestHook();
+  let dispose: (() => void) | null = null;
+  let first = true;
+  startRouter((route: Route) => {
+    dispose?.();
+    clearError();
+    if (route.name === "list") dispose = mountExerciseList(container);
+    else if (route.name === "exercise") dispose = mountExercisePage(container, route.set, route.slug);
+    else dispose = mountNotFound(container);
+    if (!first) window.scrollTo(0, 0);
+    first = false;
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

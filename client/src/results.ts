@@ -1,0 +1,251 @@
+// The results panel: live queue/progress status, one row per finished test, and the final verdict banner.
+import { h, plural } from "./dom";
+import type { SubmissionTracker } from "./tracker";
+import type { Status, SubmissionView, TestResult } from "./types";
+
+const statusLabel: Record<Status, string> = {
+  passed: "Passed",
+  failed: "Failed",
+  error: "Error",
+  "syntax-error": "Syntax error",
+  timeout: "Timed out",
+  "memory-limit": "Memory limit",
+  "output-limit": "Output limit",
+  "internal-error": "Internal error",
+};
+
+const statusIcon: Record<Status, string> = {
+  passed: "✓",
+  failed: "✗",
+  error: "!",
+  "syntax-error": "!",
+  timeout: "!",
+  "memory-limit": "!",
+  "output-limit": "!",
+  "internal-error": "?",
+};
+
+function label(status: string): string {
+  return statusLabel[status as Status] ?? status;
+}
+
+function icon(status: string): string {
+  return statusIcon[status as Status] ?? "?";
+}
+
+function testRow(test: TestResult, index: number): HTMLElement {
+  const row = h("li", {
+    className: `test-row status--${test.status}`,
+    testId: "test-row",
+    dataset: { status: test.status, index: String(index), hidden: String(test.hidden) },
+  });
+  row.appendChild(
+    h(
+      "div",
+      { className: "test-row__head" },
+      h("span", { className: "status-icon", text: icon(test.status), attrs: { "aria-hidden": "true" } }),
+      h("span", { className: "test-row__name", text: test.name }),
+      test.hidden ? h("span", { className: "tag", text: "hidden" }) : null,
+      h("span", { className: "test-row__status", text: label(test.status) }),
+    ),
+  );
+
+  if (test.hidden) {
+    if (test.message) row.appendChild(h("p", { className: "test-row__message", text: test.message }));
+    return row;
+  }
+
+  if (test.status === "passed") {
+    if (test.call) row.appendChild(h("code", { className: "test-row__call test-row__call--muted", text: test.call }));
+    return row;
+  }
+
+  if (test.call) {
+    row.appendChild(h("div", { className: "test-row__call" }, h("span", { className: "field-label", text: "Call " }), h("code", { text: test.call })));
+  }
+  if (test.expected !== undefined || test.actual !== undefined) {
+    const diff = h("pre", { className: "diff", attrs: { "aria-label": "Expected versus actual" } });
+    if (test.expected !== undefined) {
+      diff.appendChild(h("span", { className: "diff__line diff__line--expected" }, h("span", { className: "diff__label", text: "expected " }), test.expected));
+      diff.appendChild(document.createTextNode("\n"));
+    }
+    if (test.actual !== undefined) {
+      diff.appendChild(h("span", { className: "diff__line diff__line--actual" }, h("span", { className: "diff__label", text: "actual   " }), test.actual));
+    }
+    row.appendChild(diff);
+  }
+  if (test.message) {
+    const where = test.line !== undefined ? `Line ${test.line}: ` : "";
+    row.appendChild(h("p", { className: "test-row__message", text: `${where}${test.message}` }));
+  } else if (test.line !== undefined) {
+    row.appendChild(h("p", { className: "test-row__message", text: `Line ${test.line}` }));
+  }
+  if (test.stdout) {
+    row.appendChild(
+      h("div", { className: "stdout" }, h("span", { className: "field-label", text: "Printed output" }), h("pre", { className: "stdout__text", text: test.stdout })),
+    );
+  }
+  return row;
+}
+
+function verdictBanner(view: SubmissionView): HTMLElement {
+  const status: Status = view.verdict ?? "internal-error";
+  const tests = view.tests;
+  const total = view.totalCount ?? tests.length;
+  const passed = view.passedCount ?? tests.filter((test) => test.status === "passed").length;
+  const score = `${passed} of ${plural(total, "test")} passed`;
+  let headline: string;
+  let detail: string | null = null;
+
+  if (view.state === "failed-to-grade") {
+    headline = "Could not grade this submission";
+  } else {
+    switch (status) {
+      case "passed":
+        headline = total === 1 ? "The test passed" : `All ${total} tests passed`;
+        break;
+      case "failed":
+        headline = score;
+        break;
+      case "syntax-error": {
+        const line = tests.find((test) => test.line !== undefined)?.line;
+        headline = line !== undefined ? `Syntax error on line ${line}` : "Syntax error";
+        break;
+      }
+      case "error":
+        headline = "Your code raised an error";
+        detail = total > 0 ? score : null;
+        break;
+      case "timeout":
+        headline = "Time limit exceeded";
+        detail = total > 0 ? score : null;
+        break;
+      case "memory-limit":
+        headline = "Memory limit exceeded";
+        detail = total > 0 ? score : null;
+        break;
+      case "output-limit":
+        headline = "Too much output";
+        detail = total > 0 ? score : null;
+        break;
+      default:
+        headline = "The grader had a problem";
+    }
+  }
+
+  const banner = h(
+    "div",
+    { className: `verdict status--${status}`, testId: "verdict", dataset: { status, state: view.state } },
+    h("span", { className: "status-icon status-icon--large", text: icon(status), attrs: { "aria-hidden": "true" } }),
+  );
+  const body = h("div", { className: "verdict__body" }, h("strong", { className: "verdict__headline", text: headline }));
+  if (detail) body.appendChild(h("p", { className: "verdict__detail", text: detail }));
+  if (view.message) body.appendChild(h("p", { className: "verdict__message", text: view.message }));
+  if (view.durationMs !== null && view.durationMs !== undefined && view.durationMs > 0) {
+    body.appendChild(h("p", { className: "verdict__meta", text: `Graded in ${(view.durationMs / 1000).toFixed(1)} s` }));
+  }
+  banner.appendChild(body);
+  return banner;
+}
+
+export class ResultsPanel {
+  readonly element: HTMLElement;
+  private readonly heading: HTMLElement;
+  private readonly hint: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private rowKeys = new Map<number, { key: string; element: HTMLElement }>();
+
+  constructor() {
+    this.heading = h("h2", { className: "results__heading", text: "Results", attrs: { id: "results-heading" } });
+    this.hint = h("p", { className: "results__hint", text: "Submit your code to run the tests." });
+    this.live = h("div", { className: "results__live", attrs: { "aria-live": "polite" } });
+    this.list = h("ol", { className: "test-list", attrs: { "aria-label": "Test results" } });
+    this.element = h("section", { className: "results", testId: "results", attrs: { "aria-labelledby": "results-heading" } }, this.heading, this.hint, this.live, this.list);
+  }
+
+  clear(): void {
+    this.heading.textContent = "Results";
+    this.hint.hidden = false;
+    this.live.replaceChildren();
+    this.list.replaceChildren();
+    this.rowKeys.clear();
+  }
+
+  showSubmitting(): void {
+    this.clear();
+    this.hint.hidden = true;
+    this.live.appendChild(h("p", { className: "queue-status", testId: "queue-status", dataset: { state: "submitting" }, text: "Submitting…" }));
+  }
+
+  /** Renders a submission being graded; call again whenever the tracker changes. */
+  showTracker(tracker: SubmissionTracker): void {
+    this.heading.textContent = "Results";
+    this.hint.hidden = true;
+    if (tracker.final) {
+      this.showView(tracker.final, "Results");
+      return;
+    }
+    const total = tracker.totalCount;
+    const done = tracker.completedCount;
+    let text: string;
+    if (tracker.state === "queued") {
+      text = tracker.queuePosition !== null ? `Queued (${tracker.queuePosition} ahead of you)` : "Queued…";
+    } else if (total && total > 0) {
+      text = `Running ${Math.min(done + 1, total)} of ${total} tests…`;
+    } else {
+      text = "Running tests…";
+    }
+    const status = h("p", { className: "queue-status", testId: "queue-status", dataset: { state: tracker.state }, text });
+    const fraction = total && total > 0 ? Math.min(1, done / total) : 0;
+    const bar = h(
+      "div",
+      {
+        className: `progress${tracker.state === "queued" ? " progress--waiting" : ""}`,
+        attrs: {
+          role: "progressbar",
+          "aria-label": "Tests finished",
+          "aria-valuemin": 0,
+          "aria-valuemax": total ?? 0,
+          "aria-valuenow": done,
+        },
+      },
+      h("div", { className: "progress__fill" }),
+    );
+    (bar.firstElementChild as HTMLElement).style.width = `${Math.round(fraction * 100)}%`;
+    this.live.replaceChildren(status, bar);
+    this.renderRows(tracker.tests);
+  }
+
+  /** Renders a finished (or any) submission view, e.g. the learner's last submission. */
+  showView(view: SubmissionView, heading: string): void {
+    this.heading.textContent = heading;
+    this.hint.hidden = true;
+    this.live.replaceChildren(verdictBanner(view));
+    this.renderRows(view.tests);
+  }
+
+  private renderRows(tests: (TestResult | undefined)[]): void {
+    tests.forEach((test, index) => {
+      if (!test) return;
+      const key = JSON.stringify(test);
+      const existing = this.rowKeys.get(index);
+      if (existing && existing.key === key) return;
+      const row = testRow(test, index);
+      if (existing) {
+        existing.element.replaceWith(row);
+      } else {
+        // Keep rows in index order even if events arrive out of order.
+        const next = [...this.rowKeys.entries()].filter(([i]) => i > index).sort(([a], [b]) => a - b)[0];
+        this.list.insertBefore(row, next ? next[1].element : null);
+      }
+      this.rowKeys.set(index, { key, element: row });
+    });
+    for (const [index, { element }] of this.rowKeys) {
+      if (!tests[index]) {
+        element.remove();
+        this.rowKeys.delete(index);
+      }
+    }
+  }
+}

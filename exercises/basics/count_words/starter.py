@@ -1,0 +1,6 @@
+def count_words(text):
+    """Return a dict mapping each lowercase word in text to how many times it appears."""
+    counts = {}
+    for word in text.split(" "):
+        counts[word] = 1
+    return counts

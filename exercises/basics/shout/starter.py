@@ -1,0 +1,6 @@
+def shout(text):
+    """Return text in uppercase, ending with a single "!" unless it already ends with "!".
+
+    An empty string is returned unchanged.
+    """
+    pass

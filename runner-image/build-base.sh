@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the runner's base image without any registry: a minimal Debian bookworm with python3, made with
+# debootstrap from the Debian mirror apt already uses, then `docker import`ed as $1 (default tutor-python-base:bookworm).
+# Needs root, debootstrap and a running Docker engine. Takes about a minute.
+set -euo pipefail
+name="${1:-tutor-python-base:bookworm}"
+command -v debootstrap >/dev/null || { echo "debootstrap is missing: apt-get install -y debootstrap" >&2; exit 1; }
+mirror="${DEBIAN_MIRROR:-}"
+if [ -z "$mirror" ]; then
+  mirror=$(grep -rhoE '^(URIs:|deb) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+    | grep -v security | head -n1 | awk '{print $2}')
+fi
+mirror="${mirror:-http://deb.debian.org/debian}"
+dir=$(mktemp -d /tmp/tutor-base.XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+echo "debootstrap bookworm from $mirror (about a minute)..."
+debootstrap --variant=minbase --include=python3 bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
+  || { tail -n 20 "$dir.log" >&2; rm -f "$dir.log"; exit 1; }
+rm -f "$dir.log"
+# Nothing the sandbox needs: documentation, locales, apt's caches.
+rm -rf "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/usr/share/locale/* "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/*
+echo "importing as $name..."
+tar -C "$dir" -c . | docker import - "$name" >/dev/null
+echo "built $name"

@@ -1,0 +1,50 @@
+// `tutor grade <exercise-dir> <submission-file> [--json]`: grades one file with the real sandbox. Needs only a
+// Docker engine, no database. Exit 0 when a verdict was reached (pass or fail), 2 when grading was impossible.
+import { readFileSync } from "node:fs";
+import { loadExercise } from "../exercises/load";
+import { checkDockerReachable, connectDocker } from "../grading/docker";
+import { fileReferenceCache } from "../grading/expectations";
+import { gradeSubmission, Sandbox } from "../grading/grade";
+import type { TestResult } from "../grading/judge";
+import { ensureRunnerImage } from "../grading/runner-image";
+
+const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
+
+function printHuman(result: { status: string; message: string; tests: TestResult[]; durationMs: number }) {
+  for (const t of result.tests) {
+    console.log(`${ICONS[t.status] ?? "!"} ${t.name}${t.hidden ? " (hidden)" : ""}: ${t.status}`);
+    if (t.status !== "passed") {
+      if (t.call) console.log(`    call:     ${t.call}`);
+      if (t.expected) console.log(`    expected: ${t.expected}`);
+      if (t.actual) console.log(`    actual:   ${t.actual}`);
+      if (t.message) console.log(`    ${t.message}`);
+    }
+  }
+  console.log(`\n${result.status}: ${result.message} (${result.durationMs} ms)`);
+}
+
+export async function gradeCommand(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const [exerciseDir, submissionFile] = args.filter((a) => !a.startsWith("--"));
+  if (!exerciseDir || !submissionFile) {
+    console.error("usage: tutor grade <exercise-dir> <submission-file> [--json]");
+    return 2;
+  }
+  const exercise = loadExercise(exerciseDir);
+  let code: string;
+  try {
+    code = readFileSync(submissionFile, "utf8");
+  } catch {
+    throw new Error(`cannot read the submission file ${submissionFile}: check the path.`);
+  }
+  const docker = connectDocker();
+  await checkDockerReachable(docker);
+  // Progress goes to stderr so that --json output stays one clean object on stdout.
+  const image = await ensureRunnerImage(docker, (line) => console.error(line));
+  const result = await gradeSubmission(new Sandbox(docker, image), fileReferenceCache(), exercise, code);
+  if (json) {
+    const { status, tests, durationMs } = result;
+    console.log(JSON.stringify({ status, message: result.message, tests, durationMs }));
+  } else printHuman(result);
+  return 0;
+}

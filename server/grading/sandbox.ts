@@ -1,0 +1,262 @@
+// Runs the harness in a fresh, locked-down container for one request, streams its events, and removes the
+// container in every outcome. Everything that can be set from outside (network, users, capabilities, memory,
+// processes, CPU, disk, time) is set here; docs/sandbox.md explains each measure.
+import type Docker from "dockerode";
+import { CONTAINER_MEMORY_HEADROOM_MB, type SandboxLimits, STARTUP_ALLOWANCE_MS } from "./limits";
+import { type HarnessEvent, harnessEventSchema } from "./observation";
+
+/** Not a host user: the sandbox's files and processes belong to nobody on the host. */
+export const SANDBOX_UID = 47001;
+export const SANDBOX_LABEL = "tutor.sandbox";
+
+export interface SandboxCase {
+  id: number;
+  call: string;
+}
+
+/** All that enters the container: the learner's file and the cases' call expressions. Never expected values. */
+export interface SandboxRequest {
+  file: string;
+  source: string;
+  cases: SandboxCase[];
+}
+
+export type ContainerEnd = "done" | "timeout" | "output-limit" | "exited-early";
+
+export interface SandboxRun {
+  events: HarnessEvent[];
+  end: ContainerEnd;
+  exitCode: number | null;
+  oomKilled: boolean;
+  /** The harness's own stderr (not the learner's), for diagnosing internal errors. */
+  harnessStderr: string;
+  durationMs: number;
+}
+
+/** Docker cannot be reached or the runner image is missing: nothing was graded, and the job should wait. */
+export class SandboxUnavailableError extends Error {}
+
+/** The harness broke its protocol: our fault, never the learner's. */
+export class HarnessProtocolError extends Error {}
+
+const STDERR_KEPT_BYTES = 8 * 1024;
+
+export function containerOptions(image: string, limits: SandboxLimits): Docker.ContainerCreateOptions {
+  const memoryBytes = (limits.memoryMb + CONTAINER_MEMORY_HEADROOM_MB) * 1024 * 1024;
+  return {
+    Image: image,
+    User: `${SANDBOX_UID}:${SANDBOX_UID}`,
+    Env: [],
+    WorkingDir: "/tmp",
+    Hostname: "sandbox",
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    OpenStdin: true,
+    StdinOnce: true,
+    Tty: false,
+    NetworkDisabled: true,
+    Labels: { [SANDBOX_LABEL]: "1" },
+    HostConfig: {
+      NetworkMode: "none",
+      ReadonlyRootfs: true,
+      Tmpfs: { "/tmp": `rw,nosuid,nodev,noexec,size=${limits.tmpfsMb}m,mode=1777` },
+      CapDrop: ["ALL"],
+      SecurityOpt: ["no-new-privileges"],
+      Memory: memoryBytes,
+      MemorySwap: memoryBytes,
+      PidsLimit: limits.pids,
+      NanoCpus: Math.round(limits.cpus * 1e9),
+      Init: true,
+      IpcMode: "private",
+      ShmSize: 1024 * 1024,
+      Ulimits: [
+        { Name: "nofile", Soft: 256, Hard: 256 },
+        { Name: "core", Soft: 0, Hard: 0 },
+      ],
+      // Logs would copy everything the container prints onto the host's disk; output is read over attach only.
+      LogConfig: { Type: "none", Config: {} },
+      AutoRemove: false,
+      Privileged: false,
+    },
+  };
+}
+
+function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
+  return {
+    file: request.file,
+    source: request.source,
+    cases: request.cases,
+    limits: {
+      caseTimeoutMs: limits.caseTimeoutMs,
+      totalTimeoutMs: limits.totalTimeoutMs,
+      outputBytes: limits.outputBytes,
+      fileBytes: limits.fileBytes,
+      addressSpaceBytes: limits.memoryMb * 1024 * 1024,
+    },
+  };
+}
+
+function isDockerUnreachable(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return code === "ENOENT" || code === "ECONNREFUSED" || code === "EACCES" || code === "ECONNRESET" || code === "EPIPE";
+}
+
+export function describeDockerFailure(e: unknown, image: string): SandboxUnavailableError | null {
+  if (isDockerUnreachable(e)) {
+    return new SandboxUnavailableError(
+      "The Docker engine cannot be reached, so nothing can be graded. Start Docker (for example `sudo systemctl start docker` or `dockerd &`) and grading resumes by itself.",
+    );
+  }
+  const status = (e as { statusCode?: number })?.statusCode;
+  if (status === 404 && /image/i.test(String((e as Error)?.message))) {
+    return new SandboxUnavailableError(`The runner image ${image} is missing. Build it with \`npx tutor runner build\`; queued submissions wait until it exists.`);
+  }
+  return null;
+}
+
+/**
+ * Splits Docker's multiplexed attach stream (8-byte headers: stream type, then a big-endian length) into
+ * stdout and stderr chunks.
+ */
+export class DockerStreamDemuxer {
+  private pending: Buffer = Buffer.alloc(0);
+  constructor(private readonly onChunk: (stream: "stdout" | "stderr", data: Buffer) => void) {}
+  push(data: Buffer): void {
+    this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+    while (this.pending.length >= 8) {
+      const size = this.pending.readUInt32BE(4);
+      if (this.pending.length < 8 + size) return;
+      const type = this.pending[0];
+      const payload = this.pending.subarray(8, 8 + size);
+      this.pending = this.pending.subarray(8 + size);
+      if (type === 1) this.onChunk("stdout", payload);
+      else if (type === 2) this.onChunk("stderr", payload);
+    }
+  }
+}
+
+export interface RunOptions {
+  onEvent?: (event: HarnessEvent) => void;
+}
+
+/** Runs one request in a new container. Throws SandboxUnavailableError when Docker or the image is not there. */
+export async function runInSandbox(docker: Docker, image: string, request: SandboxRequest, limits: SandboxLimits, options: RunOptions = {}): Promise<SandboxRun> {
+  const started = Date.now();
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(containerOptions(image, limits));
+  } catch (e) {
+    throw describeDockerFailure(e, image) ?? e;
+  }
+  try {
+    return await attachAndRun(container, request, limits, options, started);
+  } catch (e) {
+    throw describeDockerFailure(e, image) ?? e;
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
+
+async function attachAndRun(container: Docker.Container, request: SandboxRequest, limits: SandboxLimits, options: RunOptions, started: number): Promise<SandboxRun> {
+  const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+  const events: HarnessEvent[] = [];
+  // The harness caps each case's output itself; this bound only matters if the harness were subverted.
+  const maxStdoutBytes = request.cases.length * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024;
+  let stdoutBytes = 0;
+  let lineBuffer = "";
+  let harnessStderr = "";
+  let end: ContainerEnd | null = null;
+  let protocolError: Error | null = null;
+
+  let killed = false;
+  const kill = (reason: ContainerEnd) => {
+    if (end === null) end = reason;
+    if (killed) return;
+    killed = true;
+    // SIGKILL from outside the container: nothing inside can catch or ignore it.
+    container.kill({ signal: "SIGKILL" }).catch(() => undefined);
+  };
+
+  const handleLine = (line: string) => {
+    if (!line.trim()) return;
+    let parsed: ReturnType<typeof harnessEventSchema.safeParse>;
+    try {
+      parsed = harnessEventSchema.safeParse(JSON.parse(line));
+    } catch {
+      protocolError ??= new HarnessProtocolError(`unreadable harness line: ${line.slice(0, 200)}`);
+      return;
+    }
+    if (!parsed.success) {
+      protocolError ??= new HarnessProtocolError(`unexpected harness event: ${line.slice(0, 200)}`);
+      return;
+    }
+    events.push(parsed.data);
+    if (parsed.data.kind === "done") end ??= "done";
+    options.onEvent?.(parsed.data);
+  };
+
+  const demuxer = new DockerStreamDemuxer((kind, data) => {
+    if (kind === "stderr") {
+      harnessStderr = (harnessStderr + data.toString("utf8")).slice(-STDERR_KEPT_BYTES);
+      return;
+    }
+    stdoutBytes += data.length;
+    if (stdoutBytes > maxStdoutBytes) {
+      kill("output-limit");
+      return;
+    }
+    lineBuffer += data.toString("utf8");
+    let newline: number;
+    while ((newline = lineBuffer.indexOf("\n")) >= 0) {
+      handleLine(lineBuffer.slice(0, newline));
+      lineBuffer = lineBuffer.slice(newline + 1);
+    }
+  });
+  const streamEnded = new Promise<void>((resolve) => {
+    stream.on("data", (d: Buffer) => demuxer.push(d));
+    stream.on("end", resolve);
+    stream.on("close", resolve);
+    stream.on("error", () => resolve());
+  });
+
+  const exited = container.wait();
+  await container.start();
+  stream.write(JSON.stringify(harnessRequest(request, limits)));
+  stream.end();
+
+  const deadline = limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS;
+  const timer = setTimeout(() => kill("timeout"), deadline);
+  let exitCode: number | null = null;
+  try {
+    const result = (await exited) as { StatusCode?: number };
+    exitCode = typeof result.StatusCode === "number" ? result.StatusCode : null;
+  } finally {
+    clearTimeout(timer);
+  }
+  // The stream may deliver its last bytes just after the container exits.
+  await Promise.race([streamEnded, new Promise((r) => setTimeout(r, 2000))]);
+  // A line without its newline was cut off by a kill: it carries nothing the harness finished saying.
+  const state = (await container.inspect().catch(() => null))?.State;
+  if (protocolError && end !== "timeout" && end !== "output-limit") throw protocolError;
+  return {
+    events,
+    end: end ?? "exited-early",
+    exitCode,
+    oomKilled: Boolean(state?.OOMKilled),
+    harnessStderr,
+    durationMs: Date.now() - started,
+  };
+}
+
+/**
+ * Removes sandbox containers that a crashed process left behind: those that have exited, and those running
+ * longer than any run may last. Runs of other live workers on the same engine are younger and left alone.
+ */
+export async function removeLeftoverContainers(docker: Docker, maxRunMs: number): Promise<number> {
+  const all = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
+  const now = Date.now() / 1000;
+  const leftovers = all.filter((c) => c.State !== "running" && c.State !== "created" ? true : now - c.Created > maxRunMs / 1000 + 60);
+  await Promise.all(leftovers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  return leftovers.length;
+}
