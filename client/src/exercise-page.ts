@@ -92,7 +92,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
-      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `define ${exercise.entry}` })),
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `Write the function ${exercise.entry}()` })),
       editorHost,
       h(
         "div",

@@ -67,7 +67,6 @@ function testRow(test: TestResult, index: number): HTMLElement {
     const diff = h("pre", { className: "diff", attrs: { "aria-label": "Expected versus actual" } });
     if (test.expected !== undefined) {
       diff.appendChild(h("span", { className: "diff__line diff__line--expected" }, h("span", { className: "diff__label", text: "expected " }), test.expected));
-      diff.appendChild(document.createTextNode("\n"));
     }
     if (test.actual !== undefined) {
       diff.appendChild(h("span", { className: "diff__line diff__line--actual" }, h("span", { className: "diff__label", text: "actual   " }), test.actual));

@@ -1,0 +1,44 @@
+// Every setting the platform reads from the environment, typed, with its default, in one place.
+import os from "node:os";
+import path from "node:path";
+
+export interface PlatformConfig {
+  /** PostgreSQL URL; without one, an embedded PostgreSQL runs from node_modules. */
+  databaseUrl: string | undefined;
+  embeddedDatabasePort: number;
+  dataDir: string;
+  exercisesDir: string;
+  host: string;
+  port: number;
+  gradingConcurrency: number;
+  secureCookies: boolean;
+}
+
+const ROOT = path.resolve(__dirname, "..");
+
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return value;
+}
+
+/** Grading is mostly waiting on containers, but each case can use a whole core: one job per core, at least one. */
+export function defaultGradingConcurrency(): number {
+  const byMemory = Math.floor(os.totalmem() / (512 * 1024 * 1024));
+  return Math.max(1, Math.min(os.availableParallelism(), byMemory));
+}
+
+export function readConfig(env = process.env): PlatformConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    embeddedDatabasePort: integer("TUTOR_EMBEDDED_DB_PORT", 54329),
+    dataDir: path.resolve(env.TUTOR_DATA_DIR ?? path.join(ROOT, ".tutor-data")),
+    exercisesDir: path.resolve(env.TUTOR_EXERCISES_DIR ?? path.join(ROOT, "exercises")),
+    host: env.HOST ?? "127.0.0.1",
+    port: integer("PORT", 3000),
+    gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
+    secureCookies: env.TUTOR_SECURE_COOKIES === "1",
+  };
+}

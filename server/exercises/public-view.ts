@@ -1,0 +1,76 @@
+// What learners may see of an exercise (docs/api.md): never the reference solution, never a hidden case's call
+// or expected value. Every response about exercises is built here.
+import type { ProgressView } from "../progress/progress";
+import type { SubmissionView } from "../grading/submission-view";
+import { resolveLimits } from "../grading/limits";
+import { pyRepr } from "../grading/values";
+import type { Exercise } from "./exercise";
+import { renderInstructions } from "./instructions";
+
+export interface ExerciseSummary {
+  id: string;
+  set: string;
+  slug: string;
+  title: string;
+  summary: string;
+  difficulty: number;
+  concepts: string[];
+  progress: ProgressView | null;
+}
+
+export interface VisibleCase {
+  name: string;
+  call: string;
+  expected: string | null;
+  raises: string | null;
+}
+
+export interface ExerciseDetail extends Omit<ExerciseSummary, "progress"> {
+  file: string;
+  entry: string;
+  instructionsHtml: string;
+  starter: string;
+  visibleCases: VisibleCase[];
+  hiddenCaseCount: number;
+  limits: { timeoutMs: number; memoryMb: number };
+  progress: ProgressView | null;
+  lastSubmission: SubmissionView | null;
+}
+
+export function exerciseSummary(e: Exercise, progress: ProgressView | null): ExerciseSummary {
+  return { id: e.id, set: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, progress };
+}
+
+const renderedInstructions = new Map<string, string>();
+function instructionsHtml(e: Exercise): string {
+  const key = `${e.id}:${e.contentHash}:${e.instructionsMarkdown.length}`;
+  let html = renderedInstructions.get(key);
+  if (html === undefined) {
+    html = renderInstructions(e.instructionsMarkdown);
+    renderedInstructions.set(key, html);
+  }
+  return html;
+}
+
+export function exerciseDetail(e: Exercise, progress: ProgressView | null, lastSubmission: SubmissionView | null): ExerciseDetail {
+  const limits = resolveLimits(e.limits);
+  return {
+    ...exerciseSummary(e, progress),
+    file: e.file,
+    entry: e.entry,
+    instructionsHtml: instructionsHtml(e),
+    starter: e.starter,
+    visibleCases: e.cases
+      .filter((c) => !c.hidden)
+      .map((c) => ({
+        name: c.name,
+        call: c.call,
+        expected: c.expectation.kind === "value" ? pyRepr(c.expectation.value) : null,
+        raises: c.expectation.kind === "raises" ? c.expectation.exception : null,
+      })),
+    hiddenCaseCount: e.cases.filter((c) => c.hidden).length,
+    limits: { timeoutMs: limits.caseTimeoutMs, memoryMb: limits.memoryMb },
+    progress,
+    lastSubmission,
+  };
+}

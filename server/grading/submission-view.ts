@@ -1,0 +1,37 @@
+// What a learner sees of a submission (docs/api.md, SubmissionView). Built only from fields that are safe to
+// show: the stored results already hide hidden cases, and observations are never included.
+import type { Submission } from "../database/generated/client";
+import type { Status, TestResult } from "./judge";
+
+export interface SubmissionView {
+  id: string;
+  exerciseId: string;
+  state: "queued" | "running" | "graded" | "failed-to-grade";
+  verdict: Status | null;
+  message: string | null;
+  passedCount: number | null;
+  totalCount: number | null;
+  durationMs: number | null;
+  createdAt: string;
+  code: string;
+  queuePosition: number | null;
+  tests: TestResult[];
+}
+
+export function submissionView(s: Submission, queuePosition: number | null = null): SubmissionView {
+  return {
+    id: s.id,
+    exerciseId: s.exerciseId,
+    state: s.state === "failed_to_grade" ? "failed-to-grade" : s.state,
+    verdict: (s.verdict as Status | null) ?? null,
+    // While queued, `message` may hold why grading is waiting (e.g. Docker is down), which learners should see.
+    message: s.message,
+    passedCount: s.passedCount,
+    totalCount: s.totalCount,
+    durationMs: s.durationMs,
+    createdAt: s.createdAt.toISOString(),
+    code: s.code,
+    queuePosition: s.state === "queued" ? queuePosition : null,
+    tests: Array.isArray(s.results) ? (s.results as unknown as TestResult[]) : [],
+  };
+}

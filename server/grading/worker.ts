@@ -1,0 +1,173 @@
+// The grading worker: takes submissions from the PostgreSQL queue, grades each in the sandbox, and stores
+// the verdict. Any number of workers, in any number of processes, can share one queue: claims use
+// SKIP LOCKED, and a lease that is not renewed (a crashed worker) returns the job to the queue.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import type { Database } from "../database/client";
+import type { ExerciseCatalog } from "../exercises/catalog";
+import { recordGradedSubmission } from "../progress/progress";
+import type { SubmissionEvents } from "../realtime/submission-events";
+import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
+import { gradeSubmission, type Sandbox } from "./grade";
+import { claimNextSubmission, type ClaimedSubmission, completeGrading, failGrading, postponeGrading, QUEUE_CHANNEL, renewLease } from "./lifecycle";
+import { SandboxUnavailableError } from "./sandbox";
+import { submissionView } from "./submission-view";
+
+export interface WorkerOptions {
+  db: Database;
+  databaseUrl: string;
+  catalog: ExerciseCatalog;
+  /** Resolves the sandbox when grading starts, so a worker can start before Docker or the image is ready. */
+  sandbox: () => Promise<Sandbox>;
+  references: ReferenceCache;
+  events: SubmissionEvents;
+  concurrency: number;
+  leaseMs?: number;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Unexpected failures are retried this many times before the submission is marked failed-to-grade. */
+const MAX_ATTEMPTS = 3;
+
+export function retryDelayMs(attempt: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export class GradingWorker {
+  readonly id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private active = new Set<Promise<void>>();
+  private running = false;
+  private wakeUp: (() => void) | null = null;
+  private listener: pg.Client | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.leaseMs = o.leaseMs ?? 30_000;
+    this.pollMs = o.pollMs ?? 2_000;
+    this.log = o.log ?? (() => undefined);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Stops taking work and waits for the submissions in hand to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await Promise.allSettled(this.active);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  private async listen(): Promise<void> {
+    // A dedicated connection for LISTEN; losing it only costs latency, since the loop also polls.
+    const client = new pg.Client({ connectionString: this.o.databaseUrl });
+    client.on("error", () => undefined);
+    client.on("notification", () => this.wake());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${QUEUE_CHANNEL}`);
+      this.listener = client;
+    } catch (e) {
+      this.log(`worker: cannot listen for new submissions (${(e as Error).message}); polling instead`);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      if (this.active.size >= this.o.concurrency) {
+        await Promise.race(this.active);
+        continue;
+      }
+      let job: ClaimedSubmission | null = null;
+      try {
+        job = await claimNextSubmission(this.o.db, this.id, this.leaseMs);
+      } catch (e) {
+        this.log(`worker: cannot reach the queue (${(e as Error).message.split("\n")[0]}); retrying`);
+      }
+      if (job) {
+        const task = this.grade(job).finally(() => this.active.delete(task));
+        this.active.add(task);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  private async grade(job: ClaimedSubmission): Promise<void> {
+    const { db, events } = this.o;
+    const heartbeat = setInterval(() => {
+      renewLease(db, job.id, this.id, this.leaseMs).catch(() => undefined);
+    }, Math.max(1000, this.leaseMs / 3));
+    try {
+      const exercise = this.o.catalog.get(job.exerciseId);
+      if (!exercise) {
+        await this.finishFailed(job, `The exercise ${job.exerciseId} no longer exists, so this submission cannot be graded.`);
+        return;
+      }
+      events.running(job.userId, job.id, exercise.cases.length);
+      const sandbox = await this.o.sandbox();
+      const result = await gradeSubmission(sandbox, this.o.references, exercise, job.code, {
+        onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
+      });
+      const stored = await completeGrading(db, job.id, this.id, result, recordGradedSubmission);
+      if (stored) events.finished(job.userId, job.id, submissionView(stored));
+      else this.log(`worker: lost the lease on ${job.id}; another worker finishes it`);
+    } catch (e) {
+      await this.handleFailure(job, e);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async handleFailure(job: ClaimedSubmission, e: unknown): Promise<void> {
+    const { db, events } = this.o;
+    try {
+      if (e instanceof SandboxUnavailableError) {
+        // Not the submission's fault and not permanent: it waits in the queue until grading is possible.
+        const delay = retryDelayMs(job.gradingAttempts);
+        this.log(`worker: ${e.message} (submission ${job.id} waits ${delay / 1000} s)`);
+        if (await postponeGrading(db, job.id, this.id, `Waiting to be graded: ${e.message}`, delay)) {
+          events.queued(job.userId, job.id, 0);
+        }
+      } else if (e instanceof ExerciseBrokenError) {
+        await this.finishFailed(job, `This exercise is broken, so it cannot be graded: ${e.message} Please tell your instructor.`);
+      } else if (job.gradingAttempts < MAX_ATTEMPTS) {
+        this.log(`worker: grading ${job.id} failed (${(e as Error).message}); will retry`);
+        await postponeGrading(db, job.id, this.id, "Grading failed on our side; it will be retried.", retryDelayMs(job.gradingAttempts));
+      } else {
+        this.log(`worker: grading ${job.id} failed ${job.gradingAttempts} times (${(e as Error).message}); giving up`);
+        await this.finishFailed(job, "The grader failed on our side several times. This is not your fault: please submit again later.");
+      }
+    } catch (storeError) {
+      // The database itself is unreachable: the lease will expire and another attempt will pick the job up.
+      this.log(`worker: cannot record the outcome of ${job.id} (${(storeError as Error).message.split("\n")[0]})`);
+    }
+  }
+
+  private async finishFailed(job: ClaimedSubmission, reason: string): Promise<void> {
+    const failed = await failGrading(this.o.db, job.id, this.id, reason);
+    if (failed) this.o.events.finished(job.userId, job.id, submissionView(failed));
+  }
+}

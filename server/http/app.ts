@@ -1,0 +1,44 @@
+// The web application: the JSON API under /api, the built client as static files, one error handler.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import { identifyLearner, requireSameOrigin } from "../auth/learner-identity";
+import { HttpError } from "./errors";
+import { errorHandler } from "./errors";
+import { exerciseRoutes, type RouteDeps } from "./exercise-routes";
+
+const CLIENT_DIR = path.resolve(__dirname, "../../client/dist");
+
+export interface AppOptions extends RouteDeps {
+  secureCookies: boolean;
+  log: (line: string) => void;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    next();
+  });
+
+  app.get("/api/health", (_req, res) => {
+    res.json({ ok: true });
+  });
+  // The body limit sits above the source limit so that an oversized file gets the clearer message of the route.
+  app.use("/api", requireSameOrigin, express.json({ limit: "1mb" }), identifyLearner(options.db, options.secureCookies), exerciseRoutes(options));
+  app.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", "There is no such API route. See docs/api.md.")));
+
+  if (existsSync(CLIENT_DIR)) app.use(express.static(CLIENT_DIR, { index: "index.html", maxAge: "1h" }));
+  else app.get("/", (_req, res) => void res.status(503).send("The web client is not built: run `npm run build:client`."));
+
+  app.use(errorHandler(options.log));
+  return app;
+}

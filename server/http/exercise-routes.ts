@@ -1,0 +1,93 @@
+// Routes about exercises and submissions (docs/api.md). Thin: validate, check who is asking, call the
+// capability, shape the response through the public views.
+import { Router } from "express";
+import { z } from "zod";
+import type { Database } from "../database/client";
+import type { ExerciseCatalog } from "../exercises/catalog";
+import type { Exercise } from "../exercises/exercise";
+import { exerciseDetail, exerciseSummary } from "../exercises/public-view";
+import { enqueueSubmission, queuePosition } from "../grading/lifecycle";
+import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
+import { submissionView } from "../grading/submission-view";
+import { progressView } from "../progress/progress";
+import type { SubmissionEvents } from "../realtime/submission-events";
+import { HttpError, notFound } from "./errors";
+
+const exerciseParams = z.object({ set: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/) });
+const submissionParams = z.object({ id: z.uuid("a submission id is a UUID") });
+const submissionBody = z.object({ code: z.string({ error: "code must be a string holding your Python file" }) }).strict();
+
+export interface RouteDeps {
+  db: Database;
+  catalog: ExerciseCatalog;
+  events: SubmissionEvents;
+  /** Called after a submission is queued, so an in-process worker starts at once. */
+  onQueued?: () => void;
+}
+
+function learnerId(req: { learner?: { id: string } }): string {
+  if (!req.learner) throw new HttpError(401, "no-identity", "Who is asking is unknown: enable cookies and reload the page.");
+  return req.learner.id;
+}
+
+export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Router {
+  const router = Router();
+  const findExercise = (params: unknown): Exercise => {
+    const { set, slug } = exerciseParams.parse(params);
+    const exercise = catalog.get(`${set}/${slug}`);
+    if (!exercise) throw notFound(`The exercise ${set}/${slug}`);
+    return exercise;
+  };
+
+  router.get("/me", (req, res) => {
+    res.json({ learner: { id: learnerId(req), role: req.learner!.role } });
+  });
+
+  router.get("/exercises", async (req, res) => {
+    const progress = await db.progress.findMany({ where: { userId: learnerId(req) } });
+    const byExercise = new Map(progress.map((p) => [p.exerciseId, p]));
+    res.json({ exercises: catalog.list().map((e) => exerciseSummary(e, progressView(byExercise.get(e.id)))) });
+  });
+
+  router.get("/exercises/:set/:slug", async (req, res) => {
+    const exercise = findExercise(req.params);
+    const userId = learnerId(req);
+    const [progress, last] = await Promise.all([
+      db.progress.findUnique({ where: { userId_exerciseId: { userId, exerciseId: exercise.id } } }),
+      db.submission.findFirst({ where: { userId, exerciseId: exercise.id }, orderBy: { createdAt: "desc" } }),
+    ]);
+    const lastView = last ? submissionView(last, last.state === "queued" ? await queuePosition(db, last) : null) : null;
+    res.json({ exercise: exerciseDetail(exercise, progressView(progress), lastView) });
+  });
+
+  router.post("/exercises/:set/:slug/submissions", async (req, res) => {
+    const exercise = findExercise(req.params);
+    const { code } = submissionBody.parse(req.body);
+    const size = Buffer.byteLength(code, "utf8");
+    if (size > DEFAULT_LIMITS.sourceBytes) {
+      throw new HttpError(413, "code-too-large", `Your code is ${formatBytes(size)}; the limit is ${formatBytes(DEFAULT_LIMITS.sourceBytes)}. Submit only your solution.`);
+    }
+    const userId = learnerId(req);
+    const submission = await enqueueSubmission(db, { userId, exerciseId: exercise.id, code });
+    const position = await queuePosition(db, submission);
+    events.queued(userId, submission.id, position);
+    onQueued?.();
+    res.status(202).json({ submission: submissionView(submission, position) });
+  });
+
+  router.get("/exercises/:set/:slug/submissions", async (req, res) => {
+    const exercise = findExercise(req.params);
+    const rows = await db.submission.findMany({ where: { userId: learnerId(req), exerciseId: exercise.id }, orderBy: { createdAt: "desc" }, take: 20 });
+    res.json({ submissions: rows.map((s) => submissionView(s)) });
+  });
+
+  router.get("/submissions/:id", async (req, res) => {
+    const { id } = submissionParams.parse(req.params);
+    const submission = await db.submission.findUnique({ where: { id } });
+    // Another learner's submission is reported exactly like a missing one, so ids reveal nothing.
+    if (!submission || submission.userId !== learnerId(req)) throw notFound("The submission");
+    res.json({ submission: submissionView(submission, submission.state === "queued" ? await queuePosition(db, submission) : null) });
+  });
+
+  return router;
+}

@@ -1,0 +1,103 @@
+// Starts the whole platform in named steps: database, migrations, exercises, sandbox, worker, web server.
+// The serve command and the end-to-end tests both start it through here.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { PlatformConfig } from "./config";
+import { checkDatabaseReachable, connectDatabase, type Database } from "./database/client";
+import { startEmbeddedDatabase } from "./database/embedded";
+import { applyMigrations } from "./database/migrate";
+import { ExerciseCatalog } from "./exercises/catalog";
+import { connectDocker } from "./grading/docker";
+import { fileReferenceCache } from "./grading/expectations";
+import { Sandbox } from "./grading/grade";
+import { STARTUP_ALLOWANCE_MS } from "./grading/limits";
+import { ensureRunnerImage } from "./grading/runner-image";
+import { removeLeftoverContainers } from "./grading/sandbox";
+import { GradingWorker } from "./grading/worker";
+import { createApp } from "./http/app";
+import { attachRealtime } from "./realtime/socket-server";
+import path from "node:path";
+
+export interface Platform {
+  url: string;
+  db: Database;
+  worker: GradingWorker | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Run a grading worker in this process (the default); tests of the queue start their own. */
+  worker?: boolean;
+  log?: (line: string) => void;
+}
+
+async function prepareDatabase(config: PlatformConfig, log: (l: string) => void) {
+  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
+  log("DATABASE_URL is not set: starting the embedded PostgreSQL");
+  return startEmbeddedDatabase(config.dataDir, config.embeddedDatabasePort, log);
+}
+
+/** The sandbox is resolved lazily and retried, so the site serves even while Docker is down or the image builds. */
+function lazySandbox(log: (l: string) => void): () => Promise<Sandbox> {
+  const docker = connectDocker();
+  let ready: Promise<Sandbox> | null = null;
+  return () => {
+    ready ??= ensureRunnerImage(docker, (line) => log(`runner image: ${line}`)).then(
+      (image) => new Sandbox(docker, image),
+      (e: unknown) => {
+        ready = null;
+        throw e;
+      },
+    );
+    return ready;
+  };
+}
+
+export async function startPlatform(config: PlatformConfig, options: StartOptions = {}): Promise<Platform> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const database = await prepareDatabase(config, log);
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  const db = connectDatabase(database.url);
+  await checkDatabaseReachable(db, database.url.replace(/\/\/[^@]*@/, "//"));
+
+  const { catalog, errors } = ExerciseCatalog.load(config.exercisesDir);
+  for (const e of errors) log(`exercise skipped: ${e.message}`);
+  await catalog.syncTo(db);
+  log(`serving ${catalog.list().length} exercises from ${path.relative(process.cwd(), config.exercisesDir) || "."}`);
+
+  const sandbox = lazySandbox(log);
+  // Build the image now rather than on the first submission; failure here is logged, and grading retries.
+  sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
+  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).catch(() => undefined);
+
+  const httpServer = createServer();
+  const { io, events } = attachRealtime(httpServer, db);
+  let worker: GradingWorker | null = null;
+  if (options.worker !== false) {
+    worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, log });
+    await worker.start();
+  }
+  const app = createApp({ db, catalog, events, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
+  httpServer.on("request", app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${address.port}`;
+
+  return {
+    url,
+    db,
+    worker,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await worker?.stop();
+      await db.$disconnect();
+      await database.stop();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Live updates over socket.io: each connection joins its learner's room, found from the same cookie as HTTP
+// requests, and grading events go to that room only, so a learner never receives another's results.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { LEARNER_COOKIE, learnerForToken, readCookie } from "../auth/learner-identity";
+import type { Database } from "../database/client";
+import type { SubmissionEvents } from "./submission-events";
+
+const roomOf = (userId: string) => `learner:${userId}`;
+
+export function attachRealtime(httpServer: HttpServer, db: Database): { io: Server; events: SubmissionEvents } {
+  const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  io.use(async (socket, next) => {
+    try {
+      const learner = await learnerForToken(db, readCookie(socket.handshake.headers.cookie, LEARNER_COOKIE));
+      if (!learner) return next(new Error("unknown learner: load the page first so that it can identify you"));
+      socket.data.userId = learner.id;
+      next();
+    } catch {
+      next(new Error("the server cannot identify you right now; it retries by itself"));
+    }
+  });
+  io.on("connection", (socket) => {
+    void socket.join(roomOf(socket.data.userId as string));
+  });
+  const events: SubmissionEvents = {
+    queued: (userId, submissionId, queuePosition) => io.to(roomOf(userId)).emit("submission:queued", { submissionId, queuePosition }),
+    running: (userId, submissionId, totalCount) => io.to(roomOf(userId)).emit("submission:running", { submissionId, totalCount }),
+    test: (userId, submissionId, index, totalCount, test) => io.to(roomOf(userId)).emit("submission:test", { submissionId, index, totalCount, test }),
+    finished: (userId, submissionId, submission) => io.to(roomOf(userId)).emit("submission:finished", { submissionId, submission }),
+  };
+  return { io, events };
+}
