@@ -11,6 +11,8 @@ export interface PlatformConfig {
   host: string;
   port: number;
   gradingConcurrency: number;
+  /** How long a worker's claim on a submission lasts without renewal; after a crash, the job resumes then. */
+  leaseMs: number;
   secureCookies: boolean;
 }
 
@@ -39,6 +41,7 @@ export function readConfig(env = process.env): PlatformConfig {
     host: env.HOST ?? "127.0.0.1",
     port: integer("PORT", 3000),
     gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
+    leaseMs: integer("TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",
   };
 }

@@ -71,15 +71,17 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
   sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
   removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).catch(() => undefined);
 
-  const httpServer = createServer();
+  // socket.io must see the request listener when it attaches (it routes /socket.io/ around it), while the app
+  // needs socket.io's event sink: the listener forwards to the app created just below.
+  let app: ReturnType<typeof createApp> | null = null;
+  const httpServer = createServer((req, res) => app!(req, res));
   const { io, events } = attachRealtime(httpServer, db);
   let worker: GradingWorker | null = null;
   if (options.worker !== false) {
-    worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, log });
+    worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
     await worker.start();
   }
-  const app = createApp({ db, catalog, events, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
-  httpServer.on("request", app);
+  app = createApp({ db, catalog, events, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);

@@ -26,8 +26,30 @@ function loadWasm(): Promise<WasmBindings> {
   return bindings;
 }
 
+/**
+ * The wasm engine arms a 10 s timer per advisory-lock wait and never clears it, which would keep a process
+ * (a CLI, a test run) alive 10 s after the work is done. While the engine runs, such long timers are unref'd.
+ */
+async function withLongTimersUnref<T>(work: () => Promise<T>): Promise<T> {
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(callback, ms, ...args);
+    if ((ms ?? 0) >= 10_000) timer.unref();
+    return timer;
+  }) as typeof setTimeout;
+  try {
+    return await work();
+  } finally {
+    globalThis.setTimeout = original;
+  }
+}
+
 // A fresh engine per step: after applyMigrations applies something, an instance loses its shadow database.
 async function withEngine<T>(databaseUrl: string, step: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  return withLongTimersUnref(() => runEngine(databaseUrl, step));
+}
+
+async function runEngine<T>(databaseUrl: string, step: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const bg = await loadWasm();
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   const adapter = bindMigrationAwareSqlAdapterFactory(migrateAdapter(databaseUrl));

@@ -40,7 +40,13 @@ export const rawCaseSchema = z
   .strict()
   .refine((c) => !(c.raises !== undefined && c.expect !== undefined), {
     message: "give either expect or raises, not both",
+    path: ["raises"],
   });
+
+/** The fields each file may hold, named when an unknown one is found. */
+export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits"] as const;
+export const CASE_FIELDS = ["name", "call", "expect", "raises", "hidden", "tolerance"] as const;
+export const SET_FIELDS = ["title", "summary", "order"] as const;
 
 export const setManifestSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { ResolvedExpectation } from "./judge";
 import { resolveLimits } from "./limits";
 import { caseObservationSchema } from "./observation";
 import type { Sandbox } from "./grade";
-import { decodeObservedValue, encodeValue } from "./values";
+import { decodeObservedValue, encodeValue, type PyValue } from "./values";
 
 /** The exercise itself is broken (its reference does not run): the instructor must fix it, not the learner. */
 export class ExerciseBrokenError extends Error {}
@@ -76,8 +76,14 @@ export async function resolveExpectations(exercise: Exercise, sandbox: Sandbox, 
       const parsed = event?.kind === "case" ? caseObservationSchema.safeParse(event.observation) : null;
       const obs = parsed?.success ? parsed.data : null;
       if (obs?.outcome === "returned") {
-        resolved[c.index] = { kind: "value", value: decodeObservedValue(obs.value) };
-        fresh[c.name] = { kind: "value", value: encodeValue(decodeObservedValue(obs.value)) };
+        let value: PyValue;
+        try {
+          value = decodeObservedValue(obs.value);
+        } catch (e) {
+          throw new ExerciseBrokenError(`${exercise.id}: the reference solution's result for case "${c.name}" could not be read (${(e as Error).message}).`);
+        }
+        resolved[c.index] = { kind: "value", value };
+        fresh[c.name] = { kind: "value", value: encodeValue(value) };
       } else if (obs?.outcome === "raised") {
         resolved[c.index] = { kind: "raises", exception: obs.exception.type };
         fresh[c.name] = { kind: "raises", exception: obs.exception.type };

@@ -46,7 +46,10 @@ function unreportedCase(run: SandboxRun): CaseObservation {
   if (run.end === "timeout") return { outcome: "timeout", reason: "total" };
   if (run.end === "output-limit") return { outcome: "output-limit" };
   if (run.oomKilled) return { outcome: "memory-limit" };
-  return { outcome: "crashed", signal: "your code stopping the grader (did it kill every process?)" };
+  // The harness said it was done yet skipped this case: our fault, not the learner's.
+  if (run.end === "done") return { outcome: "harness-error", message: "the harness finished without reporting this case" };
+  // The grader's process ended before it got here, most likely killed by the learner's code.
+  return { outcome: "crashed" };
 }
 
 function rejectOversizedSource(exercise: Exercise, code: string, limits: SandboxLimits, started: number): GradeResult | null {
@@ -84,7 +87,17 @@ export async function gradeSubmission(sandbox: Sandbox, references: ReferenceCac
   const syntax = run.events.find((e) => e.kind === "syntax-error");
   if (syntax?.kind === "syntax-error") {
     const message = syntaxErrorMessage(syntax.error);
-    const all: TestResult[] = exercise.cases.map((c) => ({ name: c.name, status: "syntax-error", hidden: c.hidden, ...(c.hidden ? {} : { call: c.call }) }));
+    const line = syntax.error.line ?? undefined;
+    // The message is about the learner's own file, so hidden cases may carry it too.
+    const all: TestResult[] = exercise.cases.map((c) => ({
+      name: c.name,
+      status: "syntax-error",
+      hidden: c.hidden,
+      ...(c.hidden ? {} : { call: c.call }),
+      message,
+      ...(line ? { line } : {}),
+    }));
+    all.forEach((test, index) => hooks.onTest?.(index, totalCount, test));
     return { status: "syntax-error", message, tests: all, passedCount: 0, totalCount, durationMs: Date.now() - started, observations: {} };
   }
   exercise.cases.forEach((c) => judge(c.index, unreportedCase(run)));

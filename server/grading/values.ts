@@ -46,7 +46,7 @@ export function decodeObservedValue(node: unknown, depth = 0): PyValue {
       if (typeof n.v !== "string") break;
       return withType({ t: "str", v: n.v });
     case "bytes":
-      if (typeof n.v !== "string" || !/^[0-9a-f]*$/.test(n.v)) break;
+      if (typeof n.v !== "string" || !/^(?:[0-9a-f]{2})*$/.test(n.v)) break;
       return withType({ t: "bytes", hex: n.v });
     case "list":
     case "tuple":
@@ -76,7 +76,7 @@ export function encodeValue(value: PyValue): unknown {
     case "int":
       return { ...value, v: value.v.toString() };
     case "float":
-      return { ...value, v: Number.isNaN(value.v) ? "nan" : value.v === Infinity ? "inf" : value.v === -Infinity ? "-inf" : String(value.v) };
+      return { ...value, v: pyFloatRepr(value.v) };
     case "bytes":
       return { t: "bytes", v: value.hex, ...(value.type ? { type: value.type } : {}) };
     case "list":
@@ -158,6 +158,16 @@ function sameUnordered<T>(x: T[], y: T[], eq: (p: T, q: T) => boolean): boolean 
   });
 }
 
+// What Python's str.isprintable() rejects: other (control, format, surrogate, private use, unassigned) and
+// separator characters, except the ASCII space. repr() escapes these so that invisible characters show.
+const NOT_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+
+function escapeCodePoint(code: number): string {
+  if (code < 0x100) return "\\x" + code.toString(16).padStart(2, "0");
+  if (code < 0x10000) return "\\u" + code.toString(16).padStart(4, "0");
+  return "\\U" + code.toString(16).padStart(8, "0");
+}
+
 /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
 export function pyStrRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -168,36 +178,52 @@ export function pyStrRepr(s: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
-    else if (code >= 0xd800 && code <= 0xdfff) out += "\\u" + code.toString(16);
-    else if (code >= 0x80 && code <= 0xa0) out += "\\x" + code.toString(16);
+    else if (ch !== " " && NOT_PRINTABLE.test(ch)) out += escapeCodePoint(code);
     else out += ch;
   }
   return out + quote;
 }
 
+/**
+ * Python's repr of a float: the shortest digits that read back as the same float (which is also what
+ * JavaScript picks), written in fixed notation for exponents from -4 to 15 and in scientific notation outside.
+ */
 function pyFloatRepr(v: number): string {
   if (Number.isNaN(v)) return "nan";
   if (v === Infinity) return "inf";
   if (v === -Infinity) return "-inf";
-  if (Number.isInteger(v) && Math.abs(v) < 1e16) return v.toFixed(1);
-  const text = String(v);
-  return text.replace(/e\+?(-?)(\d)$/, "e$10$2").replace("e+", "e+");
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  const sign = v < 0 ? "-" : "";
+  const [mantissa, exponentText] = Math.abs(v).toExponential().split("e") as [string, string];
+  const digits = mantissa.replace(".", "");
+  const exponent = Number(exponentText);
+  if (exponent >= 16 || exponent < -4) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = digits.slice(exponent + 1) || "0";
+  return `${sign}${whole}.${fraction}`;
 }
 
-function bytesRepr(hex: string): string {
-  let out = "b'";
-  for (let i = 0; i < hex.length; i += 2) {
-    const code = parseInt(hex.slice(i, i + 2), 16);
+/** Python's repr of bytes: like str, double quotes only when the bytes hold a ' and no ". */
+function bytesRepr(hex: string, type?: string): string {
+  const codes = (hex.match(/../g) ?? []).map((h) => parseInt(h, 16));
+  const quote = codes.includes(0x27) && !codes.includes(0x22) ? '"' : "'";
+  let out = "b" + quote;
+  for (const code of codes) {
     const ch = String.fromCharCode(code);
-    if (ch === "'" || ch === "\\") out += "\\" + ch;
+    // CPython's bytearray repr escapes ' even inside double quotes.
+    if (ch === quote || ch === "\\" || (ch === "'" && type === "bytearray")) out += "\\" + ch;
     else if (code === 10) out += "\\n";
     else if (code === 13) out += "\\r";
     else if (code === 9) out += "\\t";
-    else if (code < 0x20 || code >= 0x7f) out += "\\x" + hex.slice(i, i + 2);
+    else if (code < 0x20 || code >= 0x7f) out += "\\x" + code.toString(16).padStart(2, "0");
     else out += ch;
   }
-  return out + "'";
+  out += quote;
+  return type === "bytearray" ? `bytearray(${out})` : out;
 }
 
 /** A Python-style repr for showing expected and actual values to learners. */
@@ -214,7 +240,7 @@ export function pyRepr(value: PyValue): string {
     case "str":
       return pyStrRepr(value.v);
     case "bytes":
-      return bytesRepr(value.hex);
+      return bytesRepr(value.hex, value.type);
     case "list":
       return `[${value.items.map(pyRepr).join(", ")}]`;
     case "tuple":

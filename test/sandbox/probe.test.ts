@@ -10,6 +10,6 @@ for (const [name, code] of Object.entries(codes)) {
     const sb = await realSandbox({ ...DEFAULT_LIMITS, caseTimeoutMs: 1000, totalTimeoutMs: 4000 });
     const t = Date.now();
     const r = await gradeSubmission(sb, freshReferenceCache(), ex(), code);
-    console.log(name, Date.now() - t, JSON.stringify({ ...r }, null, 1).slice(0, 6000));
+    console.log(name, Date.now() - t, process.env.RAW ? JSON.stringify(r.observations) : JSON.stringify({ ...r, observations: undefined }, null, 1).slice(0, 6000));
   });
 }
