@@ -9,6 +9,11 @@ Each case runs in its own forked process with its own time budget, so no case ca
 this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
 file descriptors through /proc and forge lines on the result stream. The server compares observations with the
 expected values; nothing here knows what is right.
+
+This process is the container's PID 1 (the container runs without Docker's own init), for three reasons: the
+kernel drops every signal sent to a namespace's init from inside unless it has a handler, so the learner's code
+cannot kill or stop it (`kill -1` spares it, `kill 1` does nothing); as init it can SIGKILL everything else with
+one kill(-1) that a fork bomb cannot outrun; and orphans are re-parented to it, so it reaps them.
 """
 
 import ctypes
@@ -16,6 +21,7 @@ import json
 import os
 import resource
 import selectors
+import shutil
 import signal
 import sys
 import time
@@ -44,6 +50,21 @@ _bytes_hex = bytes.hex
 _os_write = os.write
 _os_exit = os._exit
 _extract_tb = traceback.extract_tb
+_issubclass = issubclass
+_id = id
+_set = set
+_bytes = bytes
+_str = str
+_dict_items = dict.items
+_type_name = type.__dict__["__name__"].__get__  # a metaclass may fake __name__; this reads the real one
+_setrecursionlimit = sys.setrecursionlimit
+_settrace = sys.settrace
+_setprofile = sys.setprofile
+_CONTAINER_KINDS = ((list, "list"), (tuple, "tuple"), (set, "set"), (frozenset, "frozenset"))
+_DICT = dict
+_INT = int
+_FLOAT = float
+_BYTES_KINDS = (bytes, bytearray)
 
 
 def emit(event):
@@ -106,9 +127,12 @@ class _Budget:
 
 
 def encode_value(value, depth=0, seen=None, budget=None):
-    """Encodes a Python value as a tagged tree the server decodes faithfully (tuples stay tuples, big ints stay exact)."""
+    """Encodes a Python value as a tagged tree the server decodes faithfully (tuples stay tuples, big ints stay exact).
+
+    Uses only primitives captured at import, so a learner who replaced builtins (issubclass, list, str...) changes
+    nothing here."""
     if seen is None:
-        seen = set()
+        seen = _set()
     if budget is None:
         budget = _Budget()
     budget.items += 1
@@ -119,34 +143,39 @@ def encode_value(value, depth=0, seen=None, budget=None):
         return {"t": "none"}
     if t is bool:
         return {"t": "bool", "v": value}
-    if issubclass(t, int):
-        return _with_type_name({"t": "int", "v": _int_repr(value)}, t, int)
-    if issubclass(t, float):
-        return _with_type_name({"t": "float", "v": _float_repr(value)}, t, float)
-    if issubclass(t, str):
-        return _with_type_name({"t": "str", "v": str.__str__(value)}, t, str)
-    if issubclass(t, (bytes, bytearray)):
-        return {"t": "bytes", "v": _bytes_hex(bytes(value)), "type": t.__name__}
-    if id(value) in seen:
-        return {"t": "repr", "type": t.__name__, "v": "[...]"}
-    for base, tag in ((list, "list"), (tuple, "tuple"), (set, "set"), (frozenset, "frozenset")):
-        if issubclass(t, base):
-            seen.add(id(value))
+    if _issubclass(t, _INT):
+        return _with_type_name({"t": "int", "v": _int_repr(value)}, t, _INT)
+    if _issubclass(t, _FLOAT):
+        return _with_type_name({"t": "float", "v": _float_repr(value)}, t, _FLOAT)
+    if _issubclass(t, _str):
+        return _with_type_name({"t": "str", "v": _str.__str__(value)}, t, _str)
+    if _issubclass(t, _BYTES_KINDS):
+        return {"t": "bytes", "v": _bytes_hex(_bytes(value)), "type": _name_of(t)}
+    if _id(value) in seen:
+        return {"t": "repr", "type": _name_of(t), "v": "[...]"}
+    for base, tag in _CONTAINER_KINDS:
+        if _issubclass(t, base):
+            seen.add(_id(value))
             items = [encode_value(x, depth + 1, seen, budget) for x in base.__iter__(value)]
-            seen.discard(id(value))
+            seen.discard(_id(value))
             return _with_type_name({"t": tag, "items": items}, t, base)
-    if issubclass(t, dict):
-        seen.add(id(value))
+    if _issubclass(t, _DICT):
+        seen.add(_id(value))
         pairs = [[encode_value(k, depth + 1, seen, budget), encode_value(v, depth + 1, seen, budget)]
-                 for k, v in dict.items(value)]
-        seen.discard(id(value))
-        return _with_type_name({"t": "dict", "items": pairs}, t, dict)
-    return {"t": "repr", "type": t.__name__, "v": _safe_repr(value)}
+                 for k, v in _dict_items(value)]
+        seen.discard(_id(value))
+        return _with_type_name({"t": "dict", "items": pairs}, t, _DICT)
+    return {"t": "repr", "type": _name_of(t), "v": _safe_repr(value)}
+
+
+def _name_of(t):
+    name = _type_name(t)
+    return name[:200] if _type(name) is _str else "object"
 
 
 def _with_type_name(node, t, base):
     if t is not base:
-        node["type"] = t.__name__
+        node["type"] = _name_of(t)
     return node
 
 

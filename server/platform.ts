@@ -69,7 +69,10 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
   const sandbox = lazySandbox(log);
   // Build the image now rather than on the first submission; failure here is logged, and grading retries.
   sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
-  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).catch(() => undefined);
+  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).then(
+    (n) => n && log(`removed ${n} sandbox container(s) left behind by an earlier run`),
+    () => undefined,
+  );
 
   // socket.io must see the request listener when it attaches (it routes /socket.io/ around it), while the app
   // needs socket.io's event sink: the listener forwards to the app created just below.

@@ -1,12 +1,13 @@
 // `tutor grade <exercise-dir> <submission-file> [--json]`: grades one file with the real sandbox. Needs only a
 // Docker engine, no database. Exit 0 when a verdict was reached (pass or fail), 2 when grading was impossible.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadExercise } from "../exercises/load";
 import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
 import { gradeSubmission, Sandbox } from "../grading/grade";
 import type { TestResult } from "../grading/judge";
 import { ensureRunnerImage } from "../grading/runner-image";
+import { SandboxUnavailableError } from "../grading/sandbox";
 
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
 
@@ -30,6 +31,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
     console.error("usage: tutor grade <exercise-dir> <submission-file> [--json]");
     return 2;
   }
+  if (!existsSync(exerciseDir)) {
+    console.error(`There is no exercise folder at ${exerciseDir}: check the path. An exercise folder holds exercise.yaml, README.md, starter.py, solution.py and cases.yaml.`);
+    return 2;
+  }
   const exercise = loadExercise(exerciseDir);
   let code: string;
   try {
@@ -38,7 +43,17 @@ export async function gradeCommand(args: string[]): Promise<number> {
     throw new Error(`cannot read the submission file ${submissionFile}: check the path.`);
   }
   const docker = connectDocker();
-  await checkDockerReachable(docker);
+  try {
+    await checkDockerReachable(docker);
+  } catch (e) {
+    if (!(e instanceof SandboxUnavailableError)) throw e;
+    // The server's wording says grading resumes by itself; this command does not wait, so say what to do.
+    const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the local socket /var/run/docker.sock";
+    console.error(
+      `The Docker engine cannot be reached (tried ${where}), so nothing can be graded. Start Docker (for example \`sudo systemctl start docker\`), or point DOCKER_HOST at a running engine, then run this command again.`,
+    );
+    return 2;
+  }
   // Progress goes to stderr so that --json output stays one clean object on stdout.
   const image = await ensureRunnerImage(docker, (line) => console.error(line));
   const result = await gradeSubmission(new Sandbox(docker, image), fileReferenceCache(), exercise, code);

@@ -192,7 +192,12 @@ export function loadExerciseTree(root: string): ExerciseTree {
       const doc = readYaml(setDir, "set.yaml", problems);
       const parsed = doc ? setManifestSchema.safeParse(doc.toJS()) : null;
       if (parsed?.success) order = parsed.data.order ?? [];
-      else if (parsed) problems.push(...zodProblems("set.yaml", parsed.error, "", SET_FIELDS));
+      else if (parsed) {
+        problems.push(...zodProblems("set.yaml", parsed.error, "", SET_FIELDS));
+        // A mistake elsewhere in set.yaml should not scramble the teaching order.
+        const orderOnly = setManifestSchema.shape.order.safeParse((doc?.toJS() as { order?: unknown } | null)?.order);
+        order = (orderOnly.success && orderOnly.data) || [];
+      }
       const present = new Set(subfolders(setDir));
       order.forEach((slug, i) => {
         if (!present.has(slug)) problems.push({ file: "set.yaml", field: `order[${i}]`, message: `names "${slug}", but this set has no folder of that name` });

@@ -220,7 +220,8 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
     stream.on("error", () => resolve());
   });
 
-  const exited = container.wait();
+  // "next-exit": a wait sent before start must not be answered at once because the container is not running yet.
+  const exited = container.wait({ condition: "next-exit" });
   await container.start();
   stream.write(JSON.stringify(harnessRequest(request, limits)));
   stream.end();
