@@ -19,6 +19,7 @@ one kill(-1) that a fork bomb cannot outrun; and orphans are re-parented to it, 
 import ctypes
 import json
 import os
+import re
 import resource
 import selectors
 import shutil
@@ -51,6 +52,8 @@ _os_write = os.write
 _os_exit = os._exit
 _extract_tb = traceback.extract_tb
 _issubclass = issubclass
+_repr = repr
+_type_mro = type.__dict__["__mro__"].__get__
 _id = id
 _set = set
 _bytes = bytes
@@ -111,8 +114,8 @@ def _write_json(node):
 
 def _safe_repr(value):
     try:
-        text = repr(value)
-        if _type(text) is not str:
+        text = _repr(value)
+        if _type(text) is not _str:
             text = _object_repr(value)
     except BaseException:  # a learner's __repr__ may raise anything
         text = _object_repr(value)
@@ -186,17 +189,17 @@ def describe_exception(exc, learner_path):
     try:
         for frame in _extract_tb(exc.__traceback__):
             if frame.filename == learner_path:
-                frames.append({"line": frame.lineno, "function": frame.name, "text": (frame.line or "")[:300]})
+                frames.append({"line": frame.lineno or 0, "function": (frame.name or "")[:200], "text": (frame.line or "")[:300]})
     except BaseException:
         pass
     try:
-        message = str(exc)
+        message = _str(exc)
     except BaseException:
         message = "(the exception's message could not be shown)"
     t = _type(exc)
     return {
-        "type": t.__name__,
-        "mro": [k.__name__ for k in t.__mro__],
+        "type": _name_of(t),
+        "mro": [_name_of(k) for k in _type_mro(t)][:100],
         "message": message[:MAX_REPR_CHARS],
         "traceback": frames[-MAX_TRACEBACK_FRAMES:],
     }
@@ -209,11 +212,20 @@ def set_case_limits(limits):
     resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fileBytes"], limits["fileBytes"]))
     if limits.get("addressSpaceBytes"):
         resource.setrlimit(resource.RLIMIT_AS, (limits["addressSpaceBytes"], limits["addressSpaceBytes"]))
+    # If the container runs out of memory, the kernel kills the learner's processes before this harness: a
+    # process may raise its own oom_score_adj without privileges, and its children inherit it.
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    except OSError:
+        pass
 
 
-def run_case_process(request, case, out_w, err_w, res_w):
+def run_case_process(request, case, case_dir, out_w, err_w, res_w):
     """Child side of one case. Never returns: it reports on res_w and exits."""
     try:
+        # Signals reach this process normally again (the parent, as PID 1, left SIGINT at its default).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         os.dup2(out_w, 1)
         os.dup2(err_w, 2)
         devnull = os.open("/dev/null", os.O_RDONLY)
@@ -228,13 +240,16 @@ def run_case_process(request, case, out_w, err_w, res_w):
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
-        case_dir = os.path.join(CASES_DIR, str(case["id"]))
-        os.makedirs(case_dir, exist_ok=True)
         os.chdir(case_dir)
         set_case_limits(request["limits"])
-    except BaseException as exc:  # our own failure, reported as such
-        _report(res_w, {"outcome": "harness-error", "message": "case setup failed: %r" % (exc,)})
-        _os_exit(0)
+        # Big ints must be written out exactly. Only here: the parent keeps Python's limit, so a forged report
+        # with a huge number cannot make it spend seconds converting digits.
+        if hasattr(sys, "set_int_max_str_digits"):
+            sys.set_int_max_str_digits(0)
+    except BaseException:
+        # Our own failure. Only the parent may report harness errors (a case could forge one), so exit with a
+        # code it recognises as "the case never started".
+        _os_exit(CASE_SETUP_FAILED)
 
     learner_path = os.path.join(WORK_DIR, request["file"])
     module_name = request["file"][:-3] if request["file"].endswith(".py") else request["file"]
@@ -250,9 +265,11 @@ def run_case_process(request, case, out_w, err_w, res_w):
         spec.loader.exec_module(module)
         namespace = dict(module.__dict__)
         value = eval(compile(case["call"], "<case>", "eval"), namespace)
+        _quiet_learner_hooks()
         _flush_streams()
         observation = {"outcome": "returned", "value": encode_value(value)}
     except BaseException as exc:  # the learner's exception, whatever it is, is an observation
+        _quiet_learner_hooks()
         _flush_streams()
         try:
             observation = {"outcome": "raised", "exception": describe_exception(exc, learner_path)}
@@ -261,6 +278,17 @@ def run_case_process(request, case, out_w, err_w, res_w):
     observation["durationMs"] = int((time.monotonic() - started) * 1000)
     _report(res_w, observation)
     _os_exit(0)
+
+
+def _quiet_learner_hooks():
+    """Undoes what the learner's code may have set that would run inside our encoding: trace and profile hooks,
+    and a recursion limit too low for encode_value."""
+    try:
+        _settrace(None)
+        _setprofile(None)
+        _setrecursionlimit(1000)
+    except BaseException:
+        pass
 
 
 def _run_compile_check(request, learner_path, res_w):
@@ -293,8 +321,9 @@ def _flush_streams():
 def _report(res_w, observation):
     try:
         data = _write_json(observation).encode("ascii")
-    except BaseException as exc:
-        data = _write_json({"outcome": "harness-error", "message": "could not encode result: %s" % _type(exc).__name__}).encode("ascii")
+    except BaseException:
+        # Only the learner's objects can make encoding fail (a metaclass faking names, say): their doing.
+        data = _write_json({"outcome": "unreadable-result"}).encode("ascii")
     if _len(data) > MAX_RESULT_BYTES:
         data = _write_json({"outcome": "result-too-large", "bytes": _len(data)}).encode("ascii")
     while data:
@@ -306,6 +335,114 @@ def _report(res_w, observation):
 
 
 # ---- the parent: one case at a time --------------------------------------------------------------------------
+
+CASE_SETUP_FAILED = 121
+
+
+def read_report(data, compile_mode):
+    """Reads what a case process wrote on its result pipe. The learner's code could have written there too, so
+    only well-formed reports of the outcomes a case can have are accepted; anything else is "unreadable-result"
+    (the learner's doing), never a harness error and never a value the server would choke on."""
+    try:
+        report = json.loads(data.decode("ascii"))
+    except Exception:  # ValueError, or RecursionError on deeply nested JSON
+        return None if not data.strip() else {"outcome": "unreadable-result"}
+    if type(report) is not dict:
+        return {"outcome": "unreadable-result"}
+    outcome = report.get("outcome")
+    if compile_mode:
+        return report if outcome in ("compiled", "syntax-error") else None
+    if outcome == "returned" and _valid_value(report.get("value"), 0):
+        return {"outcome": "returned", "value": report["value"], "durationMs": report.get("durationMs")}
+    if outcome == "raised" and _valid_exception(report.get("exception")):
+        return {"outcome": "raised", "exception": report["exception"], "durationMs": report.get("durationMs")}
+    if outcome == "result-too-large":
+        return {"outcome": "result-too-large"}
+    return {"outcome": "unreadable-result"}
+
+
+def _is_str(x, limit):
+    return type(x) is str and len(x) <= limit
+
+
+def _valid_exception(e):
+    if type(e) is not dict or not _is_str(e.get("type"), 200) or not _is_str(e.get("message"), 10000):
+        return False
+    mro, frames = e.get("mro"), e.get("traceback")
+    if type(mro) is not list or len(mro) > 100 or not all(_is_str(k, 200) for k in mro):
+        return False
+    if type(frames) is not list or len(frames) > MAX_TRACEBACK_FRAMES:
+        return False
+    return all(type(f) is dict and type(f.get("line")) is int and _is_str(f.get("function"), 200) and _is_str(f.get("text"), 1000)
+               for f in frames)
+
+
+_INT_TEXT = re.compile(r"-?[0-9]+\Z")
+_FLOAT_TEXT = re.compile(r"-?(inf|nan|[0-9]+(\.[0-9]*)?(e[-+]?[0-9]+)?)\Z")
+_HEX_TEXT = re.compile(r"[0-9a-f]*\Z")
+
+
+def _valid_value(node, depth):
+    """Mirrors the server's decodeObservedValue: what it would reject, we reject here."""
+    if type(node) is not dict or depth > MAX_DEPTH + 2:
+        return False
+    t, v = node.get("t"), node.get("v")
+    if "type" in node and type(node["type"]) is not str:
+        return False
+    if t == "none":
+        return True
+    if t == "bool":
+        return type(v) is bool
+    if t == "int":
+        return type(v) is str and _INT_TEXT.match(v) is not None
+    if t == "float":
+        return type(v) is str and _FLOAT_TEXT.match(v) is not None
+    if t in ("str", "repr"):
+        return type(v) is str
+    if t == "bytes":
+        return type(v) is str and _HEX_TEXT.match(v) is not None
+    items = node.get("items")
+    if t in ("list", "tuple", "set", "frozenset"):
+        return type(items) is list and all(_valid_value(x, depth + 1) for x in items)
+    if t == "dict":
+        return type(items) is list and all(type(p) is list and len(p) == 2 and _valid_value(p[0], depth + 1)
+                                           and _valid_value(p[1], depth + 1) for p in items)
+    return False
+DENY_SYSCALLS_FROM = 425  # io_uring_setup, io_uring_enter, io_uring_register: the same numbers on every arch
+DENY_SYSCALLS_TO = 427
+
+
+def deny_io_uring():
+    """Adds a seccomp filter, on top of Docker's profile, that makes io_uring fail with ENOSYS.
+
+    Docker 20.10's default profile allows io_uring, a large kernel attack surface that Python never needs
+    (Docker 25 blocks it too). Filters stack and cannot be removed, and children inherit them, so every case is
+    covered. Requires no_new_privs, which Docker's `no-new-privileges` sets; without it this fails and the harness
+    refuses to run, rather than run with the gap open."""
+    import errno
+
+    class SockFilter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+    ld_nr, and_k, jge_k, jgt_k, ret_k = 0x20, 0x54, 0x35, 0x25, 0x06
+    program = [
+        (ld_nr, 0, 0, 0),  # A = seccomp_data.nr
+        (and_k, 0, 0, 0xBFFFFFFF),  # drop the x32 ABI bit, so x32 calls are matched too
+        (jge_k, 0, 2, DENY_SYSCALLS_FROM),
+        (jgt_k, 1, 0, DENY_SYSCALLS_TO),
+        (ret_k, 0, 0, 0x00050000 | errno.ENOSYS),  # SECCOMP_RET_ERRNO
+        (ret_k, 0, 0, 0x7FFF0000),  # SECCOMP_RET_ALLOW
+    ]
+    filters = (SockFilter * len(program))(*[SockFilter(*insn) for insn in program])
+    prog = SockFprog(len(program), filters)
+    libc = ctypes.CDLL(None, use_errno=True)
+    PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "cannot install the seccomp filter (is no-new-privileges set?)")
+
 
 def oom_kill_count():
     for path, key in (("/sys/fs/cgroup/memory.events", "oom_kill"), ("/sys/fs/cgroup/memory/memory.oom_control", "oom_kill")):
@@ -320,53 +457,137 @@ def oom_kill_count():
     return 0
 
 
-def kill_everything_else():
-    """Kills every process but init and this one, so nothing a case left behind (daemons, setsid children) lives on."""
+class Reaper:
+    """Reaps every exited child (as PID 1, orphans are ours too) and remembers the case process's status."""
+
+    def __init__(self, case_pid):
+        self.case_pid = case_pid
+        self.status = None
+
+    def reap(self, block=False):
+        """Returns False once no child is left."""
+        while True:
+            try:
+                pid, raw = os.waitpid(-1, 0 if block else os.WNOHANG)
+            except ChildProcessError:
+                return False
+            if pid == 0:
+                return True
+            if pid == self.case_pid:
+                self.status = raw
+            if block:
+                return True
+
+
+def kill_everything_else(reaper):
+    """Kills every process but this one, so nothing a case left behind (daemons, setsid children, a fork bomb)
+    lives on, and reaps them all."""
+    if os.getpid() == 1:
+        # kill(-1) from init reaches every other process in the container. The kernel sends it under the task
+        # list lock, and a process with SIGKILL pending cannot complete a fork, so no new process escapes it.
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            if not reaper.reap():
+                return
+            time.sleep(0.002)
+        return
+    # Not init (run under another init): kill what /proc shows, a few times over.
     me = os.getpid()
-    for _ in range(3):
+    for _ in range(10):
         found = False
         for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            pid = int(entry)
-            if pid in (1, me):
-                continue
-            try:
-                os.kill(pid, signal.SIGKILL)
-                found = True
-            except (ProcessLookupError, PermissionError):
-                pass
-        reap_children()
+            if entry.isdigit() and int(entry) not in (1, me):
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                    found = True
+                except (ProcessLookupError, PermissionError):
+                    pass
+        time.sleep(0.002)
+        reaper.reap()
         if not found:
             return
 
 
-def reap_children():
-    while True:
+def wipe(path):
+    """Removes what a case left at path, even where it took away its own permissions. Best effort: a case can
+    only make its own later cases' scratch space smaller, never break the harness."""
+    def make_writable_and_retry(function, failed_path, _exc_info):
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
+            os.chmod(os.path.dirname(failed_path) or "/", 0o700)
+            if os.path.isdir(failed_path) and not os.path.islink(failed_path):
+                os.chmod(failed_path, 0o700)
+            function(failed_path)
+        except BaseException:
+            pass
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            os.chmod(path, 0o700)
+            shutil.rmtree(path, onerror=make_writable_and_retry)
+        else:
+            os.unlink(path)
+    except BaseException:  # RecursionError on absurdly deep trees, races with nothing: leave it
+        pass
+
+
+def reset_scratch(request):
+    """Before each case: /tmp and /dev/shm emptied, the learner's file written afresh, so no case sees what an
+    earlier one wrote (or finds the disk full because of it)."""
+    for top in ("/tmp", "/dev/shm"):
+        try:
+            names = os.listdir(top)
+        except OSError:
+            continue
+        for name in names:
+            wipe(os.path.join(top, name))
+    try:
+        os.makedirs(WORK_DIR, exist_ok=True)
+        os.makedirs(CASES_DIR, exist_ok=True)
+        with open(os.path.join(WORK_DIR, request["file"]), "w", encoding="utf-8", errors="surrogatepass") as f:
+            f.write(request["source"])
+    except OSError:
+        pass
+
+
+def fork_case():
+    """Forks, retrying briefly if the pids limit is still full of processes being torn down."""
+    for _ in range(100):
+        try:
+            return os.fork()
+        except BlockingIOError:
+            time.sleep(0.01)
+    return None
 
 
 def run_one(request, case, deadline_ms):
     """Forks the case process, relays its output with caps, and returns its observation."""
     limits = request["limits"]
+    reset_scratch(request)
+    case_dir = os.path.join(CASES_DIR, str(case["id"]))
+    try:
+        os.makedirs(case_dir, exist_ok=True)
+    except OSError:
+        case_dir = "/tmp"
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
     res_r, res_w = os.pipe()
     oom_before = oom_kill_count()
     started = time.monotonic()
-    pid = os.fork()
+    pid = fork_case()
     if pid == 0:
         os.close(out_r)
         os.close(err_r)
         os.close(res_r)
-        run_case_process(request, case, out_w, err_w, res_w)
+        run_case_process(request, case, case_dir, out_w, err_w, res_w)
     for fd in (out_w, err_w, res_w):
         os.close(fd)
+    if pid is None:
+        for fd in (out_r, err_r, res_r):
+            os.close(fd)
+        return {"outcome": "harness-error", "message": "could not start the case process", "stdout": "", "stderr": ""}
 
     output_cap = limits["outputBytes"]
     buffers = {out_r: bytearray(), err_r: bytearray(), res_r: bytearray()}
@@ -375,25 +596,11 @@ def run_one(request, case, deadline_ms):
         os.set_blocking(fd, False)
         selector.register(fd, selectors.EVENT_READ)
     open_fds = set(buffers)
+    reaper = Reaper(pid)
     ended = None  # why we stopped waiting: "timeout", "output-limit", "result-too-large"
-    status = None
-    while True:
-        if status is None:
-            waited, raw = os.waitpid(pid, os.WNOHANG)
-            if waited == pid:
-                status = raw
-        if status is not None and res_r not in open_fds:
-            break
-        if status is not None and not open_fds:
-            break
-        remaining = deadline_ms / 1000 - (time.monotonic() - started)
-        if remaining <= 0:
-            ended = "timeout"
-            break
-        if not open_fds or (status is not None and res_r not in open_fds):
-            time.sleep(min(0.005, remaining))
-            continue
-        for key, _ in selector.select(timeout=min(0.05, remaining)):
+
+    def read_ready(timeout):
+        for key, _ in selector.select(timeout=timeout):
             fd = key.fd
             try:
                 chunk = os.read(fd, 65536)
@@ -404,49 +611,51 @@ def run_one(request, case, deadline_ms):
                 open_fds.discard(fd)
                 continue
             buffers[fd] += chunk
+
+    while True:
+        # Reaps orphans as they exit, and notices when the case process itself is done. Once it has exited,
+        # whatever it reported is in the pipes: children it left behind (which still hold the pipes open) are
+        # not waited for.
+        reaper.reap()
+        if reaper.status is not None:
+            break
+        remaining = deadline_ms / 1000 - (time.monotonic() - started)
+        if remaining <= 0:
+            ended = "timeout"
+            break
+        if open_fds:
+            read_ready(min(0.02, remaining))
+        else:
+            time.sleep(min(0.005, remaining))
         if len(buffers[out_r]) + len(buffers[err_r]) > output_cap:
             ended = "output-limit"
             break
         if len(buffers[res_r]) > MAX_RESULT_BYTES + 1024:
             ended = "result-too-large"
             break
-        # The case process reported and exited; descendants may still hold the output pipes open.
-        if status is not None and res_r not in open_fds:
-            break
 
     elapsed_ms = int((time.monotonic() - started) * 1000)
-    kill_everything_else()
-    if status is None:
-        try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            status = None
-    # Drain what is left without blocking: the writers are dead now.
-    for fd in list(open_fds):
-        try:
-            while True:
-                chunk = os.read(fd, 65536)
-                if not chunk:
-                    break
-                buffers[fd] += chunk
-                if len(buffers[fd]) > output_cap + MAX_RESULT_BYTES:
-                    break
-        except (BlockingIOError, OSError):
-            pass
+    kill_everything_else(reaper)
+    # Drain what is left: every writer is dead now, so this ends.
+    while open_fds and all(len(buffers[fd]) <= output_cap + MAX_RESULT_BYTES + 1024 for fd in open_fds):
+        before = len(open_fds)
+        read_ready(0)
+        if len(open_fds) == before and not selector.select(timeout=0):
+            break
     selector.close()
     for fd in buffers:
         os.close(fd)
+    status = reaper.status
 
     stdout_bytes = bytes(buffers[out_r])
     stderr_bytes = bytes(buffers[err_r])
+    if ended is None and len(stdout_bytes) + len(stderr_bytes) > output_cap:
+        ended = "output-limit"
+    if ended is None and len(buffers[res_r]) > MAX_RESULT_BYTES + 1024:
+        ended = "result-too-large"
     observation = None
     if ended is None and buffers[res_r]:
-        try:
-            observation = json.loads(bytes(buffers[res_r]).decode("ascii"))
-            if not isinstance(observation, dict) or not isinstance(observation.get("outcome"), str):
-                observation = None
-        except ValueError:
-            observation = None
+        observation = read_report(bytes(buffers[res_r]), compile_mode=request.get("mode") == "compile")
     if ended == "timeout":
         observation = {"outcome": "timeout"}
     elif ended == "output-limit":
@@ -461,24 +670,33 @@ def run_one(request, case, deadline_ms):
             if sig == signal.SIGXCPU:
                 observation = {"outcome": "timeout", "reason": "cpu"}
         elif status is not None and os.WIFEXITED(status):
-            observation["exitCode"] = os.WEXITSTATUS(status)
+            if os.WEXITSTATUS(status) == CASE_SETUP_FAILED and not stdout_bytes and not stderr_bytes:
+                observation = {"outcome": "harness-error", "message": "case setup failed"}
+            else:
+                observation["exitCode"] = os.WEXITSTATUS(status)
     if oom_kill_count() > oom_before and observation["outcome"] in ("crashed", "timeout"):
         observation = {"outcome": "memory-limit"}
-    observation.setdefault("durationMs", elapsed_ms)
+    if type(observation.get("durationMs")) is not int or not 0 <= observation["durationMs"] <= elapsed_ms:
+        observation["durationMs"] = elapsed_ms
     observation["stdout"] = stdout_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
     observation["stderr"] = stderr_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
     return observation
 
 
 def main():
+    # As PID 1, a signal whose disposition is the default is dropped when sent from inside the container; Python
+    # installs a SIGINT handler, which would let the learner's code interrupt this process. Put it back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    sys.set_int_max_str_digits(0) if hasattr(sys, "set_int_max_str_digits") else None
     request = read_request()
     limits = request["limits"]
-    os.makedirs(WORK_DIR, exist_ok=True)
-    os.makedirs(CASES_DIR, exist_ok=True)
-    with open(os.path.join(WORK_DIR, request["file"]), "w", encoding="utf-8", errors="surrogatepass") as f:
-        f.write(request["source"])
+    try:
+        deny_io_uring()
+    except OSError as exc:
+        for case in request["cases"]:
+            emit({"kind": "case", "id": case["id"], "observation": {"outcome": "harness-error", "message": str(exc)}})
+        emit({"kind": "done"})
+        return
 
     compiled = run_one(dict(request, mode="compile"), {"id": "compile", "call": "None"}, limits["caseTimeoutMs"])
     if compiled["outcome"] == "syntax-error":

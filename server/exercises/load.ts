@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Document, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type Exercise, type ExerciseCase, ExerciseFolderError, type ExerciseProblem } from "./exercise";
 import { CASE_FIELDS, EXERCISE_FIELDS, exerciseManifestSchema, rawCaseSchema, SET_FIELDS, setManifestSchema } from "./schema";
@@ -11,6 +11,7 @@ import { COLLECTION_TAG_NAMES, parseYamlDocument, yamlNodeToPyValue } from "./ya
 
 const REQUIRED_FILES = ["exercise.yaml", "README.md", "starter.py", "solution.py", "cases.yaml"] as const;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
+const EXPECT_PRESENT = Symbol("expect");
 
 function zodProblems(file: string, error: z.ZodError, prefix = "", allowedFields: readonly string[] = []): ExerciseProblem[] {
   return error.issues.flatMap((issue): ExerciseProblem[] => {
@@ -84,7 +85,16 @@ function loadCases(dir: string, problems: ExerciseProblem[]): ExerciseCase[] {
       problems.push({ file: "cases.yaml", field: where, message: "expected a mapping with name, call and expect or raises" });
       return;
     }
-    const parsed = rawCaseSchema.safeParse(item.toJS(doc));
+    // The schema only needs to know whether `expect` is there: its node is decoded below, with exact ints and
+    // tuple keys that a plain JS object could not hold.
+    const fields = Object.fromEntries(
+      item.items.map((pair) => {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const value = key === "expect" ? EXPECT_PRESENT : isNode(pair.value) ? pair.value.toJS(doc) : pair.value;
+        return [key, value];
+      }),
+    );
+    const parsed = rawCaseSchema.safeParse(fields);
     if (!parsed.success) {
       problems.push(...zodProblems("cases.yaml", parsed.error, where, CASE_FIELDS));
       return;

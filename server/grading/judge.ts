@@ -30,11 +30,47 @@ function exceptionLine(e: ObservedException): number | undefined {
   return e.traceback.at(-1)?.line;
 }
 
-function describeRaised(e: ObservedException): string {
+/**
+ * Text the learner's code controls (what it printed, its exception messages, its reprs), made safe to show and to
+ * store: control characters (terminal escape sequences, NUL, carriage returns, bells), bidirectional overrides and
+ * lone surrogates become visible escapes such as \x1b. Without this a submission could repaint a terminal that
+ * shows results (`tutor grade`), hide text in a browser, or make the database refuse the result (PostgreSQL
+ * rejects NUL and lone surrogates). Newlines and tabs are kept.
+ */
+export function visibleText(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (ch) => {
+      const code = ch.charCodeAt(0);
+      return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    },
+  );
+}
+
+/** An exception raised by os.fork or threading when the container's process limit is reached. */
+function hitProcessLimit(e: ObservedException): boolean {
+  return (e.type === "BlockingIOError" && /Resource temporarily unavailable/i.test(e.message)) || (e.type === "RuntimeError" && /can't start new thread/i.test(e.message));
+}
+
+function describeRaised(e: ObservedException, limits: SandboxLimits): string {
   const line = exceptionLine(e);
   const where = line ? ` (line ${line})` : "";
   if (e.type === "RecursionError") return `RecursionError: the function called itself too many times${where}: does it reach a base case?`;
+  if (e.type === "SystemExit") return `Your code called exit()${where} before the function returned: remove calls to exit(), quit() or sys.exit() and return the value instead.`;
+  if (hitProcessLimit(e)) return `Your code started too many processes or threads${where}: at most ${limits.pids} may run at once here. Is something started inside a loop?`;
   return `${e.type}${e.message ? `: ${e.message}` : ""}${where}`;
+}
+
+function describeSignal(signal: string | undefined): string {
+  switch (signal) {
+    case "SIGSEGV":
+    case "SIGBUS":
+      return "Python crashed (segmentation fault) while running your code. This usually means recursion far too deep, for example after raising sys.setrecursionlimit: use a loop, or keep the default limit.";
+    case "SIGKILL":
+      return "Your code was killed (SIGKILL) before the function returned. Did it kill its own process?";
+    default:
+      return `Your code was stopped by ${signal ?? "a signal"} before the function returned. Did it send a signal to its own process?`;
+  }
 }
 
 interface Judgement {
@@ -72,10 +108,10 @@ function judgeObservation(expectation: ResolvedExpectation, obs: CaseObservation
       const line = exceptionLine(e);
       if (expectation.kind === "raises") {
         if (e.mro.includes(expectation.exception)) return { status: "passed" };
-        return { status: "failed", line, message: `Expected ${expectation.exception}, but your code raised ${describeRaised(e)}.` };
+        return { status: "failed", line, message: `Expected ${expectation.exception}, but your code raised ${describeRaised(e, limits)}.` };
       }
       if (e.type === "MemoryError") return { status: "memory-limit", line, message: memoryMessage(limits) };
-      return { status: "error", line, message: describeRaised(e) };
+      return { status: "error", line, message: describeRaised(e, limits) };
     }
     case "timeout":
       return obs.reason === "total"
@@ -89,11 +125,13 @@ function judgeObservation(expectation: ResolvedExpectation, obs: CaseObservation
       return { status: "output-limit", message: `Your code printed more than ${formatBytes(limits.outputBytes)}: is there a print inside a loop that never ends?` };
     case "result-too-large":
       return { status: "output-limit", message: "Your function returned a value too large to check (over 256 KB)." };
+    case "unreadable-result":
+      return { status: "error", message: "The grader could not read what your function returned or raised. Did your code change Python's built-in functions or write to the grader's channels?" };
     case "crashed":
       if (obs.exitCode !== undefined) {
-        return { status: "error", message: `Your code ended the program (exit code ${obs.exitCode}) before the function returned: remove calls to exit(), quit() or sys.exit().` };
+        return { status: "error", message: `Your code ended the program (exit code ${obs.exitCode}) before the function returned: remove calls to exit(), quit(), sys.exit() or os._exit().` };
       }
-      return { status: "error", message: `Your code was stopped by ${obs.signal ?? "a signal"} before the function returned. Did it kill its own process?` };
+      return { status: "error", message: describeSignal(obs.signal) };
     case "harness-error":
       return { status: "internal-error", message: "The grader failed on this test. This is not your fault: please submit again." };
   }
@@ -113,15 +151,15 @@ export function judgeCase(c: ExerciseCase, expectation: ResolvedExpectation, obs
   if (c.hidden) {
     return { name: c.name, status: j.status, hidden: true, ...(j.status === "passed" ? {} : { message: hiddenMessage(j.status, obs) }) };
   }
-  const stdout = (obs.stdout ?? "").slice(0, STDOUT_SHOWN_CHARS);
+  const stdout = visibleText((obs.stdout ?? "").slice(0, STDOUT_SHOWN_CHARS));
   return {
     name: c.name,
     status: j.status,
     hidden: false,
     call: c.call,
     expected: expectation.kind === "value" ? shorten(pyRepr(expectation.value), 2000) : `raises ${expectation.exception}`,
-    ...(j.actual ? { actual: shorten(pyRepr(j.actual), 2000) } : obs.outcome === "raised" ? { actual: `raised ${obs.exception.type}` } : {}),
-    ...(j.message ? { message: j.message } : {}),
+    ...(j.actual ? { actual: visibleText(shorten(pyRepr(j.actual), 2000)) } : obs.outcome === "raised" ? { actual: visibleText(`raised ${obs.exception.type}`) } : {}),
+    ...(j.message ? { message: visibleText(j.message) } : {}),
     ...(stdout ? { stdout } : {}),
     ...(j.line ? { line: j.line } : {}),
   };
@@ -133,7 +171,7 @@ function hiddenMessage(status: Status, obs: CaseObservation): string {
       return "Your function gave a wrong result for this hidden test. Think about edge cases the examples do not show.";
     case "error":
       return obs.outcome === "raised"
-        ? `Your code raised ${obs.exception.type} on this hidden test${exceptionLine(obs.exception) ? ` (line ${exceptionLine(obs.exception)})` : ""}.`
+        ? visibleText(`Your code raised ${obs.exception.type} on this hidden test${exceptionLine(obs.exception) ? ` (line ${exceptionLine(obs.exception)})` : ""}.`)
         : "Your code stopped before returning on this hidden test.";
     case "timeout":
       return "Your code ran too long on this hidden test: is there a loop that never ends for some inputs?";
@@ -150,7 +188,7 @@ export function syntaxErrorMessage(e: ObservedSyntaxError): string {
   const where = e.line ? ` at line ${e.line}${e.column ? `, column ${e.column}` : ""}` : "";
   if (e.type === "ValueError" && /null bytes/i.test(e.message)) return "Python could not read your code: it contains NUL bytes. Remove them and submit again.";
   const kind = e.type === "IndentationError" || e.type === "TabError" ? `${e.type}: ${e.message}` : e.message;
-  return `Python could not read your code${where}: ${kind}.`;
+  return visibleText(`Python could not read your code${where}: ${kind}.`);
 }
 
 // Which status names the whole submission when several cases went wrong: the one a learner should fix first.

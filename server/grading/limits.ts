@@ -32,14 +32,35 @@ export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
 
 /** Room in the container's cgroup for the harness and /tmp on top of what the learner's code may use. */
 export const CONTAINER_MEMORY_HEADROOM_MB = 96;
-/** Time allowed for the container to start and the harness to report, on top of the cases' budget. */
-export const STARTUP_ALLOWANCE_MS = 10_000;
+/**
+ * Time allowed, beyond the cases' budget (which already includes the compile check), for the harness to start,
+ * fork, clean up between cases and report. Only a harness that stopped answering ever uses it up: then the
+ * container is killed from outside, so a verdict never takes longer than total + case timeout + this.
+ */
+export const STARTUP_ALLOWANCE_MS = 5_000;
 
-export function resolveLimits(exerciseLimits: { timeoutMs?: number; memoryMb?: number } = {}, base: SandboxLimits = DEFAULT_LIMITS): SandboxLimits {
+/** What an exercise may set (exercise.yaml's `limits`); each is clamped to what the platform allows. */
+export interface ExerciseLimits {
+  timeoutMs?: number;
+  totalTimeoutMs?: number;
+  memoryMb?: number;
+  pids?: number;
+  outputBytes?: number;
+}
+
+const CEILINGS = { caseTimeoutMs: 30_000, totalTimeoutMs: 120_000, memoryMb: 2048, pids: 256, outputBytes: 1024 * 1024 };
+
+export function resolveLimits(exerciseLimits: ExerciseLimits = {}, base: SandboxLimits = DEFAULT_LIMITS): SandboxLimits {
+  const pick = (value: number | undefined, fallback: number, ceiling: number) => (value && value > 0 ? Math.min(value, ceiling) : fallback);
+  const caseTimeoutMs = pick(exerciseLimits.timeoutMs, base.caseTimeoutMs, CEILINGS.caseTimeoutMs);
   return {
     ...base,
-    ...(exerciseLimits.timeoutMs ? { caseTimeoutMs: exerciseLimits.timeoutMs } : {}),
-    ...(exerciseLimits.memoryMb ? { memoryMb: exerciseLimits.memoryMb } : {}),
+    caseTimeoutMs,
+    // One case may always use its whole budget, even when an exercise raises it past the total.
+    totalTimeoutMs: Math.max(pick(exerciseLimits.totalTimeoutMs, base.totalTimeoutMs, CEILINGS.totalTimeoutMs), caseTimeoutMs),
+    memoryMb: pick(exerciseLimits.memoryMb, base.memoryMb, CEILINGS.memoryMb),
+    pids: pick(exerciseLimits.pids, base.pids, CEILINGS.pids),
+    outputBytes: pick(exerciseLimits.outputBytes, base.outputBytes, CEILINGS.outputBytes),
   };
 }
 

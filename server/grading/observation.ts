@@ -22,6 +22,8 @@ export const caseObservationSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("memory-limit"), ...common }),
   z.object({ outcome: z.literal("output-limit"), ...common }),
   z.object({ outcome: z.literal("result-too-large"), ...common }),
+  // The case process's report was malformed: only the learner's code can cause that (it shares the process).
+  z.object({ outcome: z.literal("unreadable-result"), ...common }),
   z.object({ outcome: z.literal("not-run"), ...common }),
   z.object({ outcome: z.literal("crashed"), signal: z.string().optional(), exitCode: z.number().int().optional(), ...common }),
   z.object({ outcome: z.literal("harness-error"), message: z.string(), ...common }),
@@ -46,3 +48,22 @@ export const harnessEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("done") }),
 ]);
 export type HarnessEvent = z.infer<typeof harnessEventSchema>;
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A copy of any JSON-like value (e.g. a GradeResult's observations) that PostgreSQL's json/jsonb and text columns
+ * accept: NUL becomes the text \u0000 and lone surrogates become \udXXX. Observations keep the learner's output
+ * and values exactly, which may contain both (a submission printing NUL bytes, returning "\ud800"); store them
+ * through this.
+ */
+export function storableJson<T>(value: T): T {
+  if (typeof value === "string") {
+    return value.replace(UNSTORABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => storableJson(v)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableJson(k), storableJson(v)])) as T;
+  }
+  return value;
+}

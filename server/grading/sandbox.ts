@@ -67,7 +67,11 @@ export function containerOptions(image: string, limits: SandboxLimits): Docker.C
       MemorySwap: memoryBytes,
       PidsLimit: limits.pids,
       NanoCpus: Math.round(limits.cpus * 1e9),
-      Init: true,
+      // No Docker init (tini): the harness itself is PID 1. From inside the container the kernel drops signals
+      // sent to PID 1 that it does not handle, so the learner's `kill -1` or `kill 1` cannot stop grading, and
+      // tini's file descriptors (the container's stdout) would be open to the learner through /proc/1/fd,
+      // letting them forge result lines. The harness reaps every orphan, as an init must.
+      Init: false,
       IpcMode: "private",
       ShmSize: 1024 * 1024,
       Ulimits: [

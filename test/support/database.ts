@@ -5,14 +5,17 @@ import pg from "pg";
 
 export const ADMIN_DATABASE_URL = process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+// Read at call time: global setup may switch to an embedded server after this module loaded.
+const adminUrl = () => process.env.TEST_ADMIN_DATABASE_URL ?? ADMIN_DATABASE_URL;
+
 export function databaseUrlFor(name: string): string {
-  const u = new URL(ADMIN_DATABASE_URL);
+  const u = new URL(adminUrl());
   u.pathname = `/${name}`;
   return u.toString();
 }
 
 export async function createMigratedDatabase(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -32,7 +35,7 @@ export async function createMigratedDatabase(name: string): Promise<string> {
 }
 
 export async function dropDatabase(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

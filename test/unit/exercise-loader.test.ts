@@ -327,7 +327,11 @@ describe("loadExerciseTree", () => {
     expect(exercises.map((e) => e.slug)).toEqual(["charlie", "alpha", "bravo"]);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.dir).toBe(path.join(root, "basics"));
-    expect(errors[0]!.problems).toEqual([{ file: "set.yaml", field: "extra", message: expect.stringMatching(/not a known field/) }]);
+    expect(errors[0]!.problems).toEqual([
+      { file: "set.yaml", field: "extra", message: expect.stringMatching(/not a known field/) },
+      { file: "set.yaml", field: "order[2]", message: 'names "zulu", but this set has no folder of that name' },
+      { file: "set.yaml", field: "order[3]", message: 'names "alpha" a second time' },
+    ]);
 
     writeFileSync(path.join(root, "basics", "set.yaml"), "title: Basics\norder: [charlie, alpha, zulu, alpha]\n");
     const again = loadExerciseTree(root);
