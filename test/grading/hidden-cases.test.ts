@@ -69,7 +69,7 @@ def _scan_memory(digests, found, stats):
 
 def scan(digests, planted):
     with open("/tmp/planted.txt", "w") as f:
-        f.write("nothing")
+        f.write("before " + planted + " after")
     digests = set(digests)
     found = set()
     stats = {"files": 0, "bytes": 0, "unreadable": 0, "memory": 0, "proc": 0, "learner_file": False}
