@@ -30,8 +30,8 @@ export function updateProgressBadge(badge: HTMLElement, progress: Progress | nul
   }
 }
 
-/** Filled dots for the difficulty, out of `scale` (at least 3). */
-export function difficultyDots(difficulty: number, scale = 3): HTMLElement {
+/** Filled dots for the difficulty, out of `scale`. */
+export function difficultyDots(difficulty: number, scale: number): HTMLElement {
   const level = Math.max(0, Math.round(difficulty));
   const max = Math.max(scale, level);
   const dots = h("span", {

@@ -41,7 +41,7 @@ export function mountExerciseList(container: HTMLElement): () => void {
         return;
       }
       const solved = exercises.filter((exercise) => exercise.progress?.solved).length;
-      const scale = Math.max(3, ...exercises.map((exercise) => exercise.difficulty));
+      const scale = 5; // exercise.yaml's difficulty runs from 1 to 5
       const groups = new Map<string, ExerciseSummary[]>();
       for (const exercise of exercises) {
         const group = groups.get(exercise.set) ?? [];

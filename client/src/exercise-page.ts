@@ -15,7 +15,7 @@ const POLL_MS = 1500;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 function examplesSection(exercise: ExerciseDetail): HTMLElement {
-  const section = h("section", { className: "examples", attrs: { "aria-labelledby": "examples-heading" } }, h("h2", { text: "Examples", attrs: { id: "examples-heading" } }));
+  const section = h("section", { className: "examples", attrs: { "aria-labelledby": "examples-heading" } }, h("h2", { text: "Tests you can see", attrs: { id: "examples-heading" } }));
   if (exercise.visibleCases.length > 0) {
     section.appendChild(
       h(
@@ -79,7 +79,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       { className: "exercise-info", attrs: { "aria-labelledby": "exercise-title" } },
       h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
-      h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept }))),
+      h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept }))),
       instructions,
       examplesSection(exercise),
     );

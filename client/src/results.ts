@@ -139,7 +139,11 @@ function verdictBanner(view: SubmissionView): HTMLElement {
   );
   const body = h("div", { className: "verdict__body" }, h("strong", { className: "verdict__headline", text: headline }));
   if (detail) body.appendChild(h("p", { className: "verdict__detail", text: detail }));
-  if (view.message) body.appendChild(h("p", { className: "verdict__message", text: view.message }));
+  // The server's message often restates the score; show it only when it adds something.
+  const plain = (text: string | null) => (text ?? "").trim().replace(/\.$/, "");
+  if (view.message && plain(view.message) !== plain(headline) && plain(view.message) !== plain(detail)) {
+    body.appendChild(h("p", { className: "verdict__message", text: view.message }));
+  }
   if (view.durationMs !== null && view.durationMs !== undefined && view.durationMs > 0) {
     body.appendChild(h("p", { className: "verdict__meta", text: `Graded in ${(view.durationMs / 1000).toFixed(1)} s` }));
   }

@@ -41,12 +41,18 @@ export function exerciseSummary(e: Exercise, progress: ProgressView | null): Exe
   return { id: e.id, set: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, progress };
 }
 
+/** The page already shows the title; a README that opens with the same heading would show it twice. */
+function withoutRepeatedTitle(markdown: string, title: string): string {
+  const match = /^\s*#\s+(.+?)\s*#*\s*(\n|$)/.exec(markdown);
+  return match && match[1]!.trim().toLowerCase() === title.trim().toLowerCase() ? markdown.slice(match[0].length) : markdown;
+}
+
 const renderedInstructions = new Map<string, string>();
 function instructionsHtml(e: Exercise): string {
   const key = `${e.id}:${e.contentHash}:${e.instructionsMarkdown.length}`;
   let html = renderedInstructions.get(key);
   if (html === undefined) {
-    html = renderInstructions(e.instructionsMarkdown);
+    html = renderInstructions(withoutRepeatedTitle(e.instructionsMarkdown, e.title));
     renderedInstructions.set(key, html);
   }
   return html;
