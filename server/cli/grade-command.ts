@@ -12,9 +12,11 @@ import { SandboxUnavailableError } from "../grading/sandbox";
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
 
 function printHuman(result: { status: string; message: string; tests: TestResult[]; durationMs: number }) {
+  // A syntax error is the same for every test: the summary below says it once.
+  const details = result.status !== "syntax-error";
   for (const t of result.tests) {
     console.log(`${ICONS[t.status] ?? "!"} ${t.name}${t.hidden ? " (hidden)" : ""}: ${t.status}`);
-    if (t.status !== "passed") {
+    if (t.status !== "passed" && details) {
       if (t.call) console.log(`    call:     ${t.call}`);
       if (t.expected) console.log(`    expected: ${t.expected}`);
       if (t.actual) console.log(`    actual:   ${t.actual}`);

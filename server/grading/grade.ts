@@ -64,7 +64,10 @@ export async function gradeSubmission(sandbox: Sandbox, references: ReferenceCac
   const started = Date.now();
   const limits = resolveLimits(exercise.limits, sandbox.limits);
   const oversized = rejectOversizedSource(exercise, code, limits, started);
-  if (oversized) return oversized;
+  if (oversized) {
+    oversized.tests.forEach((test, index) => hooks.onTest?.(index, oversized.totalCount, test));
+    return oversized;
+  }
 
   const expectations: ResolvedExpectation[] = await resolveExpectations(exercise, sandbox, references);
   const totalCount = exercise.cases.length;

@@ -47,7 +47,7 @@ interface JsonTest {
   message?: string;
 }
 
-test.concurrent("a correct file: exit 0 and one JSON object with status passed", async () => {
+test("a correct file: exit 0 and one JSON object with status passed", async () => {
   const run = await tutor(["grade", "exercises/basics/shout", path.join(SHOUT, "solution.py"), "--json"]);
   expect(run.code).toBe(0);
   const result = JSON.parse(run.stdout) as { status: string; message: string; tests: JsonTest[]; durationMs: number };
@@ -60,7 +60,7 @@ test.concurrent("a correct file: exit 0 and one JSON object with status passed",
   expect(result.tests[0]).toEqual({ name: "one word", status: "passed", hidden: false, call: 'shout("hello")', expected: "'HELLO!'", actual: "'HELLO!'" });
 });
 
-test.concurrent("a wrong file: exit 0, status failed, visible failures show expected and actual, hidden ones do not", async () => {
+test("a wrong file: exit 0, status failed, visible failures show expected and actual, hidden ones do not", async () => {
   const file = submission("shout.py", "def shout(text):\n    return text.upper()\n");
   const run = await tutor(["grade", SHOUT, file, "--json"]);
   expect(run.code).toBe(0);
@@ -87,7 +87,7 @@ test.concurrent("a wrong file: exit 0, status failed, visible failures show expe
   }
 });
 
-test.concurrent("without --json the verdict is printed for people", async () => {
+test("without --json the verdict is printed for people", async () => {
   const file = submission("shout_human.py", "def shout(text):\n    return text.upper()\n");
   const run = await tutor(["grade", SHOUT, file]);
   expect(run.code).toBe(0);
@@ -98,14 +98,23 @@ test.concurrent("without --json the verdict is printed for people", async () => 
   expect(run.stdout).toMatch(/\nfailed: \d of \d tests passed\. \(\d+ ms\)\n$/);
 });
 
-test.concurrent("an exercise folder that does not exist: non-zero exit and a clear message", async () => {
+test("a syntax error is reported once, with its line", async () => {
+  const file = submission("shout_syntax.py", "def shout(text)\n    return text\n");
+  const run = await tutor(["grade", SHOUT, file]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("✗ one word: syntax-error");
+  expect(run.stdout.match(/Python could not read your code/g)).toHaveLength(1);
+  expect(run.stdout).toMatch(/\nsyntax-error: Python could not read your code at line 1, column \d+: .+\. \(\d+ ms\)\n$/);
+});
+
+test("an exercise folder that does not exist: non-zero exit and a clear message", async () => {
   const run = await tutor(["grade", "exercises/basics/no-such-exercise", path.join(SHOUT, "solution.py"), "--json"]);
   expect(run.code).not.toBe(0);
   expect(run.stdout).toBe("");
   expect(run.stderr).toMatch(/^There is no exercise folder at exercises\/basics\/no-such-exercise: check the path\./);
 });
 
-test.concurrent("a broken exercise folder: non-zero exit, naming the file and the field", async () => {
+test("a broken exercise folder: non-zero exit, naming the file and the field", async () => {
   const broken = path.join(scratch, "broken", "basics", "shout");
   cpSync(SHOUT, broken, { recursive: true });
   writeFileSync(path.join(broken, "exercise.yaml"), "title: Shout\nsummary: Shout.\ndifficulty: loud\nfile: shout.py\nentry: shout\n");
@@ -116,13 +125,13 @@ test.concurrent("a broken exercise folder: non-zero exit, naming the file and th
   expect(run.stderr).toContain(`${broken}/exercise.yaml (difficulty): Invalid input: expected number, received string`);
 });
 
-test.concurrent("a submission file that does not exist: non-zero exit, naming it", async () => {
+test("a submission file that does not exist: non-zero exit, naming it", async () => {
   const run = await tutor(["grade", SHOUT, path.join(scratch, "missing.py")]);
   expect(run.code).not.toBe(0);
   expect(run.stderr).toContain(`cannot read the submission file ${path.join(scratch, "missing.py")}: check the path`);
 });
 
-test.concurrent("Docker unreachable: non-zero exit, saying so and what to do", async () => {
+test("Docker unreachable: non-zero exit, saying so and what to do", async () => {
   const run = await tutor(["grade", SHOUT, path.join(SHOUT, "solution.py"), "--json"], { DOCKER_HOST: "unix:///tmp/no-such-docker.sock" });
   expect(run.code).not.toBe(0);
   expect(run.stdout).toBe("");
@@ -132,7 +141,7 @@ test.concurrent("Docker unreachable: non-zero exit, saying so and what to do", a
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
 });
 
-test.concurrent("no arguments: usage and a non-zero exit", async () => {
+test("no arguments: usage and a non-zero exit", async () => {
   const run = await tutor(["grade"]);
   expect(run.code).not.toBe(0);
   expect(run.stderr).toContain("usage: tutor grade <exercise-dir> <submission-file> [--json]");

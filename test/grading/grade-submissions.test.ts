@@ -1,4 +1,5 @@
 // Grading submissions end to end: the real runner image in the real Docker engine, judged by the real judge.
+import { ExerciseBrokenError } from "../../server/grading/expectations";
 import type { Sandbox } from "../../server/grading/grade";
 import { gradeSubmission } from "../../server/grading/grade";
 import type { TestResult } from "../../server/grading/judge";
@@ -177,6 +178,17 @@ describe("expected values", () => {
     expect(r.tests[1]).toMatchObject({ status: "passed", expected: "1" });
   });
 
+  test.each([
+    ["has a syntax error", "def answer(x)\n    return x\n", /reference solution has a syntax error/],
+    ["ends the process", "import os\ndef answer(x):\n    os._exit(1)\n", /reference solution did not finish case "needs the reference" \(crashed\)/],
+  ])("a reference solution that %s is the exercise's fault, not the learner's", async (_name, solution, message) => {
+    const exercise = fixtureExercise({ solution, casesYaml: "- name: needs the reference\n  call: answer(1)\n" });
+    const graded = grade(exercise, "def answer(x):\n    return x\n");
+    await expect(graded).rejects.toThrow(ExerciseBrokenError);
+    await expect(graded).rejects.toThrow(message);
+    await expect(graded).rejects.toThrow(exercise.id);
+  });
+
   test("a raises case passes for the exception or a subclass, and fails when the function returns", async () => {
     const exercise = fixtureExercise({
       solution: "def answer(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x\n",
@@ -283,7 +295,11 @@ test("hooks.onTest reports each test once, in order, as it finishes", async () =
 
 test("a file over the size limit is refused without running", async () => {
   const recording = await recordingSandbox({ ...DEFAULT_LIMITS, sourceBytes: 1000 });
-  const r = await gradeSubmission(recording, freshReferenceCache(), shout, `# ${"x".repeat(2000)}\ndef shout(t):\n    return t\n`);
+  const seen: number[] = [];
+  const r = await gradeSubmission(recording, freshReferenceCache(), shout, `# ${"x".repeat(2000)}\ndef shout(t):\n    return t\n`, {
+    onTest: (index) => seen.push(index),
+  });
+  expect(seen).toEqual([0, 1, 2]);
   expect(r.status).toBe("error");
   expect(r.message).toBe("Your file is 2 KB; the limit is 1000 bytes. Submit only your solution.");
   expect(r.tests.map((t) => [t.status, t.hidden])).toEqual([

@@ -1,12 +1,12 @@
 // Shared by the attack suite: grades one hostile submission through the real runner (Docker, the runner image,
 // gradeSubmission) and measures how long the verdict took. Each test file also checks, after its last test, that
 // nothing was left behind on the host (see expectHostClean).
-import { readdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
 import type { ReferenceCache } from "../../server/grading/expectations";
-import { gradeSubmission, type GradeResult, type Sandbox } from "../../server/grading/grade";
+import { gradeSubmission, type GradeResult, Sandbox } from "../../server/grading/grade";
 import { DEFAULT_LIMITS, type SandboxLimits } from "../../server/grading/limits";
 import { SANDBOX_LABEL, SANDBOX_UID } from "../../server/grading/sandbox";
 import type { Exercise } from "../../server/exercises/exercise";
@@ -47,11 +47,30 @@ export function memoryReferenceCache(): ReferenceCache {
   return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
 }
 
+/**
+ * Containers this test process created, with the volumes Docker mounted in each: the leftover checks look for
+ * exactly these, so another test run sharing the Docker engine cannot make them fail (or pass).
+ */
+export const createdContainers = new Map<string, { mounts: unknown[] }>();
+
+/** A Docker client that records every container it creates. */
+export function trackingDocker(): Docker {
+  const client = new Docker();
+  const create = client.createContainer.bind(client) as (o: Docker.ContainerCreateOptions) => Promise<Docker.Container>;
+  client.createContainer = (async (options: Docker.ContainerCreateOptions) => {
+    const container = await create(options);
+    const info = await container.inspect().catch(() => null);
+    createdContainers.set(container.id, { mounts: info?.Mounts ?? [] });
+    return container;
+  }) as typeof client.createContainer;
+  return client;
+}
+
 let sandboxes = new Map<string, Promise<Sandbox>>();
 
 export function sandboxWith(limits: SandboxLimits): Promise<Sandbox> {
   const key = JSON.stringify(limits);
-  if (!sandboxes.has(key)) sandboxes.set(key, realSandbox(limits));
+  if (!sandboxes.has(key)) sandboxes.set(key, realSandbox(limits).then((s) => new Sandbox(trackingDocker(), s.image, limits)));
   return sandboxes.get(key)!;
 }
 
@@ -119,15 +138,15 @@ export async function sandboxContainers(): Promise<Docker.ContainerInfo[]> {
   return docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } });
 }
 
-/** Host processes running as the sandbox's uid: every one of them would be a leftover from a container. */
-export function hostProcessesOfSandboxUser(): string[] {
+/** Host processes whose cgroup names one of the given containers: each would be a leftover. */
+export function hostProcessesOf(containerIds: Iterable<string>): string[] {
+  const ids = [...containerIds];
   const found: string[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      const uid = /^Uid:\s+(\d+)/m.exec(status)?.[1];
-      if (Number(uid) === SANDBOX_UID) found.push(`${entry}: ${/^Name:\s+(.*)$/m.exec(status)?.[1]}`);
+      const cgroup = readFileSync(`/proc/${entry}/cgroup`, "utf8");
+      if (ids.some((id) => cgroup.includes(id))) found.push(`${entry}: ${readFileSync(`/proc/${entry}/comm`, "utf8").trim()}`);
     } catch {
       // exited meanwhile
     }
@@ -135,54 +154,62 @@ export function hostProcessesOfSandboxUser(): string[] {
   return found;
 }
 
-export interface HostSnapshot {
-  tmpEntries: Set<string>;
-  volumes: number;
-  dockerContainersDirEntries: number | null;
-  freeBytes: number;
-}
-
-function dockerContainersDirEntries(): number | null {
-  try {
-    return readdirSync("/var/lib/docker/containers").length;
-  } catch {
-    return null;
+/** Host processes running as the sandbox's uid: with no sandbox running, every one would be a leftover. */
+export function hostProcessesOfSandboxUser(): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      if (Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]) === SANDBOX_UID) found.push(`${entry}: ${/^Name:\s+(.*)$/m.exec(status)?.[1]}`);
+    } catch {
+      // exited meanwhile
+    }
   }
+  return found;
 }
 
-export async function snapshotHost(): Promise<HostSnapshot> {
+export function hostFreeBytes(): number {
   const fs = statfsSync("/");
-  return {
-    tmpEntries: new Set(readdirSync(os.tmpdir())),
-    volumes: ((await docker.listVolumes()).Volumes ?? []).length,
-    dockerContainersDirEntries: dockerContainersDirEntries(),
-    freeBytes: fs.bavail * fs.bsize,
-  };
+  return fs.bavail * fs.bsize;
 }
+
+/**
+ * This test process's own temp folder: fixtures are written there, and so would be anything the runner wrote
+ * through os.tmpdir(). It must be empty when a file ends.
+ */
+export const privateTmp = mkdtempSync(path.join(os.tmpdir(), "tutor-sandbox-suite-"));
+process.env.TMPDIR = privateTmp;
 
 /** What may differ on the host's disk after a test file: other processes (jest's caches, logs) write too. */
-const DISK_TOLERANCE_BYTES = 200 * 1024 * 1024;
+const DISK_TOLERANCE_BYTES = 500 * 1024 * 1024;
 
-/** After a test file: no sandbox container, no process of the sandbox's user, no new temp file, no volume. */
-export async function expectHostClean(before: HostSnapshot): Promise<void> {
-  expect(await sandboxContainers()).toEqual([]);
-  expect(hostProcessesOfSandboxUser()).toEqual([]);
-  const after = await snapshotHost();
-  const newTmp = [...after.tmpEntries].filter((e) => !before.tmpEntries.has(e) && /^tutor-/.test(e));
-  expect(newTmp).toEqual([]);
-  expect(after.volumes).toBe(before.volumes);
-  expect(after.dockerContainersDirEntries).toBe(before.dockerContainersDirEntries);
-  expect(Math.abs(after.freeBytes - before.freeBytes)).toBeLessThan(DISK_TOLERANCE_BYTES);
+/**
+ * After a test file: none of its containers exists any more (nor its directory under /var/lib/docker), none had a
+ * volume, none of their processes lives on, the runner wrote no temp file, and the host's disk is as it was.
+ */
+export async function expectHostClean(freeBytesBefore: number): Promise<void> {
+  expect(createdContainers.size).toBeGreaterThan(0);
+  const stillThere = (await sandboxContainers()).filter((c) => createdContainers.has(c.Id)).map((c) => c.Id);
+  expect(stillThere).toEqual([]);
+  for (const [id, { mounts }] of createdContainers) {
+    expect(existsSync(`/var/lib/docker/containers/${id}`)).toBe(false);
+    expect(mounts).toEqual([]);
+  }
+  expect(hostProcessesOf(createdContainers.keys())).toEqual([]);
+  expect(readdirSync(privateTmp)).toEqual([]);
+  expect(Math.abs(hostFreeBytes() - freeBytesBefore)).toBeLessThan(DISK_TOLERANCE_BYTES);
 }
 
-/** Registers the before/after host check for the calling test file. */
+/** Registers the after-file host check for the calling test file. */
 export function checkHostAfterFile(): void {
-  let before: HostSnapshot;
-  beforeAll(async () => {
-    before = await snapshotHost();
+  let freeBytesBefore = 0;
+  beforeAll(() => {
+    freeBytesBefore = hostFreeBytes();
   });
   afterAll(async () => {
     sandboxes = new Map();
-    await expectHostClean(before);
+    await expectHostClean(freeBytesBefore);
+    rmSync(privateTmp, { recursive: true, force: true });
   });
 }

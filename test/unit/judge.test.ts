@@ -120,6 +120,20 @@ describe("judgeCase: the function raised", () => {
     expect(r.message).toMatch(/^RecursionError: the function called itself too many times \(line 2\).*base case/);
   });
 
+  test("SystemExit says to return instead of exiting", () => {
+    const e = exception("SystemExit", ["BaseException", "object"], "0", 4);
+    const r = judgeCase(aCase(), value(int(4)), { outcome: "raised", exception: e }, LIMITS);
+    expect(r.status).toBe("error");
+    expect(r.message).toMatch(/exit\(\) \(line 4\).*return the value instead/);
+  });
+
+  test("escape sequences in an exception's message are shown, not executed", () => {
+    const e = exception("ValueError", ["Exception", "BaseException", "object"], "bad \u001b[2Jvalue", 2);
+    const r = judgeCase(aCase(), value(int(4)), { outcome: "raised", exception: e, stdout: "\u001b[31mred\n" }, LIMITS);
+    expect(r.message).toBe("ValueError: bad \\x1b[2Jvalue (line 2)");
+    expect(r.stdout).toBe("\\x1b[31mred\n");
+  });
+
   test("MemoryError is the memory limit, with the limit in MB", () => {
     const e = exception("MemoryError", ["Exception", "BaseException", "object"], "", 2);
     const r = judgeCase(aCase(), value(int(4)), { outcome: "raised", exception: e }, LIMITS);
@@ -138,8 +152,11 @@ describe("judgeCase: the case did not finish", () => {
     ["the output limit", { outcome: "output-limit" }, "output-limit", /printed more than 64 KB: is there a print inside a loop/],
     ["a result too large", { outcome: "result-too-large" }, "output-limit", /returned a value too large to check/],
     ["exit()", { outcome: "crashed", exitCode: 3 }, "error", /^Your code ended the program \(exit code 3\) before the function returned: remove calls to exit\(\)/],
-    ["a signal", { outcome: "crashed", signal: "SIGSEGV" }, "error", /^Your code was stopped by SIGSEGV before the function returned/],
+    ["a signal", { outcome: "crashed", signal: "SIGTERM" }, "error", /^Your code was stopped by SIGTERM before the function returned/],
+    ["SIGKILL", { outcome: "crashed", signal: "SIGKILL" }, "error", /killed \(SIGKILL\) before the function returned/],
+    ["a segmentation fault", { outcome: "crashed", signal: "SIGSEGV" }, "error", /^Python crashed \(segmentation fault\).*recursion/],
     ["an unknown crash", { outcome: "crashed" }, "error", /^Your code was stopped by a signal before the function returned/],
+    ["an unreadable result", { outcome: "unreadable-result" }, "error", /could not read what your function returned or raised/],
     ["a harness error", { outcome: "harness-error", message: "case setup failed" }, "internal-error", /This is not your fault: please submit again/],
   ];
   test.each(cases)("%s", (_name, obs, status, message) => {
@@ -177,7 +194,9 @@ describe("judgeCase: hidden cases keep their input and expected value to themsel
     ["a MemoryError", { outcome: "raised", exception: exception("MemoryError", ["Exception", "BaseException", "object"], echo, 2) }, "memory-limit"],
     ["the output limit", { outcome: "output-limit", stdout: echo.repeat(100) }, "output-limit"],
     ["a result too large", { outcome: "result-too-large" }, "output-limit"],
+    ["an unreadable result", { outcome: "unreadable-result", stdout: echo }, "error"],
     ["exit()", { outcome: "crashed", exitCode: 1, stdout: echo }, "error"],
+    ["a signal", { outcome: "crashed", signal: "SIGSEGV", stdout: echo }, "error"],
     ["a harness error", { outcome: "harness-error", message: echo }, "internal-error"],
   ];
 

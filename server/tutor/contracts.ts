@@ -1,0 +1,137 @@
+// The tutor's contracts: the facts every answer is grounded in, and the shape of every answer. Both engines
+// (offline and model) take the same facts and give the same shapes, so callers never know which answered.
+// docs/tutor.md describes them for people; this file is the source of truth for code.
+import type { Status } from "../grading/judge";
+
+// ---- facts computed by program analysis, inside the sandbox (runner-image/analysis.py, mode "analyze") ----
+
+export type InferredType = "str" | "int" | "float" | "bool" | "list" | "dict" | "tuple" | "set" | "none" | "unknown";
+
+export interface ParamFacts {
+  name: string;
+  /** Source text of the default value, if any (e.g. "[]", "10"). */
+  default: string | null;
+  annotation: string | null;
+  /** What the body does with it: `.upper()` suggests str, iteration suggests list, arithmetic suggests int. */
+  inferredType: InferredType;
+}
+
+export interface FunctionFacts {
+  name: string;
+  line: number;
+  endLine: number;
+  params: ParamFacts[];
+  returnAnnotation: string | null;
+  docstring: string | null;
+  /** Some `return <value>` exists (a bare `return` or none at all means the function gives back None). */
+  returnsValue: boolean;
+  printCalls: number;
+  loops: number;
+  recursive: boolean;
+  /** Exception class names raised explicitly (`raise ValueError(...)`). */
+  raises: string[];
+  /** Names of functions and methods called, e.g. ["len", "range", "str.upper"]. */
+  calls: string[];
+  /** One plain-language line per statement worth explaining, for "explain this function". */
+  steps: { line: number; text: string }[];
+  /** Example calls built from the parameters (typical, edge and error inputs), as Python expressions. */
+  candidateCalls: { kind: "typical" | "edge" | "error"; call: string }[];
+}
+
+/** A static detector's hit: a concept the code shows signs of, where, and why, in one factual sentence. */
+export interface Finding {
+  concept: string;
+  line: number;
+  function: string | null;
+  message: string;
+}
+
+export interface CodeAnalysis {
+  parsed: boolean;
+  syntaxError: { type: string; message: string; line: number | null; column: number | null } | null;
+  functions: FunctionFacts[];
+  findings: Finding[];
+  /** Builtin names the code assigns to (list, str, sum, input, ...). */
+  shadowedBuiltins: string[];
+  imports: string[];
+  lineCount: number;
+}
+
+// ---- facts about a graded submission -----------------------------------------------------------------------
+
+/** The first case that did not pass. For a hidden case only its status and a description of its kind. */
+export interface FailureFacts {
+  caseName: string;
+  hidden: boolean;
+  status: Status;
+  call: string | null;
+  expected: string | null;
+  actual: string | null;
+  /** Python type names of the expected and actual values, when both are known (e.g. "int", "float"). */
+  expectedType: string | null;
+  actualType: string | null;
+  stdout: string | null;
+  exception: { type: string; message: string; line: number | null; lineText: string | null } | null;
+  /** For a hidden case: what kind of input it is, without revealing it (e.g. "an empty string"). */
+  hiddenDescription: string | null;
+}
+
+export interface TutorFacts {
+  exercise: { id: string; title: string; entry: string; concepts: string[] } | null;
+  code: string;
+  verdict: Status;
+  failure: FailureFacts | null;
+  passedCount: number;
+  totalCount: number;
+  analysis: CodeAnalysis;
+}
+
+// ---- answers ------------------------------------------------------------------------------------------------
+
+export interface ConceptRef {
+  id: string;
+  title: string;
+}
+
+export interface RankedConcept extends ConceptRef {
+  score: number;
+  /** Why this concept: short sentences naming lines, values or the exception. */
+  evidence: string[];
+}
+
+export interface Concept extends ConceptRef {
+  /** A short markdown lesson: the idea, a tiny example, the usual mistake. */
+  lesson: string;
+}
+
+export interface FailureExplanation {
+  /** A few sentences of markdown a beginner understands: what went wrong, where, and why. */
+  explanation: string;
+  concepts: RankedConcept[];
+  engine: "offline" | "model";
+  /** Set when the model was configured but its answer could not be used. */
+  note: string | null;
+}
+
+export type HintLevel = 1 | 2 | 3;
+
+export interface Hint {
+  level: HintLevel;
+  /** Level 1: a nudge. Level 2: the concept and where to look. Level 3: a step-by-step plan. Never the solution. */
+  text: string;
+  concept: string | null;
+  engine: "offline" | "model";
+  note: string | null;
+}
+
+export interface FunctionExplanation {
+  function: string;
+  summary: string;
+  steps: { line: number; text: string }[];
+  inputs: { name: string; description: string }[];
+  output: string;
+  /** Run in the sandbox: the call and what it returned (or raised). */
+  example: { call: string; result: string } | null;
+  engine: "offline" | "model";
+  note: string | null;
+}
