@@ -135,3 +135,25 @@ export interface FunctionExplanation {
   engine: "offline" | "model";
   note: string | null;
 }
+
+export interface DocstringRequest {
+  fn: FunctionFacts;
+  code: string;
+  /** Calls run in the sandbox and what they returned, for the Examples section. */
+  examples: { call: string; result: string }[];
+}
+
+/**
+ * What both engines do. The model engine grounds its prompts in the same facts and falls back to the offline
+ * engine's answer (with a `note`) whenever the model is slow, down, rate-limited or says something unusable.
+ */
+export interface TutorEngine {
+  readonly kind: "offline" | "model";
+  /** `onText` receives the explanation as it is produced (the model streams; the offline engine sends it whole). */
+  explainFailure(facts: TutorFacts, onText?: (textSoFar: string) => void): Promise<FailureExplanation>;
+  /** `referenceSolution` is used only to check that a hint does not give it away; it is never shown or prompted. */
+  hint(facts: TutorFacts, level: HintLevel, referenceSolution: string | null): Promise<Hint>;
+  explainFunction(analysis: CodeAnalysis, fn: FunctionFacts, code: string, example: { call: string; result: string } | null): Promise<FunctionExplanation>;
+  /** The docstring's text (no quotes, no indentation): summary, Args, Returns, Raises, Examples. */
+  docstring(request: DocstringRequest): Promise<string>;
+}
