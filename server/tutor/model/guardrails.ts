@@ -1,0 +1,170 @@
+// Checks on what the model wrote, before a learner sees it. Pure functions.
+import type { TutorFacts } from "../contracts";
+
+// ---- code blocks ----------------------------------------------------------------------------------------------
+
+const FENCE = /^\s{0,3}(```|~~~)/;
+const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s/;
+const CODE_LIKE = /[=()[\]{}]|:\s*$|^\s*(for|while|if|elif|else|return|def|print|import|from|try|except|with|class|yield|lambda)\b/;
+
+/**
+ * The number of lines in the longest code block of a markdown text: a fenced block (``` or ~~~, closed or not) or
+ * a run of indented lines (4 spaces or a tab) that look like code. Indented list items and indented prose (a list
+ * item's continuation) are not code.
+ */
+export function longestCodeBlock(markdown: string): number {
+  const lines = markdown.split(/\r?\n/);
+  let longest = 0;
+  let inFence = false;
+  let fenceLines = 0;
+  let indentedRun = 0;
+  for (const line of lines) {
+    if (FENCE.test(line)) {
+      if (inFence) longest = Math.max(longest, fenceLines);
+      inFence = !inFence;
+      fenceLines = 0;
+      indentedRun = 0;
+      continue;
+    }
+    if (inFence) {
+      if (line.trim() !== "") fenceLines++;
+      continue;
+    }
+    if (line.trim() === "") continue; // a blank line does not end an indented block
+    if (/^( {4}|\t)/.test(line) && !LIST_ITEM.test(line) && CODE_LIKE.test(line)) {
+      indentedRun++;
+      longest = Math.max(longest, indentedRun);
+    } else {
+      indentedRun = 0;
+    }
+  }
+  if (inFence) longest = Math.max(longest, fenceLines);
+  return longest;
+}
+
+// ---- lines shared with the reference solution ------------------------------------------------------------------
+
+function stripComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
+}
+
+/** A code line compared by content: no comment, whitespace collapsed, no spaces around operators and punctuation. */
+export function normaliseCodeLine(line: string): string {
+  return squeeze(stripComment(line));
+}
+
+/** Whitespace collapsed and dropped around operators and punctuation, so `x+=1` and `x += 1` compare equal. */
+function squeeze(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s*([^\w\s])\s*/g, "$1")
+    .trim();
+}
+
+const TRIVIAL = /^(pass|else:|try:|finally:|break|continue|return|return \w+|return-?\d+|(el)?if __name__.*|import \w+)$/;
+
+/** A solution line that says nothing about how to solve the exercise. */
+function trivial(normalised: string): boolean {
+  if (normalised.length < 8) return true;
+  if (TRIVIAL.test(normalised)) return true;
+  if (/^(async )?def /.test(normalised) || /^class /.test(normalised)) return true; // the signature is given
+  if (/^[rbuf]*("""|''')/i.test(normalised) || /^("""|''')/.test(normalised)) return true; // docstrings
+  return false;
+}
+
+function containsAt(haystack: string, needle: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = haystack.indexOf(needle, from);
+    if (at === -1) return false;
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    const wordStart = /\w/.test(needle[0]!);
+    const wordEnd = /\w/.test(needle[needle.length - 1]!);
+    if (!(wordStart && before !== undefined && /\w/.test(before)) && !(wordEnd && after !== undefined && /\w/.test(after))) return true;
+    from = at + 1;
+  }
+}
+
+/**
+ * The reference solution's non-trivial lines that appear in the text. Lines the learner already wrote are not
+ * counted: repeating their own code gives nothing away.
+ */
+export function sharedSolutionLines(text: string, referenceSolution: string | null, learnerCode = ""): string[] {
+  if (!referenceSolution) return [];
+  const own = new Set(learnerCode.split(/\r?\n/).map(normaliseCodeLine));
+  const textLines = text
+    .split(/\r?\n/)
+    .map((l) => squeeze(l.replace(/`/g, " ").replace(LIST_ITEM, ""))) // prose: a `#` there is not a comment
+    .filter((l) => l !== "");
+  const shared: string[] = [];
+  for (const raw of referenceSolution.split(/\r?\n/)) {
+    const line = normaliseCodeLine(raw);
+    if (trivial(line) || own.has(line) || shared.includes(line)) continue;
+    if (textLines.some((t) => containsAt(t, line))) shared.push(line);
+  }
+  return shared;
+}
+
+/**
+ * True when a hint gives the solution away: it holds a code block of more than two lines, or repeats a
+ * non-trivial line of the reference solution (see sharedSolutionLines; `learnerCode` exempts the learner's lines).
+ */
+export function hintLeaksSolution(hintText: string, referenceSolution: string | null, learnerCode = ""): boolean {
+  return longestCodeBlock(hintText) > 2 || sharedSolutionLines(hintText, referenceSolution, learnerCode).length > 0;
+}
+
+// ---- hidden test data ----------------------------------------------------------------------------------------
+
+/**
+ * Pieces of a hidden test a learner must not see: its call and the literals in it, the expected and actual values,
+ * its output and exception message. Short pieces (under 3 characters) and pieces that occur in the learner's own
+ * code or in the hidden case's public description are left out: they cannot be told apart from ordinary text.
+ * Empty unless the failing case is hidden.
+ */
+export function hiddenNeedles(facts: TutorFacts): string[] {
+  const f = facts.failure;
+  if (!f?.hidden) return [];
+  const pieces: string[] = [];
+  const add = (value: string | null | undefined) => {
+    if (!value) return;
+    pieces.push(value);
+    // Python reprs quote strings: a quoted literal inside any piece is a value of its own.
+    for (const literal of value.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g) ?? []) {
+      pieces.push(literal, literal.slice(1, -1));
+    }
+  };
+  add(f.call);
+  if (f.call) {
+    add(/\(([\s\S]*)\)\s*$/.exec(f.call)?.[1]); // the arguments
+    for (const n of f.call.match(/-?\d+(?:\.\d+)?/g) ?? []) add(n);
+  }
+  add(f.expected);
+  add(f.actual);
+  for (const line of (f.stdout ?? "").split(/\r?\n/)) add(line);
+  add(f.exception?.message);
+  const code = facts.code.replace(/\s+/g, " ");
+  const description = (f.hiddenDescription ?? "").replace(/\s+/g, " ");
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const p = piece.replace(/\s+/g, " ").trim();
+    if (p.length < 3 || code.includes(p) || description.includes(p) || out.includes(p)) continue;
+    out.push(p);
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/** True when the text repeats a piece of the hidden failing test (see hiddenNeedles). */
+export function explanationLeaksHidden(text: string, facts: TutorFacts): boolean {
+  const flat = text.replace(/\s+/g, " ");
+  return hiddenNeedles(facts).some((needle) => containsAt(flat, needle));
+}

@@ -1,0 +1,164 @@
+// Shared facts, settings and a fallback engine for the model engine's tests.
+import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
+import type { ModelConfig } from "../../../server/tutor/model/config";
+
+export const CODE = [
+  "def count_vowels(text):",
+  "    count = 0",
+  "    for i in range(len(text) - 1):",
+  '        if text[i] in "aeiou":',
+  "            count += 1",
+  "    return count",
+  "",
+].join("\n");
+
+export const REFERENCE_SOLUTION = [
+  "def count_vowels(text):",
+  '    """Count the vowels."""',
+  "    count = 0",
+  "    for ch in text.lower():",
+  '        if ch in "aeiou":',
+  "            count += 1",
+  "    return count",
+].join("\n");
+
+export const FN: FunctionFacts = {
+  name: "count_vowels",
+  line: 1,
+  endLine: 6,
+  params: [{ name: "text", default: null, annotation: null, inferredType: "str" }],
+  returnAnnotation: null,
+  docstring: null,
+  returnsValue: true,
+  printCalls: 0,
+  loops: 1,
+  recursive: false,
+  raises: ["ValueError"],
+  calls: ["range", "len"],
+  steps: [
+    { line: 2, text: "Start a counter at 0." },
+    { line: 3, text: "Loop over the positions of text, except the last one." },
+    { line: 6, text: "Give back the count." },
+  ],
+  candidateCalls: [{ kind: "typical", call: "count_vowels('hello')" }],
+};
+
+export const ANALYSIS: CodeAnalysis = {
+  parsed: true,
+  syntaxError: null,
+  functions: [FN],
+  findings: [{ concept: "off-by-one", line: 3, function: "count_vowels", message: "range(len(text) - 1) stops before the last character." }],
+  shadowedBuiltins: [],
+  imports: [],
+  lineCount: 6,
+};
+
+export function visibleFacts(overrides: Partial<TutorFacts> = {}): TutorFacts {
+  return {
+    exercise: { id: "count-vowels", title: "Count the vowels", entry: "count_vowels", concepts: ["loops", "strings"] },
+    code: CODE,
+    verdict: "failed",
+    failure: {
+      caseName: "counts the vowels in hello",
+      hidden: false,
+      status: "failed",
+      call: "count_vowels('hello')",
+      expected: "2",
+      actual: "1",
+      expectedType: "int",
+      actualType: "int",
+      stdout: null,
+      exception: null,
+      hiddenDescription: null,
+    },
+    passedCount: 1,
+    totalCount: 3,
+    analysis: ANALYSIS,
+    ...overrides,
+  };
+}
+
+/** Hidden-case data that must never reach a prompt (facts should not even carry it; these do, to prove the point). */
+export const HIDDEN = {
+  input: "QUIXOTIC-HIDDEN-INPUT",
+  call: "count_vowels('QUIXOTIC-HIDDEN-INPUT')",
+  expected: "4217",
+  actual: "'ACTUAL-HIDDEN-VALUE'",
+  stdout: "debug print of ZANZIBAR-HIDDEN-STDOUT",
+  exceptionMessage: "invalid literal for int() with base 10: 'QUIXOTIC-HIDDEN-INPUT'",
+  description: "a word in capital letters",
+};
+
+export function hiddenFacts(): TutorFacts {
+  return visibleFacts({
+    verdict: "error",
+    failure: {
+      caseName: "hidden test 3",
+      hidden: true,
+      status: "error",
+      call: HIDDEN.call,
+      expected: HIDDEN.expected,
+      actual: HIDDEN.actual,
+      expectedType: "int",
+      actualType: "str",
+      stdout: HIDDEN.stdout,
+      exception: { type: "ValueError", message: HIDDEN.exceptionMessage, line: 4, lineText: '        if text[i] in "aeiou":' },
+      hiddenDescription: HIDDEN.description,
+    },
+  });
+}
+
+export const CATALOGUE: ConceptRef[] = [
+  { id: "off-by-one", title: "Off-by-one errors" },
+  { id: "loops", title: "Loops" },
+  { id: "string-case", title: "Upper and lower case" },
+];
+
+export const OFFLINE_EXPLANATION = "OFFLINE EXPLANATION: the loop stops early.";
+export const OFFLINE_DOCSTRING = "OFFLINE DOCSTRING";
+
+/**
+ * A fallback with recognisable fixed answers. It stands in for the real offline engine (written concurrently) only
+ * because ModelEngine takes any TutorEngine; switch to `offlineEngine` when it exists.
+ */
+export class FixedEngine implements TutorEngine {
+  readonly kind = "offline" as const;
+  readonly calls: string[] = [];
+  /** Hidden-case text the evidence repeats, to prove prompts scrub it. */
+  evidenceExtra: string | null = null;
+  throws = false;
+
+  async explainFailure(_facts: TutorFacts, onText?: (textSoFar: string) => void): Promise<FailureExplanation> {
+    this.calls.push("explainFailure");
+    if (this.throws) throw new Error("offline engine broke");
+    onText?.(OFFLINE_EXPLANATION);
+    return {
+      explanation: OFFLINE_EXPLANATION,
+      concepts: [{ id: "off-by-one", title: "Off-by-one errors", score: 0.9, evidence: ["Line 3 stops at len(text) - 1.", ...(this.evidenceExtra ? [this.evidenceExtra] : [])] }],
+      engine: "offline",
+      note: null,
+    };
+  }
+
+  async hint(_facts: TutorFacts, level: HintLevel, _reference: string | null): Promise<Hint> {
+    this.calls.push("hint");
+    if (this.throws) throw new Error("offline engine broke");
+    return { level, text: `OFFLINE HINT ${level}`, concept: "off-by-one", engine: "offline", note: null };
+  }
+
+  async explainFunction(_analysis: CodeAnalysis, fn: FunctionFacts, _code: string, example: { call: string; result: string } | null): Promise<FunctionExplanation> {
+    this.calls.push("explainFunction");
+    if (this.throws) throw new Error("offline engine broke");
+    return { function: fn.name, summary: "OFFLINE SUMMARY", steps: fn.steps, inputs: [{ name: "text", description: "OFFLINE INPUT" }], output: "OFFLINE OUTPUT", example, engine: "offline", note: null };
+  }
+
+  async docstring(_request: DocstringRequest): Promise<string> {
+    this.calls.push("docstring");
+    if (this.throws) throw new Error("offline engine broke");
+    return OFFLINE_DOCSTRING;
+  }
+}
+
+export function testConfig(baseUrl: string, overrides: Partial<ModelConfig> = {}): ModelConfig {
+  return { baseUrl, model: "tutor-test-model", apiKey: null, timeoutMs: 1000, temperature: 0, maxTokens: 800, maxAnswerChars: 4000, maxResponseBytes: 256 * 1024, ...overrides };
+}
