@@ -1,0 +1,89 @@
+// accumulator reset: the running total (or result list) is set back to its start value inside the loop, so
+// only the last round survives.
+import type { PyValue } from "../../grading/values";
+import { pyEquals, pyRepr } from "../../grading/values";
+import { defineConcept, signal, type Signal } from "./concept-module";
+import { itemsOf, numberValue } from "./python-literals";
+import { failureValues, loopBodies } from "./reading-facts";
+import { code } from "./wording";
+
+// `total = 0`, `result = []`, `text = ""`, `counts = {}` inside a loop whose body also adds to the same name.
+function resetInsideLoop(source: string): { line: number; name: string } | null {
+  for (const loop of loopBodies(source)) {
+    for (const l of loop.body) {
+      const m = /^([A-Za-z_]\w*)\s*=\s*(0|0\.0|\[\]|\{\}|""|''|list\(\)|dict\(\)|set\(\))$/.exec(l.text);
+      if (!m) continue;
+      const name = m[1]!;
+      const grows = new RegExp(`(^|[^\\w.])${name}\\s*(\\+=|-=|\\*=)|(^|[^\\w.])${name}\\.(append|extend|add|update)\\(|(^|[^\\w.])${name}\\[.*\\]\\s*(\\+?=)`);
+      if (loop.body.some((other) => other.line > l.line && grows.test(other.text))) return { line: l.line, name };
+    }
+  }
+  return null;
+}
+
+function onlyLastRound(expected: PyValue, actual: PyValue, input: PyValue[] | null): Signal | null {
+  const shown = `You returned ${code(pyRepr(actual))} but the test expected ${code(pyRepr(expected))}`;
+  const e = itemsOf(expected);
+  const a = itemsOf(actual);
+  if (e && a && e.length > 1 && a.length === 1 && pyEquals(a[0]!, e[e.length - 1]!)) {
+    return signal(0.75, `${shown}: only the result of the last round of the loop is left, as if the list was started afresh inside the loop.`);
+  }
+  if (e && a && input && e.length === a.length && a.length > 1 && pyEquals(actual, { t: "list", items: input })) {
+    return signal(0.55, `${shown}: the numbers you were given, unchanged, as if the running total started again from zero in each round.`);
+  }
+  const last = input?.at(-1);
+  if (input && input.length > 1 && last && numberValue(actual) !== null && pyEquals(actual, last) && !pyEquals(actual, expected)) {
+    return signal(0.55, `${shown}, the last item you were given: only the last round of the loop counted, as if the total was reset inside the loop.`);
+  }
+  if (expected.t === "dict" && actual.t === "dict" && expected.items.length === actual.items.length) {
+    const allOnes = actual.items.every(([, v]) => numberValue(v) === 1);
+    const someMore = expected.items.some(([, v]) => (numberValue(v) ?? 0) > 1);
+    if (allOnes && someMore) return signal(0.5, `${shown}: every count is 1, although some appear more often. Is each count set to 1 again instead of increased?`);
+  }
+  return null;
+}
+
+export const accumulatorReset = defineConcept({
+  id: "accumulator-reset",
+  title: "Totals that start over",
+  lesson: `
+**The idea.** To build up a result in a loop (a total, a count, a list), create it *once, before the loop*,
+and add to it in each round. This variable is often called an accumulator.
+
+\`\`\`python
+total = 0              # once, before the loop
+for n in [1, 2, 3]:
+    total = total + n  # each round adds to it
+# total is 6
+\`\`\`
+
+**The usual mistake.** Putting \`total = 0\` (or \`result = []\`) *inside* the loop: every round starts over from
+scratch, and only the last round's value survives. Setting a count with \`= 1\` instead of adding 1 has the
+same effect.
+`,
+  detect(facts) {
+    const found: Signal[] = [];
+    const f = facts.failure;
+    if (!f || facts.verdict === "syntax-error") return found;
+    const { parsedCall, expected, actual } = failureValues(facts);
+    if (expected && actual) {
+      const fromValues = onlyLastRound(expected, actual, itemsOf(parsedCall?.args[0] ?? null));
+      if (fromValues) found.push(fromValues);
+    }
+    if (f.status === "failed") {
+      const reset = resetInsideLoop(facts.code);
+      if (reset) found.push(signal(0.55, `Line ${reset.line} sets \`${reset.name}\` back to its starting value inside the loop, so each round throws away what the rounds before built up.`, reset.line));
+    }
+    return found;
+  },
+  hints: {
+    nudge: () => "Where does your running total (or result list) get its starting value, and how many times does that happen?",
+    where: () => "Look for the line that gives your total or result list its starting value. If it's inside the loop, every round starts over and only the last round survives.",
+    plan: () => [
+      "Find the variable that collects the result.",
+      "Give it its starting value once, before the loop begins.",
+      "Inside the loop, only add to it (or append to it); never set it back to the start.",
+      "After the loop, return it, and check the result with the failing input by hand.",
+    ],
+  },
+});

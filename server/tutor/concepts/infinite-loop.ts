@@ -1,0 +1,55 @@
+// infinite loop: a loop whose condition never becomes false, so the code runs until it is stopped.
+import { defineConcept, signal, type Signal } from "./concept-module";
+import { entryFunction, linesMatching, loopBodies } from "./reading-facts";
+import { code } from "./wording";
+
+export const infiniteLoop = defineConcept({
+  id: "infinite-loop",
+  title: "Loops that never end",
+  lesson: `
+**The idea.** A \`while\` loop repeats as long as its condition is \`True\`. Something inside the loop must
+change, so that one day the condition becomes \`False\` and the loop stops.
+
+\`\`\`python
+n = 5
+while n > 0:
+    print(n)
+    n = n - 1     # without this line, n stays 5 and the loop never ends
+\`\`\`
+
+**The usual mistake.** Forgetting to update the variable in the condition, updating the wrong variable, or a
+condition that can never be false for some inputs (like \`n != 0\` when \`n\` goes past 0, or negative input).
+`,
+  detect(facts) {
+    const found: Signal[] = [];
+    const f = facts.failure;
+    if (!f) return found;
+    const fn = entryFunction(facts);
+    const on = f.call ? ` on ${code(f.call)}` : "";
+    if (f.status === "timeout") {
+      const onlyRecursion = fn !== null && fn.loops === 0 && fn.recursive;
+      found.push(signal(onlyRecursion ? 0.4 : 0.7, `Your code was still running${on} when time ran out: a loop that never ends is the usual reason.`));
+    } else if (f.status === "output-limit") {
+      found.push(signal(0.55, `Your code printed without stopping${on}: that usually means a loop with a \`print\` inside never ends.`));
+    } else if (f.status === "memory-limit") {
+      found.push(signal(0.4, `Your code used up all its memory${on}: a loop that never ends while it keeps adding to a list or text can do that.`));
+    }
+    if (found.length > 0) {
+      const whileTrue = linesMatching(facts, /^\s*while\s+(True|1)\s*:/)[0];
+      const firstWhile = loopBodies(facts.code).find((l) => l.kind === "while")?.line;
+      if (whileTrue) found.push(signal(0.3, `Line ${whileTrue} starts a loop that only stops at a \`break\` or \`return\`: check that one is always reached.`, whileTrue));
+      else if (firstWhile) found.push(signal(0.3, `Line ${firstWhile} starts a \`while\` loop: something inside it must bring its condition closer to false in every round.`, firstWhile));
+    }
+    return found;
+  },
+  hints: {
+    nudge: () => "Pick the loop in your code and ask: what has to happen for it to stop? Does that always happen?",
+    where: () => "Look at your loop's condition and at the variables it uses. Something inside the loop must change them so the condition eventually becomes false.",
+    plan: () => [
+      "Find the loop and write down the condition that keeps it going.",
+      "Take the failing input and follow the loop by hand for two or three rounds, noting the variables each time.",
+      "Check that each round moves the variables closer to making the condition false, for every kind of input (zero, negative, empty).",
+      "Change the update or the condition so the loop is sure to finish.",
+    ],
+  },
+});

@@ -1,0 +1,174 @@
+// Small readers over TutorFacts that many concepts share: the exception (runtime or syntax), the failing case's
+// values read back from their reprs, the entry function's facts, and the learner's own lines.
+import type { PyValue } from "../../grading/values";
+import type { FunctionFacts, TutorFacts } from "../contracts";
+import { type LiteralCall, parseLiteralCall, parsePyLiteral } from "./python-literals";
+
+export interface ThrownError {
+  type: string;
+  message: string;
+  line: number | null;
+  lineText: string | null;
+}
+
+/** The exception the failing case raised, or the syntax error that stopped every case. */
+export function thrown(facts: TutorFacts): ThrownError | null {
+  const e = facts.failure?.exception;
+  if (e) return { type: e.type, message: e.message, line: e.line, lineText: e.lineText ?? codeLine(facts, e.line) };
+  const s = facts.analysis.syntaxError;
+  if (s && (facts.verdict === "syntax-error" || facts.failure?.status === "syntax-error")) {
+    return { type: s.type, message: s.message, line: s.line, lineText: codeLine(facts, s.line) };
+  }
+  return null;
+}
+
+/** The thrown error if its type is one of `types` (and its message matches `message`, when given). */
+export function thrownMatching(facts: TutorFacts, types: string[], message?: RegExp): (ThrownError & { match: RegExpExecArray | null }) | null {
+  const e = thrown(facts);
+  if (!e || !types.includes(e.type)) return null;
+  if (!message) return { ...e, match: null };
+  const match = message.exec(e.message);
+  return match ? { ...e, match } : null;
+}
+
+export interface FailureValues {
+  call: string | null;
+  parsedCall: LiteralCall | null;
+  expectedText: string | null;
+  actualText: string | null;
+  expected: PyValue | null;
+  actual: PyValue | null;
+}
+
+/**
+ * The failing case's values, read back from their reprs. Only a "failed" case (the function returned the wrong
+ * value) has a meaningful actual value; for hidden cases these are all null (see offline/learner-safe-facts.ts).
+ */
+export function failureValues(facts: TutorFacts): FailureValues {
+  const f = facts.failure;
+  const wrongValue = f?.status === "failed" && !f.exception;
+  return {
+    call: f?.call ?? null,
+    parsedCall: parseLiteralCall(f?.call ?? null),
+    expectedText: f?.expected ?? null,
+    actualText: wrongValue ? (f?.actual ?? null) : null,
+    expected: parsePyLiteral(f?.expected ?? null),
+    actual: wrongValue ? parsePyLiteral(f?.actual ?? null) : null,
+  };
+}
+
+/** Python's type name for a value the failure reports, preferring the facts' own type names. */
+export function actualTypeName(facts: TutorFacts): string | null {
+  const f = facts.failure;
+  if (!f || f.status !== "failed") return null;
+  if (f.actualType) return f.actualType;
+  const v = parsePyLiteral(f.actual);
+  return v ? typeName(v) : null;
+}
+
+export function expectedTypeName(facts: TutorFacts): string | null {
+  const f = facts.failure;
+  if (!f) return null;
+  if (f.expectedType) return f.expectedType;
+  const v = parsePyLiteral(f.expected);
+  return v ? typeName(v) : null;
+}
+
+export function typeName(v: PyValue): string {
+  return v.t === "none" ? "NoneType" : v.t === "repr" ? v.type : v.t;
+}
+
+/** The function under test (the exercise's entry), or the first function when the entry is unknown. */
+export function entryFunction(facts: TutorFacts): FunctionFacts | null {
+  const fns = facts.analysis.functions;
+  return fns.find((f) => f.name === facts.exercise?.entry) ?? fns[0] ?? null;
+}
+
+/** The learner's line `line` (1-based), trimmed, or null. */
+export function codeLine(facts: TutorFacts, line: number | null | undefined): string | null {
+  if (!line || line < 1) return null;
+  const text = facts.code.split("\n")[line - 1];
+  return text === undefined ? null : text.trim() || null;
+}
+
+/**
+ * Line numbers of the learner's code whose text (comments and string contents removed) matches `pattern`.
+ * A rough look at the source, used only to support other evidence; the analyzer's findings are the precise kind.
+ */
+export function linesMatching(facts: TutorFacts, pattern: RegExp): number[] {
+  const found: number[] = [];
+  facts.code.split("\n").forEach((raw, i) => {
+    if (pattern.test(withoutCommentsAndStrings(raw))) found.push(i + 1);
+  });
+  return found;
+}
+
+/** One line with string contents emptied (quotes kept) and any comment removed. */
+export function withoutCommentsAndStrings(line: string): string {
+  return line.replace(/("|')(?:\\.|(?!\1).)*\1/g, (s) => `${s[0]}${s[0]}`).replace(/#.*$/, "");
+}
+
+/** The quoted string literals on one line, e.g. `"|".join(...)` gives ["|"]. */
+export function stringLiteralsIn(line: string): string[] {
+  const found: string[] = [];
+  for (const m of line.matchAll(/("|')((?:\\.|(?!\1).)*)\1|#/g)) {
+    if (m[0] === "#") break; // the rest is a comment
+    found.push(m[2]!);
+  }
+  return found;
+}
+
+export interface SourceLine {
+  line: number;
+  /** The line with string contents emptied and comments removed, trimmed. */
+  text: string;
+  indent: number;
+}
+
+export interface LoopBody {
+  /** The line of the `for` or `while` header. */
+  line: number;
+  kind: "for" | "while";
+  /** For `for x in name:` (or `name.items()` and the like), the collection's name. */
+  iterable: string | null;
+  /** The indentation of statements directly inside the loop. */
+  bodyIndent: number;
+  body: SourceLine[];
+}
+
+function indentOf(raw: string): number {
+  let n = 0;
+  for (const ch of raw) {
+    if (ch === " ") n++;
+    else if (ch === "\t") n += 8 - (n % 8);
+    else break;
+  }
+  return n;
+}
+
+/** The learner's non-blank lines, cleaned for pattern matching. */
+export function sourceLines(code: string): SourceLine[] {
+  return code
+    .split("\n")
+    .map((raw, i) => ({ line: i + 1, text: withoutCommentsAndStrings(raw).trim(), indent: indentOf(raw) }))
+    .filter((l) => l.text !== "");
+}
+
+/** Every loop in the code with the lines inside it: a rough reading by indentation, for supporting evidence. */
+export function loopBodies(code: string): LoopBody[] {
+  const lines = sourceLines(code);
+  const loops: LoopBody[] = [];
+  lines.forEach((l, i) => {
+    const header = /^(for|while)\b.*:$/.exec(l.text);
+    if (!header) return;
+    const body: SourceLine[] = [];
+    for (const next of lines.slice(i + 1)) {
+      if (next.indent <= l.indent) break;
+      body.push(next);
+    }
+    if (body.length === 0) return;
+    const iterable = /^for\b.*\bin\s+([A-Za-z_]\w*)(?:\.(?:items|keys|values)\(\))?\s*:$/.exec(l.text)?.[1] ?? null;
+    loops.push({ line: l.line, kind: header[1] as "for" | "while", iterable, bodyIndent: body[0]!.indent, body });
+  });
+  return loops;
+}

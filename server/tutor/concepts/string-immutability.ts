@@ -1,0 +1,58 @@
+// string immutability: text can't be changed in place; string methods give back a new string.
+import { pyRepr } from "../../grading/values";
+import { defineConcept, signal, type Signal } from "./concept-module";
+import { failureValues, linesMatching, thrownMatching } from "./reading-facts";
+import { code } from "./wording";
+
+const STR_METHODS = "upper|lower|strip|lstrip|rstrip|replace|title|capitalize|casefold|swapcase|zfill|center|ljust|rjust|removeprefix|removesuffix";
+// `text.upper()` on a line of its own: the new string is made and immediately thrown away.
+const RESULT_THROWN_AWAY = new RegExp(`^\\s*[A-Za-z_]\\w*\\.(${STR_METHODS})\\(.*\\)\\s*$`);
+
+export const stringImmutability = defineConcept({
+  id: "string-immutability",
+  title: "Strings can't be changed in place",
+  lesson: `
+**The idea.** Once a string (text) is made, it can't be changed. Methods like \`upper()\`, \`replace()\` and
+\`strip()\` don't change the text: they give you back a *new* string, which you must store or use.
+
+\`\`\`python
+name = "ada"
+name.upper()          # makes "ADA" and throws it away: name is still "ada"
+name = name.upper()   # keep it: name is now "ADA"
+name[0] = "A"         # TypeError: a string can't be changed letter by letter
+\`\`\`
+
+**The usual mistake.** Calling \`text.upper()\` on its own line and expecting \`text\` to change, or assigning to
+one position of a string. Build a new string instead.
+`,
+  detect(facts) {
+    const found: Signal[] = [];
+    const assign = thrownMatching(facts, ["TypeError"], /'str' object does not support item (assignment|deletion)/);
+    if (assign) found.push(signal(0.95, `Line ${assign.line ?? "?"} tries to change one character of a string. Strings can't be changed in place: build a new string instead.`, assign.line));
+    const listMethod = thrownMatching(facts, ["AttributeError"], /'str' object has no attribute '(append|remove|insert|pop|sort|reverse|extend|clear)'/);
+    if (listMethod) {
+      found.push(signal(0.75, `Strings have no \`${listMethod.match?.[1]}()\`: that's a list method. Text can't be changed in place; you build a new string (for example with \`+\`).`, listMethod.line));
+    }
+    if (!facts.failure || facts.verdict === "syntax-error") return found;
+    const { parsedCall, expected, actual } = failureValues(facts);
+    const input = parsedCall?.args[0];
+    if (input?.t === "str" && actual?.t === "str" && expected?.t === "str" && actual.v === input.v && expected.v !== input.v) {
+      found.push(signal(0.6, `Your function gave back ${code(pyRepr(actual))}, exactly the text it was given: string methods such as \`upper()\` make a new string and leave the original as it was.`));
+    }
+    const thrownAway = linesMatching(facts, RESULT_THROWN_AWAY)[0];
+    if (thrownAway) {
+      found.push(signal(0.85, `Line ${thrownAway} calls a string method but doesn't keep what it gives back, so the text stays as it was.`, thrownAway));
+    }
+    return found;
+  },
+  hints: {
+    nudge: () => "When you call a method like `upper()` on your text, where does the new text go? Does the original change?",
+    where: () => "Look for string methods (`upper`, `replace`, `strip`, …) whose result isn't stored, or for an attempt to change one character of a string. Strings never change: methods give back a new one.",
+    plan: () => [
+      "Find each place where you call a string method or try to change part of a string.",
+      "Remember that the original text stays the same: the method's answer is a brand-new string.",
+      "Store that new string in a variable (it may be the same name), or use it directly.",
+      "To change characters one by one, build a new string piece by piece instead.",
+    ],
+  },
+});
