@@ -38,8 +38,14 @@ MAX_REPR_CHARS = 2000
 MAX_ITEMS = 10000
 MAX_DEPTH = 100
 
-# Captured before any learner code runs in a case process, so that a learner who monkeypatches json, repr or
-# builtins only changes what their own code sees, not how its results are written down.
+# Every builtin, copied into this module's globals: a name is looked up in a module's globals before the builtins
+# module, so a learner who replaces builtins.str, builtins.len or builtins.list changes what their own code sees,
+# not the harness code that runs after theirs in the same process to write down its result.
+globals().update({name: value for name, value in vars(__import__("builtins")).items() if not name.startswith("__")})
+
+# Captured before any learner code runs in a case process, so that a learner who monkeypatches json, os, sys
+# or a type's methods only changes what their own code sees, not how its results are written down. (The copy of
+# the builtins above covers names; these cover attributes of modules and types.)
 _type = type
 _len = len
 _str_join = str.join
@@ -61,6 +67,7 @@ _str = str
 _dict_items = dict.items
 _type_name = type.__dict__["__name__"].__get__  # a metaclass may fake __name__; this reads the real one
 _setrecursionlimit = sys.setrecursionlimit
+_monotonic = time.monotonic
 _settrace = sys.settrace
 _setprofile = sys.setprofile
 _CONTAINER_KINDS = ((list, "list"), (tuple, "tuple"), (set, "set"), (frozenset, "frozenset"))
@@ -213,12 +220,17 @@ def set_case_limits(limits):
     if limits.get("addressSpaceBytes"):
         resource.setrlimit(resource.RLIMIT_AS, (limits["addressSpaceBytes"], limits["addressSpaceBytes"]))
     # If the container runs out of memory, the kernel kills the learner's processes before this harness: a
-    # process may raise its own oom_score_adj without privileges, and its children inherit it.
+    # process may raise its own oom_score_adj without privileges, and its children inherit it. Its /proc files
+    # are only writable while it is dumpable, which it is for this moment only, before any learner code runs.
+    prctl = ctypes.CDLL(None).prctl
+    prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
     try:
         with open("/proc/self/oom_score_adj", "w") as f:
             f.write("1000")
     except OSError:
         pass
+    finally:
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def run_case_process(request, case, case_dir, out_w, err_w, res_w):
@@ -253,7 +265,7 @@ def run_case_process(request, case, case_dir, out_w, err_w, res_w):
 
     learner_path = os.path.join(WORK_DIR, request["file"])
     module_name = request["file"][:-3] if request["file"].endswith(".py") else request["file"]
-    started = time.monotonic()
+    started = _monotonic()
     if request.get("mode") == "compile":
         _run_compile_check(request, learner_path, res_w)
     try:
@@ -275,7 +287,10 @@ def run_case_process(request, case, case_dir, out_w, err_w, res_w):
             observation = {"outcome": "raised", "exception": describe_exception(exc, learner_path)}
         except BaseException:
             observation = {"outcome": "raised", "exception": {"type": "BaseException", "mro": [], "message": "", "traceback": []}}
-    observation["durationMs"] = int((time.monotonic() - started) * 1000)
+    try:
+        observation["durationMs"] = _INT((_monotonic() - started) * 1000)
+    except BaseException:
+        pass
     _report(res_w, observation)
     _os_exit(0)
 
@@ -323,7 +338,7 @@ def _report(res_w, observation):
         data = _write_json(observation).encode("ascii")
     except BaseException:
         # Only the learner's objects can make encoding fail (a metaclass faking names, say): their doing.
-        data = _write_json({"outcome": "unreadable-result"}).encode("ascii")
+        data = b'{"outcome":"unreadable-result"}'
     if _len(data) > MAX_RESULT_BYTES:
         data = _write_json({"outcome": "result-too-large", "bytes": _len(data)}).encode("ascii")
     while data:

@@ -142,6 +142,8 @@ export class DockerStreamDemuxer {
 
 export interface RunOptions {
   onEvent?: (event: HarnessEvent) => void;
+  /** When to kill the container from outside, in ms after it starts; by default the cases' budget plus STARTUP_ALLOWANCE_MS. */
+  deadlineMs?: number;
 }
 
 /** Runs one request in a new container. Throws SandboxUnavailableError when Docker or the image is not there. */
@@ -230,7 +232,7 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
   stream.write(JSON.stringify(harnessRequest(request, limits)));
   stream.end();
 
-  const deadline = limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS;
+  const deadline = options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS;
   const timer = setTimeout(() => kill("timeout"), deadline);
   let exitCode: number | null = null;
   try {

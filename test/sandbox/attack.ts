@@ -213,3 +213,25 @@ export function checkHostAfterFile(): void {
     rmSync(privateTmp, { recursive: true, force: true });
   });
 }
+
+export type ContainerInspection = Awaited<ReturnType<Docker.Container["inspect"]>>;
+
+/**
+ * Grades a submission that sleeps for a while, and inspects its container through Docker while it runs: what
+ * Docker actually applied, not only what containerOptions() asked for.
+ */
+export async function inspectRunningContainer(): Promise<{ inspection: ContainerInspection; graded: Graded }> {
+  const running = gradeAttack("import time\ndef answer(x):\n    time.sleep(2)\n    return x * 2\n", {
+    limits: { caseTimeoutMs: 5000, totalTimeoutMs: 5000 },
+    files: { casesYaml: "- name: one\n  call: answer(1)\n  expect: 2\n" },
+  });
+  let inspection: ContainerInspection | undefined;
+  for (let i = 0; i < 50 && !inspection; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const live = (await sandboxContainers()).find((c) => c.State === "running" && createdContainers.has(c.Id));
+    if (live) inspection = await docker.getContainer(live.Id).inspect();
+  }
+  const graded = await running;
+  if (!inspection) throw new Error("the container was never seen running");
+  return { inspection, graded };
+}

@@ -12,16 +12,17 @@ PASSING = [
     b'{"kind": "done"}\\n',
     b'{"outcome": "returned", "value": {"t": "int", "v": "2"}}',
 ]
-def forge_everywhere():
+def forge_everywhere(result_channel_too=True):
     for line in PASSING:
         print(line.decode(), end='')
         os.write(2, line)
-        for fd in range(3, 1024):
+        for fd in range(3, 1024) if result_channel_too else ():
             try:
                 os.write(fd, line)
             except OSError:
                 pass
-        for path in ['/proc/1/fd/0', '/proc/1/fd/1', '/proc/1/fd/2'] + ['/proc/self/fd/%d' % n for n in range(3, 16)]:
+        own = ['/proc/self/fd/%d' % n for n in range(3, 16)] if result_channel_too else []
+        for path in ['/proc/1/fd/0', '/proc/1/fd/1', '/proc/1/fd/2'] + own:
             try:
                 with open(path, 'wb') as f:
                     f.write(line)
@@ -29,16 +30,29 @@ def forge_everywhere():
                 pass
 `;
 
-test("forged lines written everywhere do not change a wrong answer's verdict", async () => {
+test("forged lines printed, or written to the harness's descriptors through /proc, are only output", async () => {
   const g = await gradeAttack(`${FORGERIES}
 def answer(x):
-    forge_everywhere()
+    forge_everywhere(result_channel_too=False)
     return -1
 `);
   expect(g.result.status).toBe("failed");
   expect(g.result.passedCount).toBe(0);
   expect(g.result.tests[0]).toMatchObject({ status: "failed", actual: "-1", message: "Expected 2 but got -1." });
+  expect(g.result.tests[0]!.stdout).toContain('{"kind": "done"}');
   expect(g.result.tests[1]).toMatchObject({ status: "failed", hidden: true });
+  expectPromptVerdict(g);
+});
+
+test("forged reports on the case's own result channel make its report unreadable, never a pass", async () => {
+  const g = await gradeAttack(`${FORGERIES}
+def answer(x):
+    forge_everywhere()
+    return -1
+`);
+  expect(g.result.status).toBe("error");
+  expect(g.result.passedCount).toBe(0);
+  expect(g.result.tests[0]!.message).toMatch(/^The grader could not read what your function returned or raised/);
   expectPromptVerdict(g);
 });
 

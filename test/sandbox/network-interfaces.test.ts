@@ -1,7 +1,6 @@
 // No network: the container has only the loopback interface and no route anywhere. Proven by inspecting the
 // container (from inside and through Docker), never by sending traffic.
-import { checkHostAfterFile, createdContainers, docker, gradeAttack, probeInside, sandboxContainers } from "./attack";
-import { SANDBOX_LABEL } from "../../server/grading/sandbox";
+import { checkHostAfterFile, inspectRunningContainer, probeInside } from "./attack";
 
 checkHostAfterFile();
 
@@ -18,24 +17,13 @@ def probe():
 });
 
 test("Docker reports the running container on network mode none, with no network and no address", async () => {
-  const running = gradeAttack("import time\ndef answer(x):\n    time.sleep(3)\n    return x * 2\n", {
-    limits: { caseTimeoutMs: 5000, totalTimeoutMs: 5000 },
-    files: { casesYaml: "- name: one\n  call: answer(1)\n  expect: 2\n" },
-  });
-  let inspected: Awaited<ReturnType<ReturnType<typeof docker.getContainer>["inspect"]>> | undefined;
-  for (let i = 0; i < 40 && !inspected; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const live = (await sandboxContainers()).find((c) => c.State === "running" && c.Labels[SANDBOX_LABEL] === "1" && createdContainers.has(c.Id));
-    if (live) inspected = await docker.getContainer(live.Id).inspect();
-  }
-  expect(inspected).toBeDefined();
-  expect(inspected!.HostConfig.NetworkMode).toBe("none");
-  expect((inspected!.Config as { NetworkDisabled?: boolean }).NetworkDisabled).toBe(true);
-  const networks = Object.entries(inspected!.NetworkSettings.Networks ?? {});
-  for (const [name, settings] of networks) {
+  const { inspection, graded } = await inspectRunningContainer();
+  expect(inspection.HostConfig.NetworkMode).toBe("none");
+  expect((inspection.Config as { NetworkDisabled?: boolean }).NetworkDisabled).toBe(true);
+  for (const [name, settings] of Object.entries(inspection.NetworkSettings.Networks ?? {})) {
     expect(name).toBe("none");
     expect(settings.IPAddress).toBe("");
   }
-  expect((inspected!.NetworkSettings as { IPAddress?: string }).IPAddress ?? "").toBe("");
-  expect((await running).result.status).toBe("passed");
+  expect((inspection.NetworkSettings as { IPAddress?: string }).IPAddress ?? "").toBe("");
+  expect(graded.result.status).toBe("passed");
 });
