@@ -233,22 +233,52 @@ def set_case_limits(limits):
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
-def run_case_process(request, case, case_dir, out_w, err_w, res_w):
-    """Child side of one case. Never returns: it reports on res_w and exits."""
+CASE_FD = 3
+
+
+def start_case_process(out_w, err_w, res_w, case_r):
+    """Child side of the fork: moves the pipes onto fixed descriptors and execs a fresh interpreter for the case.
+
+    A fork alone would hand the case a copy of this process's memory, which holds every case's call, hidden ones
+    included; the learner's code could walk the stack or read its own memory to find them. After exec the case
+    process holds only what the parent writes to its stdin: its own call, file name and limits.
+    """
+    try:
+        os.dup2(case_r, 0)
+        os.dup2(out_w, 1)
+        os.dup2(err_w, 2)
+        os.dup2(res_w, CASE_FD)
+        os.closerange(CASE_FD + 1, 65536)
+        os.execv(sys.executable, [sys.executable, "-I", "-B", os.path.abspath(__file__), "--case"])
+    except BaseException:
+        pass
+    # Only the parent may report harness errors (a case could forge one), so exit with a code it recognises.
+    _os_exit(CASE_SETUP_FAILED)
+
+
+def case_main():
+    """Entry point of a case process (harness.py --case): reads its one case from stdin and runs it."""
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(0, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        spec = json.loads(b"".join(chunks).decode("utf-8"))
+        run_case_process(spec, spec["case"], spec["caseDir"], CASE_FD)
+    except BaseException:
+        _os_exit(CASE_SETUP_FAILED)
+
+
+def run_case_process(request, case, case_dir, res_w):
+    """One case, in its own fresh process. Never returns: it reports on res_w and exits."""
     try:
         # Signals reach this process normally again (the parent, as PID 1, left SIGINT at its default).
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
         devnull = os.open("/dev/null", os.O_RDONLY)
         os.dup2(devnull, 0)
-        keep = {0, 1, 2, res_w}
-        for fd in range(3, 1024):
-            if fd not in keep:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+        os.close(devnull)
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
@@ -259,8 +289,6 @@ def run_case_process(request, case, case_dir, out_w, err_w, res_w):
         if hasattr(sys, "set_int_max_str_digits"):
             sys.set_int_max_str_digits(0)
     except BaseException:
-        # Our own failure. Only the parent may report harness errors (a case could forge one), so exit with a
-        # code it recognises as "the case never started".
         _os_exit(CASE_SETUP_FAILED)
 
     learner_path = os.path.join(WORK_DIR, request["file"])
@@ -308,7 +336,9 @@ def _quiet_learner_hooks():
 
 def _run_compile_check(request, learner_path, res_w):
     try:
-        compile(request["source"], learner_path, "exec", dont_inherit=True)
+        with open(learner_path, "rb") as f:
+            source = f.read()
+        compile(source, learner_path, "exec", dont_inherit=True)
         _report(res_w, {"outcome": "compiled"})
     except SyntaxError as exc:
         _report(res_w, {
@@ -591,12 +621,19 @@ def run_one(request, case, deadline_ms):
     res_r, res_w = os.pipe()
     oom_before = oom_kill_count()
     started = time.monotonic()
+    case_r, case_w = os.pipe()
     pid = fork_case()
     if pid == 0:
-        os.close(out_r)
-        os.close(err_r)
-        os.close(res_r)
-        run_case_process(request, case, case_dir, out_w, err_w, res_w)
+        start_case_process(out_w, err_w, res_w, case_r)
+    os.close(case_r)
+    spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir}
+    try:
+        data = json.dumps(spec).encode("utf-8")
+        while data:
+            data = data[os.write(case_w, data):]
+    except OSError:
+        pass  # the case process died before reading: it is reported as crashed below
+    os.close(case_w)
     for fd in (out_w, err_w, res_w):
         os.close(fd)
     if pid is None:
@@ -740,4 +777,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--case"]:
+        case_main()
+    else:
+        main()

@@ -6,6 +6,7 @@ import type { Database } from "../database/client";
 import { Prisma } from "../database/client";
 import type { Submission } from "../database/generated/client";
 import type { GradeResult } from "./grade";
+import { storableJson } from "./observation";
 
 export const QUEUE_CHANNEL = "tutor_submission_queued";
 
@@ -88,8 +89,9 @@ export async function completeGrading(db: Database, id: string, workerId: string
         state: "graded",
         verdict: result.status,
         message: result.message,
-        results: result.tests as unknown as Prisma.InputJsonValue,
-        observations: result.observations as unknown as Prisma.InputJsonValue,
+        // PostgreSQL's jsonb refuses NUL characters and lone surrogates, which a learner's output may hold.
+        results: storableJson(result.tests) as unknown as Prisma.InputJsonValue,
+        observations: storableJson(result.observations) as unknown as Prisma.InputJsonValue,
         passedCount: result.passedCount,
         totalCount: result.totalCount,
         durationMs: result.durationMs,

@@ -34,6 +34,9 @@ export function nextProgress(previous: ProgressState, outcome: GradedOutcome): P
 
 export async function recordGradedSubmission(tx: Prisma.TransactionClient, submission: Submission): Promise<Progress> {
   const key = { userId: submission.userId, exerciseId: submission.exerciseId };
+  // Two workers may finish the same learner's submissions at once: serialise the read-modify-write per
+  // learner and exercise (the lock ends with the transaction), or one attempt would be lost.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${key.userId}/${key.exerciseId}`}, 0))`;
   const previous = await tx.progress.findUnique({ where: { userId_exerciseId: key } });
   const next = nextProgress(previous ?? NO_PROGRESS, {
     verdict: submission.verdict ?? "internal-error",

@@ -163,6 +163,16 @@ describe("grading through the queue", () => {
     expect(leaked).toEqual([]);
   });
 
+  test("output PostgreSQL cannot store as it is (NUL, lone surrogates) is still graded and stored", async () => {
+    const learner = new LearnerClient(platform.url);
+    const code = "def shout(text):\n    print('\\x00 \\udc80')\n    return '\\x00' + text\n";
+    const { json } = await learner.request("POST", "/api/exercises/basics/shout/submissions", { code });
+    const graded = await learner.waitForVerdict(json.submission.id);
+    expect(graded.state).toBe("graded");
+    expect(graded.verdict).toBe("failed");
+    expect(graded.tests[0].actual).toContain("x00");
+  });
+
   test("a socket without a learner cookie is refused", async () => {
     const error = await new Promise<Error>((resolve) => {
       const socket = connectSocket(platform.url, { transports: ["websocket"], reconnection: false });
