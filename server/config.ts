@@ -14,6 +14,8 @@ export interface PlatformConfig {
   /** How long a worker's claim on a submission lasts without renewal; after a crash, the job resumes then. */
   leaseMs: number;
   secureCookies: boolean;
+  tutorDailyRequests: number;
+  tutorDailyModelAnswers: number;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -43,5 +45,7 @@ export function readConfig(env = process.env): PlatformConfig {
     gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
     leaseMs: integer("TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",
+    tutorDailyRequests: integer("TUTOR_DAILY_REQUESTS", 200),
+    tutorDailyModelAnswers: integer("TUTOR_MODEL_DAILY_BUDGET", 50),
   };
 }

@@ -16,6 +16,8 @@ import { removeLeftoverContainers } from "./grading/sandbox";
 import { GradingWorker } from "./grading/worker";
 import { createApp } from "./http/app";
 import { attachRealtime } from "./realtime/socket-server";
+import { createTutorEngine } from "./tutor/engine";
+import { TutorService } from "./tutor/service";
 import path from "node:path";
 
 export interface Platform {
@@ -29,6 +31,8 @@ export interface StartOptions {
   /** Run a grading worker in this process (the default); tests of the queue start their own. */
   worker?: boolean;
   log?: (line: string) => void;
+  /** Where the tutor reads its model settings (TUTOR_MODEL_*); process.env unless given. */
+  env?: NodeJS.ProcessEnv;
 }
 
 async function prepareDatabase(config: PlatformConfig, log: (l: string) => void) {
@@ -78,13 +82,21 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
   // needs socket.io's event sink: the listener forwards to the app created just below.
   let app: ReturnType<typeof createApp> | null = null;
   const httpServer = createServer((req, res) => app!(req, res));
-  const { io, events } = attachRealtime(httpServer, db);
+  const { io, events, tutorEvents } = attachRealtime(httpServer, db);
+  const tutor = new TutorService({
+    db,
+    catalog,
+    sandbox,
+    engine: createTutorEngine(options.env ?? process.env, (line) => log(`tutor: ${line}`)),
+    events: tutorEvents,
+    limits: { dailyRequests: config.tutorDailyRequests, dailyModelAnswers: config.tutorDailyModelAnswers },
+  });
   let worker: GradingWorker | null = null;
   if (options.worker !== false) {
     worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
     await worker.start();
   }
-  app = createApp({ db, catalog, events, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
+  app = createApp({ db, catalog, events, tutor, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);

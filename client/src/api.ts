@@ -1,6 +1,20 @@
 // Typed wrappers around the HTTP API (docs/api.md). Error responses become thrown ApiErrors carrying the
 // server's message.
-import type { ApiErrorBody, ExerciseDetail, ExerciseSummary, SubmissionView } from "./types";
+import type {
+  ApiErrorBody,
+  Concept,
+  DocumentedCode,
+  ExerciseDetail,
+  ExerciseSummary,
+  Feedback,
+  FunctionExplanation,
+  GeneratedTests,
+  HintLevel,
+  HintsState,
+  HintView,
+  SubmissionView,
+  TutorCodeRequest,
+} from "./types";
 
 export class ApiError extends Error {
   constructor(
@@ -86,4 +100,41 @@ export async function getSubmission(id: string, signal?: AbortSignal): Promise<S
 export async function listSubmissions(set: string, slug: string, signal?: AbortSignal): Promise<SubmissionView[]> {
   const path = `${exercisePath(set, slug)}/submissions`;
   return (await request<{ submissions: SubmissionView[] }>("GET", path, undefined, signal)).submissions;
+}
+
+// ---- The tutor ----------------------------------------------------------------------------------------------
+
+function submissionPath(id: string): string {
+  return `/api/submissions/${encodeURIComponent(id)}`;
+}
+
+/** The tutor's explanation of a graded submission (a model may stream it first as `tutor:text`). */
+export async function getFeedback(submissionId: string, signal?: AbortSignal): Promise<Feedback> {
+  return (await request<{ feedback: Feedback }>("GET", `${submissionPath(submissionId)}/feedback`, undefined, signal)).feedback;
+}
+
+export async function getHints(submissionId: string, signal?: AbortSignal): Promise<HintsState> {
+  return await request<HintsState>("GET", `${submissionPath(submissionId)}/hints`, undefined, signal);
+}
+
+/** Levels go in order: asking out of order is a 409, a spent daily budget a 429 (both with a message). */
+export async function requestHint(submissionId: string, level: HintLevel, signal?: AbortSignal): Promise<HintView> {
+  return (await request<{ hint: HintView }>("POST", `${submissionPath(submissionId)}/hints`, { level }, signal)).hint;
+}
+
+export async function getConcept(id: string, signal?: AbortSignal): Promise<Concept> {
+  return (await request<{ concept: Concept }>("GET", `/api/concepts/${encodeURIComponent(id)}`, undefined, signal)).concept;
+}
+
+export async function explainFunction(body: TutorCodeRequest, signal?: AbortSignal): Promise<FunctionExplanation> {
+  return (await request<{ explanation: FunctionExplanation }>("POST", "/api/tutor/explain", body, signal)).explanation;
+}
+
+/** Docstrings take no function name: every function gets one. */
+export async function writeDocstrings(body: Omit<TutorCodeRequest, "function">, signal?: AbortSignal): Promise<DocumentedCode> {
+  return (await request<{ result: DocumentedCode }>("POST", "/api/tutor/docstrings", body, signal)).result;
+}
+
+export async function generateTests(body: TutorCodeRequest, signal?: AbortSignal): Promise<GeneratedTests> {
+  return (await request<{ tests: GeneratedTests }>("POST", "/api/tutor/tests", body, signal)).tests;
 }

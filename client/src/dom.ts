@@ -38,3 +38,30 @@ export function append(parent: Node, ...children: Child[]): void {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/**
+ * Inserts HTML the server rendered and sanitised (docs/api.md: `instructionsHtml` and the tutor's `html`
+ * fields). Never pass anything else here: everything else goes through text nodes.
+ */
+export function setServerHtml(element: HTMLElement, sanitisedHtml: string): HTMLElement {
+  element.innerHTML = sanitisedHtml;
+  for (const link of element.querySelectorAll("a[href]")) {
+    // Links in tutor text open elsewhere, so the page (and the learner's code) stays put.
+    if (!link.getAttribute("href")?.startsWith("#")) {
+      link.setAttribute("target", "_blank");
+      link.setAttribute("rel", "noopener noreferrer");
+    }
+  }
+  return element;
+}
+
+/** Plain text with `backtick` spans shown as <code>, for the tutor's plain-string fields. Text nodes only. */
+export function textWithCode(text: string): Node[] {
+  const nodes: Node[] = [];
+  const parts = text.split(/`([^`\n]+)`/);
+  parts.forEach((part, i) => {
+    if (!part) return;
+    nodes.push(i % 2 === 1 ? h("code", { text: part }) : document.createTextNode(part));
+  });
+  return nodes;
+}

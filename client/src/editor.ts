@@ -3,9 +3,9 @@
 import { basicSetup, EditorView } from "codemirror";
 import { python } from "@codemirror/lang-python";
 import { EditorSelection, EditorState, Prec, type StateCommand } from "@codemirror/state";
-import { keymap } from "@codemirror/view";
+import { highlightSpecialChars, keymap, lineNumbers } from "@codemirror/view";
 import { indentLess, indentMore } from "@codemirror/commands";
-import { indentUnit } from "@codemirror/language";
+import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 
 const INDENT = "    ";
 
@@ -88,6 +88,26 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
   };
 }
 
+/** A read-only, highlighted view of some Python (selectable and copyable, not editable). */
+export function createCodeView(host: HTMLElement, code: string, label: string): { destroy(): void } {
+  const view = new EditorView({
+    parent: host,
+    state: EditorState.create({
+      doc: code,
+      extensions: [
+        lineNumbers(),
+        highlightSpecialChars(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        python(),
+        EditorState.tabSize.of(4),
+        EditorState.readOnly.of(true),
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-readonly": "true" }),
+      ],
+    }),
+  });
+  return { destroy: () => view.destroy() };
+}
+
 // --- The test hook: window.tutorEditor talks to whichever editor is currently on the page. -------------------
 
 let active: CodeEditor | null = null;
@@ -97,7 +117,7 @@ export function setActiveEditor(editor: CodeEditor | null): void {
 }
 
 function requireActive(): CodeEditor {
-  if (!active) throw new Error("No editor is open: navigate to an exercise page first.");
+  if (!active) throw new Error("No editor is open: navigate to an exercise page or the Tools page first.");
   return active;
 }
 

@@ -9,6 +9,7 @@ import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
 import { homeHref } from "./router";
 import { isFinished, SubmissionTracker } from "./tracker";
+import { TutorPanel } from "./tutor-panel";
 import type { ExerciseDetail, SubmissionView } from "./types";
 
 const POLL_MS = 1500;
@@ -57,6 +58,8 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
   let editor: CodeEditor | null = null;
   let stopTracking: (() => void) | null = null;
   const cleanups: (() => void)[] = [];
+  const tutor = new TutorPanel();
+  cleanups.push(() => tutor.dispose());
 
   document.title = "Exercise · Tutor";
   container.replaceChildren(
@@ -103,6 +106,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
         resetButton,
       ),
       results.element,
+      tutor.element,
     );
 
     container.replaceChildren(h("div", { className: "exercise-layout" }, info, workbench));
@@ -139,6 +143,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           stop();
           setBusy(false);
           refreshProgress();
+          tutor.show(tracker.final);
         }
       };
       // Socket events are the fast path; polling covers missed events and a dead socket.
@@ -177,6 +182,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       const code = editor.getCode();
       clearError();
       setBusy(true);
+      tutor.hide();
       results.showSubmitting();
       let view: SubmissionView;
       try {
@@ -223,6 +229,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       track(last); // Reloaded while grading: pick the submission back up.
     } else if (last) {
       results.showView(last, "Last submission");
+      tutor.show(last);
     }
   };
 

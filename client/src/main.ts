@@ -5,6 +5,7 @@ import { mountExerciseList } from "./exercise-list";
 import { mountExercisePage } from "./exercise-page";
 import { h } from "./dom";
 import { homeHref, startRouter, type Route } from "./router";
+import { mountToolsPage } from "./tools-page";
 
 function mountNotFound(container: HTMLElement): () => void {
   document.title = "Not found · Tutor";
@@ -19,6 +20,14 @@ function mountNotFound(container: HTMLElement): () => void {
   return () => undefined;
 }
 
+/** aria-current on the header link of the page being shown. */
+function markCurrentNav(route: Route): void {
+  for (const link of document.querySelectorAll<HTMLElement>("[data-nav]")) {
+    if (link.dataset.nav === route.name) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
 function start(): void {
   const container = document.getElementById("app");
   if (!container) throw new Error("index.html must contain <main id=\"app\">");
@@ -30,7 +39,9 @@ function start(): void {
     clearError();
     if (route.name === "list") dispose = mountExerciseList(container);
     else if (route.name === "exercise") dispose = mountExercisePage(container, route.set, route.slug);
+    else if (route.name === "tools") dispose = mountToolsPage(container);
     else dispose = mountNotFound(container);
+    markCurrentNav(route);
     if (!first) window.scrollTo(0, 0);
     first = false;
   });

@@ -1,13 +1,15 @@
-// Hash routes: "#/" is the exercise list, "#/exercises/<set>/<slug>" an exercise page.
+// Hash routes: "#/" is the exercise list, "#/exercises/<set>/<slug>" an exercise page, "#/tools" the Tools page.
 
 export type Route =
   | { name: "list" }
   | { name: "exercise"; set: string; slug: string }
+  | { name: "tools" }
   | { name: "not-found"; hash: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
   if (path === "" || path === "/") return { name: "list" };
+  if (path === "/tools" || path === "/tools/") return { name: "tools" };
   const match = /^\/exercises\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (match && match[1] && match[2]) {
     try {
@@ -24,6 +26,7 @@ export function exerciseHref(set: string, slug: string): string {
 }
 
 export const homeHref = "#/";
+export const toolsHref = "#/tools";
 
 /** Calls `render` now and on every hash change. */
 export function startRouter(render: (route: Route) => void): void {

@@ -6,12 +6,20 @@ import { ExerciseBrokenError } from "../grading/expectations";
 import { gradeCommand } from "./grade-command";
 import { runnerCommand } from "./runner-command";
 import { serveCommand } from "./serve-command";
+import { docstringsCommand, explainCommand, feedbackCommand, testsCommand } from "./tutor-commands";
+import { TutorInputError } from "../tutor/tasks";
 
 const USAGE = `usage: tutor <command>
 
   serve [--port N]                          run the platform (database, runner image, exercises, web server)
   grade <exercise-dir> <file> [--json]      grade one file with the real sandbox (needs only Docker)
   runner build                              build the runner image if it is missing
+  feedback <exercise-dir> <file> [--json]   grade a file and explain the first failure, with three hints
+  explain <file> [--function NAME] [--json] explain what a function does, with an example run
+  docstrings <file>                         print the file with docstrings written for each function
+  tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
+
+The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.
 `;
 
 async function run(argv: string[]): Promise<number> {
@@ -23,6 +31,14 @@ async function run(argv: string[]): Promise<number> {
       return gradeCommand(args);
     case "runner":
       return runnerCommand(args);
+    case "feedback":
+      return feedbackCommand(args);
+    case "explain":
+      return explainCommand(args);
+    case "docstrings":
+      return docstringsCommand(args);
+    case "tests":
+      return testsCommand(args);
     case undefined:
     case "help":
     case "--help":
@@ -41,7 +57,7 @@ run(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof ExerciseFolderError) {
       console.error(`The exercise folder is not valid:\n${e.problems.map((p) => `  ${e.dir}/${p.file}${p.field ? ` (${p.field})` : ""}: ${p.message}`).join("\n")}`);
-    } else if (e instanceof SandboxUnavailableError || e instanceof ExerciseBrokenError) {
+    } else if (e instanceof SandboxUnavailableError || e instanceof ExerciseBrokenError || e instanceof TutorInputError) {
       console.error(e.message);
     } else {
       console.error(`tutor: ${e instanceof Error ? e.message : String(e)}`);

@@ -5,7 +5,7 @@ import type { SubmissionView } from "../grading/submission-view";
 import { resolveLimits } from "../grading/limits";
 import { pyRepr } from "../grading/values";
 import type { Exercise } from "./exercise";
-import { renderInstructions } from "./instructions";
+import { renderMarkdown } from "../markdown";
 
 export interface ExerciseSummary {
   id: string;
@@ -52,7 +52,7 @@ function instructionsHtml(e: Exercise): string {
   const key = `${e.id}:${e.contentHash}:${e.instructionsMarkdown.length}`;
   let html = renderedInstructions.get(key);
   if (html === undefined) {
-    html = renderInstructions(withoutRepeatedTitle(e.instructionsMarkdown, e.title));
+    html = renderMarkdown(withoutRepeatedTitle(e.instructionsMarkdown, e.title));
     renderedInstructions.set(key, html);
   }
   return html;

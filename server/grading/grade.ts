@@ -6,7 +6,7 @@ import { resolveExpectations, type ReferenceCache } from "./expectations";
 import { judgeCase, overallVerdict, type ResolvedExpectation, type Status, syntaxErrorMessage, type TestResult } from "./judge";
 import { DEFAULT_LIMITS, formatBytes, resolveLimits, type SandboxLimits } from "./limits";
 import { type CaseObservation, caseObservationSchema, type HarnessEvent } from "./observation";
-import { runInSandbox, type SandboxRequest, type SandboxRun } from "./sandbox";
+import { runInSandbox, runToolInSandbox, type SandboxRequest, type SandboxRun, type ToolRun } from "./sandbox";
 
 /** A Docker engine, the runner image to use there, and the platform's default limits. */
 export class Sandbox {
@@ -17,6 +17,10 @@ export class Sandbox {
   ) {}
   run(request: SandboxRequest, limits: SandboxLimits, onEvent?: (e: HarnessEvent) => void): Promise<SandboxRun> {
     return runInSandbox(this.docker, this.image, request, limits, { onEvent });
+  }
+  /** Runs the analysis tool (runner-image/analysis.py) on `payload`, under the same limits as grading. */
+  analyse(payload: unknown, options: { deadlineMs: number; maxStdoutBytes: number; onLine?: (line: unknown) => void }): Promise<ToolRun> {
+    return runToolInSandbox(this.docker, this.image, "analysis", payload, this.limits, options);
   }
 }
 

@@ -2,19 +2,32 @@
 // and built on first use. Where no registry can be reached, its base is made locally with debootstrap.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type Docker from "dockerode";
 import { SandboxUnavailableError } from "./sandbox";
 
 const RUNNER_DIR = path.resolve(__dirname, "../../runner-image");
-const CONTEXT_FILES = ["Dockerfile", "harness.py"];
+const CONTEXT_FILES = ["Dockerfile", "harness.py", "analysis.py", "tutor_analysis"];
 export const PUBLIC_BASE_IMAGE = "python:3.12-slim-bookworm";
 export const LOCAL_BASE_IMAGE = "tutor-python-base:bookworm";
 
+/** Every file of the build context, folders expanded, in a stable order (bytecode caches left out). */
+function contextFiles(): string[] {
+  const expand = (relative: string): string[] => {
+    const absolute = path.join(RUNNER_DIR, relative);
+    if (!statSync(absolute).isDirectory()) return [relative];
+    return readdirSync(absolute)
+      .filter((name) => name !== "__pycache__" && !name.endsWith(".pyc"))
+      .sort()
+      .flatMap((name) => expand(path.join(relative, name)));
+  };
+  return CONTEXT_FILES.flatMap(expand);
+}
+
 export function runnerImageTag(): string {
   const hash = createHash("sha256");
-  for (const f of CONTEXT_FILES) hash.update(f).update(readFileSync(path.join(RUNNER_DIR, f)));
+  for (const f of contextFiles()) hash.update(f).update(readFileSync(path.join(RUNNER_DIR, f)));
   return `tutor-runner:${hash.digest("hex").slice(0, 12)}`;
 }
 
@@ -94,7 +107,7 @@ export async function ensureRunnerImage(docker: Docker, onProgress: Progress = (
   building ??= (async () => {
     const base = await chooseBase(docker, onProgress);
     onProgress(`building ${tag} on ${base}...`);
-    const stream = await docker.buildImage({ context: RUNNER_DIR, src: CONTEXT_FILES }, { t: tag, buildargs: { BASE_IMAGE: base }, rm: true, forcerm: true });
+    const stream = await docker.buildImage({ context: RUNNER_DIR, src: contextFiles() }, { t: tag, buildargs: { BASE_IMAGE: base }, rm: true, forcerm: true });
     await followProgress(docker, stream, (line) => onProgress(`  ${line}`));
     onProgress(`built ${tag}`);
     return tag;

@@ -146,17 +146,64 @@ export interface RunOptions {
   deadlineMs?: number;
 }
 
+/** The programs the runner image holds: the grading harness (its entrypoint) and the tutor's analysis tool. */
+export type SandboxTool = "harness" | "analysis";
+const TOOL_ENTRYPOINTS: Record<SandboxTool, string[] | undefined> = {
+  harness: undefined,
+  analysis: ["python3", "-I", "-B", "/opt/tutor/analysis.py"],
+};
+
+/** What a container printed, line by line as parsed JSON, and how it ended. */
+export interface ToolRun {
+  lines: unknown[];
+  end: ContainerEnd;
+  exitCode: number | null;
+  oomKilled: boolean;
+  harnessStderr: string;
+  durationMs: number;
+}
+
+interface ToolOptions {
+  onLine?: (line: unknown) => void;
+  deadlineMs: number;
+  maxStdoutBytes: number;
+}
+
 /** Runs one request in a new container. Throws SandboxUnavailableError when Docker or the image is not there. */
 export async function runInSandbox(docker: Docker, image: string, request: SandboxRequest, limits: SandboxLimits, options: RunOptions = {}): Promise<SandboxRun> {
+  const events: HarnessEvent[] = [];
+  let protocolError: Error | null = null;
+  const run = await runToolInSandbox(docker, image, "harness", harnessRequest(request, limits), limits, {
+    // The harness caps each case's output itself; this bound only matters if the harness were subverted.
+    maxStdoutBytes: request.cases.length * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
+    deadlineMs: options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS,
+    onLine: (line) => {
+      const parsed = harnessEventSchema.safeParse(line);
+      if (!parsed.success) {
+        protocolError ??= new HarnessProtocolError(`unexpected harness event: ${JSON.stringify(line).slice(0, 200)}`);
+        return;
+      }
+      events.push(parsed.data);
+      options.onEvent?.(parsed.data);
+    },
+  });
+  if (protocolError && run.end !== "timeout" && run.end !== "output-limit") throw protocolError;
+  const { lines: _lines, ...rest } = run;
+  return { ...rest, events };
+}
+
+/** Runs one of the image's tools in a new, locked-down container, writing `payload` as JSON to its stdin. */
+export async function runToolInSandbox(docker: Docker, image: string, tool: SandboxTool, payload: unknown, limits: SandboxLimits, options: ToolOptions): Promise<ToolRun> {
   const started = Date.now();
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(containerOptions(image, limits));
+    const entrypoint = TOOL_ENTRYPOINTS[tool];
+    container = await docker.createContainer({ ...containerOptions(image, limits), ...(entrypoint ? { Entrypoint: entrypoint } : {}) });
   } catch (e) {
     throw describeDockerFailure(e, image) ?? e;
   }
   try {
-    return await attachAndRun(container, request, limits, options, started);
+    return await attachAndRun(container, payload, options, started);
   } catch (e) {
     throw describeDockerFailure(e, image) ?? e;
   } finally {
@@ -164,11 +211,9 @@ export async function runInSandbox(docker: Docker, image: string, request: Sandb
   }
 }
 
-async function attachAndRun(container: Docker.Container, request: SandboxRequest, limits: SandboxLimits, options: RunOptions, started: number): Promise<SandboxRun> {
+async function attachAndRun(container: Docker.Container, payload: unknown, options: ToolOptions, started: number): Promise<ToolRun> {
   const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
-  const events: HarnessEvent[] = [];
-  // The harness caps each case's output itself; this bound only matters if the harness were subverted.
-  const maxStdoutBytes = request.cases.length * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024;
+  const lines: unknown[] = [];
   let stdoutBytes = 0;
   let lineBuffer = "";
   let harnessStderr = "";
@@ -184,22 +229,18 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
     container.kill({ signal: "SIGKILL" }).catch(() => undefined);
   };
 
-  const handleLine = (line: string) => {
-    if (!line.trim()) return;
-    let parsed: ReturnType<typeof harnessEventSchema.safeParse>;
+  const handleLine = (text: string) => {
+    if (!text.trim()) return;
+    let line: unknown;
     try {
-      parsed = harnessEventSchema.safeParse(JSON.parse(line));
+      line = JSON.parse(text);
     } catch {
-      protocolError ??= new HarnessProtocolError(`unreadable harness line: ${line.slice(0, 200)}`);
+      protocolError ??= new HarnessProtocolError(`unreadable line from the sandbox: ${text.slice(0, 200)}`);
       return;
     }
-    if (!parsed.success) {
-      protocolError ??= new HarnessProtocolError(`unexpected harness event: ${line.slice(0, 200)}`);
-      return;
-    }
-    events.push(parsed.data);
-    if (parsed.data.kind === "done") end ??= "done";
-    options.onEvent?.(parsed.data);
+    lines.push(line);
+    if ((line as { kind?: unknown })?.kind === "done") end ??= "done";
+    options.onLine?.(line);
   };
 
   const demuxer = new DockerStreamDemuxer((kind, data) => {
@@ -208,7 +249,7 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
       return;
     }
     stdoutBytes += data.length;
-    if (stdoutBytes > maxStdoutBytes) {
+    if (stdoutBytes > options.maxStdoutBytes) {
       kill("output-limit");
       return;
     }
@@ -229,11 +270,10 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
   // "next-exit": a wait sent before start must not be answered at once because the container is not running yet.
   const exited = container.wait({ condition: "next-exit" });
   await container.start();
-  stream.write(JSON.stringify(harnessRequest(request, limits)));
+  stream.write(JSON.stringify(payload));
   stream.end();
 
-  const deadline = options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS;
-  const timer = setTimeout(() => kill("timeout"), deadline);
+  const timer = setTimeout(() => kill("timeout"), options.deadlineMs);
   let exitCode: number | null = null;
   try {
     const result = (await exited) as { StatusCode?: number };
@@ -243,11 +283,11 @@ async function attachAndRun(container: Docker.Container, request: SandboxRequest
   }
   // The stream may deliver its last bytes just after the container exits.
   await Promise.race([streamEnded, new Promise((r) => setTimeout(r, 2000))]);
-  // A line without its newline was cut off by a kill: it carries nothing the harness finished saying.
+  // A line without its newline was cut off by a kill: it carries nothing the tool finished saying.
   const state = (await container.inspect().catch(() => null))?.State;
   if (protocolError && end !== "timeout" && end !== "output-limit") throw protocolError;
   return {
-    events,
+    lines,
     end: end ?? "exited-early",
     exitCode,
     oomKilled: Boolean(state?.OOMKilled),

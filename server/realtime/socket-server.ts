@@ -4,11 +4,12 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { LEARNER_COOKIE, learnerForToken, readCookie } from "../auth/learner-identity";
 import type { Database } from "../database/client";
+import type { TutorEvents } from "../tutor/service";
 import type { SubmissionEvents } from "./submission-events";
 
 const roomOf = (userId: string) => `learner:${userId}`;
 
-export function attachRealtime(httpServer: HttpServer, db: Database): { io: Server; events: SubmissionEvents } {
+export function attachRealtime(httpServer: HttpServer, db: Database): { io: Server; events: SubmissionEvents; tutorEvents: TutorEvents } {
   const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
   io.use(async (socket, next) => {
     try {
@@ -29,5 +30,9 @@ export function attachRealtime(httpServer: HttpServer, db: Database): { io: Serv
     test: (userId, submissionId, index, totalCount, test) => io.to(roomOf(userId)).emit("submission:test", { submissionId, index, totalCount, test }),
     finished: (userId, submissionId, submission) => io.to(roomOf(userId)).emit("submission:finished", { submissionId, submission }),
   };
-  return { io, events };
+  const tutorEvents: TutorEvents = {
+    progress: (userId, requestId, stage, message) => io.to(roomOf(userId)).emit("tutor:progress", { requestId, stage, message }),
+    text: (userId, requestId, text) => io.to(roomOf(userId)).emit("tutor:text", { requestId, text }),
+  };
+  return { io, events, tutorEvents };
 }

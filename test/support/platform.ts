@@ -17,8 +17,8 @@ export function testConfig(overrides: Partial<PlatformConfig> = {}): PlatformCon
   };
 }
 
-export function startTestPlatform(overrides: Partial<PlatformConfig> = {}, worker = true): Promise<Platform> {
-  return startPlatform(testConfig(overrides), { worker, log: () => undefined });
+export function startTestPlatform(overrides: Partial<PlatformConfig> = {}, worker = true, env?: NodeJS.ProcessEnv): Promise<Platform> {
+  return startPlatform(testConfig(overrides), { worker, log: () => undefined, env });
 }
 
 /** A learner as a browser would be: a cookie jar over fetch. */

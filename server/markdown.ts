@@ -1,5 +1,5 @@
-// Renders an exercise's README.md to HTML for the browser: marked for markdown, then sanitize-html so that
-// nothing an author (or an imported exercise) wrote can run script in a learner's page.
+// Renders markdown (exercise instructions, the tutor's answers, lessons) to HTML for the browser: marked, then
+// sanitize-html, so that nothing an author, an imported exercise or a model wrote can run script in a page.
 import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
@@ -18,7 +18,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer", target: "_blank" }) },
 };
 
-export function renderInstructions(markdown: string): string {
+export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true });
   return sanitizeHtml(html, ALLOWED);
 }

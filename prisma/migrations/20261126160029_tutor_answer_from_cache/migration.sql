@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TutorAnswer" ADD COLUMN     "fromCache" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,86 @@
+// Routes for the tutor (docs/api.md, "The tutor"). Thin: validate, identify the learner, call the service.
+import { Router } from "express";
+import { z } from "zod";
+import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
+import type { HintLevel } from "../tutor/contracts";
+import { type TutorService, TutorRequestError } from "../tutor/service";
+import { TutorInputError } from "../tutor/tasks";
+import { HttpError } from "./errors";
+
+const submissionParams = z.object({ id: z.uuid("a submission id is a UUID") });
+const conceptParams = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/, "a concept id in kebab-case") });
+const hintBody = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "level must be 1, 2 or 3" }) }).strict();
+const codeBody = z
+  .object({
+    code: z.string({ error: "code must be a string holding Python source" }),
+    function: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "function must be a Python function name").optional(),
+    requestId: z.string().max(100).optional(),
+  })
+  .strict();
+
+function learnerId(req: { learner?: { id: string } }): string {
+  if (!req.learner) throw new HttpError(401, "no-identity", "Who is asking is unknown: enable cookies and reload the page.");
+  return req.learner.id;
+}
+
+function parseCode(body: unknown) {
+  const parsed = codeBody.parse(body);
+  const size = Buffer.byteLength(parsed.code, "utf8");
+  if (size > DEFAULT_LIMITS.sourceBytes) {
+    throw new HttpError(413, "code-too-large", `The code is ${formatBytes(size)}; the tutor reads at most ${formatBytes(DEFAULT_LIMITS.sourceBytes)}. Paste just the function.`);
+  }
+  return { ...parsed, requestId: parsed.requestId ?? "" };
+}
+
+/** The tutor's own refusals become HTTP errors with their message; anything else goes to the error handler. */
+async function tutorCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof TutorRequestError) throw new HttpError(e.status, e.status === 429 ? "budget" : e.status === 409 ? "conflict" : e.status === 404 ? "not-found" : "tutor", e.message);
+    if (e instanceof TutorInputError) throw new HttpError(400, "code", e.message);
+    throw e;
+  }
+}
+
+export function tutorRoutes(tutor: TutorService): Router {
+  const router = Router();
+
+  router.get("/submissions/:id/feedback", async (req, res) => {
+    const { id } = submissionParams.parse(req.params);
+    res.json({ feedback: await tutorCall(() => tutor.feedback(learnerId(req), id)) });
+  });
+
+  router.get("/submissions/:id/hints", async (req, res) => {
+    const { id } = submissionParams.parse(req.params);
+    res.json(await tutorCall(() => tutor.hints(learnerId(req), id)));
+  });
+
+  router.post("/submissions/:id/hints", async (req, res) => {
+    const { id } = submissionParams.parse(req.params);
+    const { level } = hintBody.parse(req.body);
+    res.json({ hint: await tutorCall(() => tutor.takeHint(learnerId(req), id, level as HintLevel)) });
+  });
+
+  router.get("/concepts/:id", async (req, res) => {
+    const { id } = conceptParams.parse(req.params);
+    res.json({ concept: await tutorCall(async () => tutor.lesson(id)) });
+  });
+
+  router.post("/tutor/explain", async (req, res) => {
+    const body = parseCode(req.body);
+    res.json({ explanation: await tutorCall(() => tutor.explain(learnerId(req), body.code, body.function, body.requestId)) });
+  });
+
+  router.post("/tutor/docstrings", async (req, res) => {
+    const body = parseCode(req.body);
+    res.json({ result: await tutorCall(() => tutor.docstrings(learnerId(req), body.code, body.requestId)) });
+  });
+
+  router.post("/tutor/tests", async (req, res) => {
+    const body = parseCode(req.body);
+    res.json({ tests: await tutorCall(() => tutor.tests(learnerId(req), body.code, body.function, body.requestId)) });
+  });
+
+  return router;
+}

@@ -1,0 +1,241 @@
+// The tutor as the platform offers it: who may ask about what, answers cached by the request's content, a daily
+// budget per learner (requests, and model answers within them), and every answer recorded (hints with their
+// submission). The work itself is in tasks.ts.
+import { createHash } from "node:crypto";
+import type { Database, Prisma } from "../database/client";
+import type { ExerciseCatalog } from "../exercises/catalog";
+import type { Sandbox } from "../grading/grade";
+import type { Status, TestResult } from "../grading/judge";
+import { storableJson } from "../grading/observation";
+import { pyRepr } from "../grading/values";
+import { renderMarkdown } from "../markdown";
+import { concept } from "./concepts/catalogue";
+import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, TutorEngine } from "./contracts";
+import { engineLabel } from "./engine";
+import type { GradedSubmission } from "./facts";
+import { offlineEngine } from "./offline/engine";
+import { type DocumentedCode, explainFunction, explainSubmission, type GeneratedTests, generateTests, hintForSubmission, writeDocstrings } from "./tasks";
+
+export interface TutorEvents {
+  progress(userId: string, requestId: string, stage: string, message: string): void;
+  text(userId: string, requestId: string, text: string): void;
+}
+
+export interface TutorLimits {
+  /** Tutor requests that do work (not served from the cache) per learner per UTC day. */
+  dailyRequests: number;
+  /** Of those, how many the model may answer; after that the offline engine answers, with a note. */
+  dailyModelAnswers: number;
+}
+
+export class TutorRequestError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 429,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Rendered {
+  markdown: string;
+  html: string;
+}
+const rendered = (markdown: string): Rendered => ({ markdown, html: renderMarkdown(markdown) });
+
+export interface FeedbackView {
+  explanation: Rendered;
+  concepts: FailureExplanation["concepts"];
+  engine: FailureExplanation["engine"];
+  note: string | null;
+}
+
+export interface HintView {
+  level: HintLevel;
+  text: Rendered;
+  concept: string | null;
+  engine: Hint["engine"];
+  note: string | null;
+}
+
+export interface GeneratedTestsView extends Omit<GeneratedTests, "cases"> {
+  cases: { name: string; kind: string; call: string; expected: string | null; raises: string | null }[];
+}
+
+type Kind = "explanation" | "hint" | "explain-function" | "docstrings" | "tests";
+
+interface Deps {
+  db: Database;
+  catalog: ExerciseCatalog;
+  sandbox: () => Promise<Sandbox>;
+  engine: TutorEngine;
+  events: TutorEvents;
+  limits: TutorLimits;
+}
+
+function startOfUtcDay(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function hintView(h: Hint): HintView {
+  return { level: h.level, text: rendered(h.text), concept: h.concept, engine: h.engine, note: h.note };
+}
+
+export class TutorService {
+  constructor(private readonly deps: Deps) {}
+
+  private cacheKey(kind: Kind, engine: TutorEngine, parts: unknown[]): string {
+    return createHash("sha256").update(JSON.stringify([kind, engineLabel(engine), ...parts])).digest("hex");
+  }
+
+  /** The engine for this learner now: the configured one, or offline once the day's model answers are spent. */
+  private async engineFor(userId: string): Promise<{ engine: TutorEngine; note: string | null }> {
+    const { db, engine, limits } = this.deps;
+    const since = startOfUtcDay();
+    const used = await db.tutorAnswer.count({ where: { userId, fromCache: false, createdAt: { gte: since } } });
+    if (used >= limits.dailyRequests) {
+      throw new TutorRequestError(429, `You have asked the tutor ${used} times today, which is the daily limit. It resets at midnight UTC; until then, re-read the explanations and hints you already have.`);
+    }
+    if (engine.kind === "model") {
+      const modelUsed = await db.tutorAnswer.count({ where: { userId, fromCache: false, engine: "model", createdAt: { gte: since } } });
+      if (modelUsed >= limits.dailyModelAnswers) {
+        return { engine: offlineEngine, note: `You have used today's ${limits.dailyModelAnswers} answers from the AI tutor, so this one comes from the built-in tutor.` };
+      }
+    }
+    return { engine, note: null };
+  }
+
+  /** Answers from the cache when the same request was answered before, else does the work and records it. */
+  private async answer<T extends object>(
+    request: { userId: string; submissionId: string | null; kind: Kind; level?: number; parts: unknown[] },
+    work: (engine: TutorEngine) => Promise<T>,
+  ): Promise<T> {
+    const { db } = this.deps;
+    const { engine: chosen, note: budgetNote } = await this.engineFor(request.userId);
+    const cacheKey = this.cacheKey(request.kind, chosen, [request.level ?? null, ...request.parts]);
+    const cached = await db.tutorAnswer.findFirst({ where: { cacheKey, fromCache: false }, orderBy: { createdAt: "desc" } });
+    const record = (content: T, fromCache: boolean) => {
+      const said = content as { engine?: string; note?: string | null };
+      return db.tutorAnswer.create({
+        data: {
+          userId: request.userId,
+          submissionId: request.submissionId,
+          kind: request.kind,
+          level: request.level ?? null,
+          engine: said.engine ?? chosen.kind,
+          note: said.note ?? null,
+          cacheKey,
+          fromCache,
+          content: storableJson(content) as unknown as Prisma.InputJsonValue,
+        },
+      });
+    };
+    if (cached) {
+      const content = cached.content as unknown as T;
+      await record(content, true);
+      return content;
+    }
+    const fresh = await work(chosen);
+    const content = budgetNote && "note" in fresh && !fresh.note ? { ...fresh, note: budgetNote } : fresh;
+    await record(content, false);
+    return content;
+  }
+
+  private async ownGradedSubmission(userId: string, submissionId: string) {
+    const s = await this.deps.db.submission.findUnique({ where: { id: submissionId } });
+    if (!s || s.userId !== userId) throw new TutorRequestError(404, "The submission was not found.");
+    if (s.state !== "graded") throw new TutorRequestError(409, "This submission has not been graded yet: the tutor explains it once its results are in.");
+    const exercise = this.deps.catalog.get(s.exerciseId) ?? null;
+    const graded: GradedSubmission = {
+      code: s.code,
+      verdict: (s.verdict ?? "internal-error") as Status,
+      tests: (s.results ?? []) as unknown as TestResult[],
+      observations: (s.observations ?? {}) as Record<string, unknown>,
+      passedCount: s.passedCount ?? 0,
+      totalCount: s.totalCount ?? 0,
+    };
+    return { submission: s, exercise, graded };
+  }
+
+  async feedback(userId: string, submissionId: string): Promise<FeedbackView> {
+    const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
+    const { events } = this.deps;
+    return this.answer(
+      { userId, submissionId, kind: "explanation", parts: [exercise?.contentHash ?? submission.exerciseId, graded.code, graded.verdict, graded.tests] },
+      async (engine) => {
+        events.progress(userId, submissionId, "analysing", "The tutor is reading your code…");
+        const sandbox = await this.deps.sandbox();
+        if (engine.kind === "model") events.progress(userId, submissionId, "model", "The AI tutor is writing an explanation…");
+        const explanation = await explainSubmission(sandbox, engine, exercise, graded, (text) => events.text(userId, submissionId, text));
+        return { explanation: rendered(explanation.explanation), concepts: explanation.concepts, engine: explanation.engine, note: explanation.note };
+      },
+    );
+  }
+
+  async hints(userId: string, submissionId: string): Promise<{ hints: HintView[]; nextLevel: HintLevel | null }> {
+    await this.ownGradedSubmission(userId, submissionId);
+    const rows = await this.deps.db.tutorAnswer.findMany({ where: { submissionId, userId, kind: "hint" }, orderBy: { createdAt: "asc" } });
+    const byLevel = new Map<number, HintView>();
+    for (const r of rows) if (r.level && !byLevel.has(r.level)) byLevel.set(r.level, r.content as unknown as HintView);
+    const hints = [...byLevel.entries()].sort(([a], [b]) => a - b).map(([, h]) => h);
+    const taken = byLevel.size;
+    return { hints, nextLevel: taken >= 3 ? null : ((taken + 1) as HintLevel) };
+  }
+
+  async takeHint(userId: string, submissionId: string, level: HintLevel): Promise<HintView> {
+    const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
+    if (graded.verdict === "passed") throw new TutorRequestError(409, "This submission passed every test: there is nothing to hint at.");
+    const { hints, nextLevel } = await this.hints(userId, submissionId);
+    const already = hints.find((h) => h.level === level);
+    if (already) return already;
+    if (nextLevel === null || level > nextLevel) {
+      throw new TutorRequestError(409, `Hints come in order: ask for hint ${nextLevel ?? 3} first.`);
+    }
+    return this.answer(
+      { userId, submissionId, kind: "hint", level, parts: [exercise?.contentHash ?? submission.exerciseId, graded.code, graded.verdict, graded.tests] },
+      async (engine) => {
+        this.deps.events.progress(userId, submissionId, "hint", `Preparing hint ${level}…`);
+        return hintView(await hintForSubmission(await this.deps.sandbox(), engine, exercise, graded, level));
+      },
+    );
+  }
+
+  lesson(id: string): { id: string; title: string; lesson: Rendered } {
+    const c = concept(id);
+    if (!c) throw new TutorRequestError(404, `There is no concept called ${id}.`);
+    return { id: c.id, title: c.title, lesson: rendered(c.lesson) };
+  }
+
+  async explain(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<FunctionExplanation> {
+    return this.answer({ userId, submissionId: null, kind: "explain-function", parts: [code, functionName ?? null] }, async (engine) => {
+      this.deps.events.progress(userId, requestId, "running", "Reading the function and running an example in the sandbox…");
+      return explainFunction(await this.deps.sandbox(), engine, code, functionName);
+    });
+  }
+
+  async docstrings(userId: string, code: string, requestId: string): Promise<DocumentedCode> {
+    return this.answer({ userId, submissionId: null, kind: "docstrings", parts: [code] }, async (engine) => {
+      this.deps.events.progress(userId, requestId, "running", "Running each function on examples and writing docstrings…");
+      return writeDocstrings(await this.deps.sandbox(), engine, code);
+    });
+  }
+
+  async tests(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<GeneratedTestsView> {
+    return this.answer({ userId, submissionId: null, kind: "tests", parts: [code, functionName ?? null] }, async () => {
+      this.deps.events.progress(userId, requestId, "running", "Running proposed cases and checking them against mutants…");
+      const generated = await generateTests(await this.deps.sandbox(), code, { functionName });
+      return {
+        ...generated,
+        engine: "offline",
+        cases: generated.cases.map((c) => ({
+          name: c.name,
+          kind: c.kind,
+          call: c.call,
+          expected: c.expectation.kind === "value" ? pyRepr(c.expectation.value) : null,
+          raises: c.expectation.kind === "raises" ? c.expectation.exception : null,
+        })),
+      };
+    });
+  }
+}
