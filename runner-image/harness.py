@@ -5,8 +5,8 @@ It reads one JSON request on stdin: the learner's file name and source, the case
   {"kind": "syntax-error", ...}           the source does not compile
   {"kind": "case", "id": ..., "observation": {...}}   what one case did
   {"kind": "done"}
-Each case runs in its own forked process with its own time budget, so no case can see another's state, and
-this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
+Each case runs in its own process (forked, then exec'd afresh, so it holds only its own call) with its own time
+budget, so no case can see another's state or input, and this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
 file descriptors through /proc and forge lines on the result stream. The server compares observations with the
 expected values; nothing here knows what is right.
 

@@ -23,8 +23,8 @@ function describeValue(v: PyValue): string {
     case "str":
       if (v.v === "") return "an empty string";
       if (v.v.trim() === "") return "a string of only spaces";
-      if (/\s/.test(v.v)) return "a string with spaces in it";
       if (v.v !== v.v.toLowerCase() && v.v !== v.v.toUpperCase()) return "a string with mixed upper- and lower-case letters";
+      if (/\s/.test(v.v)) return "a string with spaces in it";
       if (/[^A-Za-z0-9]/.test(v.v)) return "a string with punctuation in it";
       return v.v.length === 1 ? "a one-character string" : "a string";
     case "int":

@@ -1,5 +1,6 @@
 // float comparison: decimals are stored approximately, so results can differ in the far decimal places.
 import type { PyValue } from "../../grading/values";
+import type { TutorFacts } from "../contracts";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf, numberValue } from "./python-literals";
@@ -14,6 +15,32 @@ function firstFloatPair(expected: PyValue, actual: PyValue): [PyValue, PyValue] 
   if (!e || !a || e.length !== a.length) return null;
   const i = e.findIndex((item, j) => !pyEquals(item, a[j]!));
   return i >= 0 ? firstFloatPair(e[i]!, a[i]!) : null;
+}
+
+// `a + b == c`, `x != y`: an equality test between two computed values (not with None, True/False or text).
+const COMPUTED_EQUALITY = /[\w)\]]\s*(==|!=)\s*(?!None\b|True\b|False\b|["'])[\w(-]/;
+
+function numbersIn(v: PyValue): PyValue[] {
+  const items = itemsOf(v);
+  return items ? items.flatMap(numbersIn) : [v];
+}
+
+/**
+ * The test gave the function decimal numbers, it answered True/False wrongly, and the code compares values with
+ * `==` or `!=`: arithmetic on those decimals came out a tiny bit off, so the exact comparison went the wrong way.
+ */
+function wrongAnswerOnDecimals(facts: TutorFacts): Signal | null {
+  const { parsedCall, expected, actual } = failureValues(facts);
+  if (!parsedCall || expected?.t !== "bool" || actual?.t !== "bool" || expected.v === actual.v) return null;
+  const decimals = [...parsedCall.args, ...Object.values(parsedCall.keywords)].flatMap(numbersIn).filter((v) => v.t === "float" && !Number.isInteger(v.v));
+  if (decimals.length === 0) return null;
+  const line = linesMatching(facts, COMPUTED_EQUALITY)[0];
+  if (!line) return null;
+  return signal(
+    0.5,
+    `The test gives your function decimal numbers (${decimals.slice(0, 2).map((v) => code(pyRepr(v))).join(", ")}) and line ${line} compares with \`==\` or \`!=\`. Calculations with decimals can come out a tiny bit off, so an exact comparison says ${code(pyRepr(actual))} where ${code(pyRepr(expected))} was right.`,
+    line,
+  );
 }
 
 export const floatComparison = defineConcept({
@@ -52,6 +79,10 @@ instead of once at the end.
     if (facts.failure && facts.verdict !== "syntax-error") {
       const line = linesMatching(facts, /(==|!=)\s*-?\d+\.\d+|\d+\.\d+\s*(==|!=)/)[0];
       if (line) found.push(signal(0.4, `Line ${line} compares a decimal number with \`==\` or \`!=\`: two floats that should be equal can differ by a tiny amount.`, line));
+      else {
+        const decimals = wrongAnswerOnDecimals(facts);
+        if (decimals) found.push(decimals);
+      }
     }
     return found;
   },

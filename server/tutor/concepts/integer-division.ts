@@ -37,6 +37,28 @@ function fromValues(expected: PyValue, actual: PyValue): Signal | null {
   return null;
 }
 
+const NUMBER_IN_TEXT = /-?\d+(?:\.\d+)?(?:e-?\d+)?/g;
+
+/**
+ * Text that shows a decimal number (`"2.0833h"`, `"Average: 3.0"`) where the expected text has a whole number at
+ * the same place: a `/` result put into the text.
+ */
+function fromText(expected: PyValue, actual: PyValue): Signal | null {
+  if (expected.t !== "str" || actual.t !== "str") return null;
+  const e = expected.v.match(NUMBER_IN_TEXT) ?? [];
+  const a = actual.v.match(NUMBER_IN_TEXT) ?? [];
+  if (e.length === 0 || e.length !== a.length) return null;
+  for (let i = 0; i < e.length; i++) {
+    if (e[i] === a[i] || !/^-?\d+$/.test(e[i]!) || /^-?\d+$/.test(a[i]!)) continue;
+    const whole = Number(e[i]);
+    const got = Number(a[i]);
+    if (Math.trunc(got) === whole || Math.floor(got) === whole || Math.round(got) === whole) {
+      return signal(0.7, `Your text shows ${code(a[i]!)} where the test expected ${code(e[i]!)}: a decimal number (float) instead of a whole number. In Python \`/\` always gives a float; \`//\` divides and drops the remainder.`);
+    }
+  }
+  return null;
+}
+
 export const integerDivision = defineConcept({
   id: "integer-division",
   title: "Division: / and //",
@@ -58,7 +80,7 @@ for whole numbers. \`%\` gives the remainder.
   detect(facts) {
     const found: Signal[] = [];
     const { expected, actual } = failureValues(facts);
-    const fromValue = expected && actual ? fromValues(expected, actual) : null;
+    const fromValue = expected && actual ? (fromValues(expected, actual) ?? fromText(expected, actual)) : null;
     if (fromValue) found.push(fromValue);
     else if (facts.failure?.status === "failed" && expectedTypeName(facts) === "int" && actualTypeName(facts) === "float") {
       found.push(signal(0.6, "Your function gave back a decimal number (float) where a whole number (int) was expected. A `/` somewhere turns whole numbers into floats."));

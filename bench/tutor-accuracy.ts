@@ -1,0 +1,49 @@
+// `npm run bench:tutor`: how well the offline tutor names the concept behind each buggy program of the corpus
+// (test/tutor/corpus), and whether its explanation names the failing case. Grades every program in the real
+// sandbox (two at a time), so it needs a running Docker engine; the runner image is built if missing.
+// Prints figures only; the accuracy target is checked by test/tutor/corpus.test.ts.
+import os from "node:os";
+import { connectDocker } from "../server/grading/docker";
+import { fileReferenceCache } from "../server/grading/expectations";
+import { Sandbox } from "../server/grading/grade";
+import { ensureRunnerImage } from "../server/grading/runner-image";
+import { evaluateCorpus, figuresOf, figuresReport, loadCorpus, missesReport } from "../test/tutor/corpus/evaluate";
+import { mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const CONCURRENCY = 2;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const docker = connectDocker();
+  const image = await ensureRunnerImage(docker, (line) => {
+    if (!line.startsWith("  ")) process.stderr.write(`runner image: ${line}\n`);
+  });
+  const sandbox = new Sandbox(docker, image);
+  const corpus = loadCorpus();
+  const referenceDir = mkdtempSync(path.join(os.tmpdir(), "tutor-bench-ref-"));
+  try {
+    const total = corpus.entries.length;
+    process.stderr.write(`grading and explaining ${total} corpus programs, ${CONCURRENCY} at a time...\n`);
+    const results = await evaluateCorpus(sandbox, fileReferenceCache(referenceDir), corpus.entries, {
+      concurrency: CONCURRENCY,
+      onResult: (r, done) => process.stderr.write(`  [${String(done).padStart(2)}/${total}] ${r.entry.id}: ${r.grade.status}, top ${r.ranked[0] ?? "(none)"}${r.top1 ? "" : r.top3 ? " (label 2nd/3rd)" : " (MISS)"}\n`),
+    });
+    const figures = figuresOf(results);
+    const cpus = os.cpus();
+    console.log(missesReport(results));
+    console.log("");
+    console.log(figuresReport(figures));
+    console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown cpu"}, node ${process.version}, ${os.platform()} ${os.release()}`);
+    console.log(`total time: ${((Date.now() - started) / 1000).toFixed(1)} s (${total} programs, concurrency ${CONCURRENCY})`);
+    if (figures.passed.length || figures.leaking.length) process.exitCode = 1;
+  } finally {
+    corpus.cleanup();
+    rmSync(referenceDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
