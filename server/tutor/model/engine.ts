@@ -5,7 +5,7 @@
 import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, RankedConcept, TutorEngine, TutorFacts } from "../contracts";
 import { type ChatMessage, chatCompletion, ModelError, type ModelFailureKind, ModelHttpError, ModelRateLimitedError, redact, type ResponseSchema } from "./client";
 import type { ModelConfig } from "./config";
-import { explanationLeaksHidden, hintLeaksSolution } from "./guardrails";
+import { explanationLeaksHidden, hintLeaksSolution } from "../guardrails";
 import { partialStringField } from "./partial-json";
 import { docstringMessages, failureMessages, functionMessages, hintMessages, type PromptOptions } from "./prompts";
 import {

@@ -3,7 +3,7 @@
 // description), and any environment value or secret (scrubbed from the finished messages as a last line of defence).
 import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureFacts, FunctionFacts, HintLevel, RankedConcept, TutorFacts } from "../contracts";
 import type { ChatMessage } from "./client";
-import { hiddenNeedles } from "./guardrails";
+import { hiddenNeedles } from "../guardrails";
 
 export interface PromptOptions {
   /** Values to keep out of the prompt besides the environment's (the API key, say). */

@@ -4,8 +4,8 @@
 import type { ConceptModule, Signal } from "../concepts/concept-module";
 import { code } from "../concepts/wording";
 import type { Hint, HintLevel, TutorFacts } from "../contracts";
+import { hintLeaksSolution } from "../guardrails";
 import { focusOf, type Focus } from "./focus";
-import { revealsSolution } from "./hint-guard";
 import { learnerSafeFacts } from "./learner-safe-facts";
 import { CONFIDENT_SCORE, rankModules, type RankedModule } from "./rank";
 
@@ -93,8 +93,8 @@ function hint(text: string, level: HintLevel, concept: string | null): Hint {
 
 /**
  * The hint at `level` for this failure. `referenceSolution`, when given, is only checked against: a hint that
- * would reveal a solution line falls back to the level below (and says so in `level`), and finally to the general
- * nudge.
+ * would give the solution away (see hintLeaksSolution in ../guardrails.ts) falls back to the level below (and says
+ * so in `level`), and finally to the general nudge.
  */
 export function hintFor(rawFacts: TutorFacts, level: HintLevel, referenceSolution: string | null = null): Hint {
   const facts = learnerSafeFacts(rawFacts);
@@ -112,7 +112,7 @@ export function hintFor(rawFacts: TutorFacts, level: HintLevel, referenceSolutio
     const at = l as HintLevel;
     const text = top ? conceptHint(facts, at, top.module, top.signals[0]!, focus) : `${generalHint(facts, at, focus)}${at === 2 ? topics : ""}`;
     // The level actually given, so a caller can tell the learner the hint was held back.
-    if (!revealsSolution(text, referenceSolution, facts.code)) return hint(text, at, top?.module.id ?? null);
+    if (!hintLeaksSolution(text, referenceSolution, facts.code)) return hint(text, at, top?.module.id ?? null);
   }
   return hint(generalHint(facts, 1, focus), 1, null);
 }

@@ -1,6 +1,7 @@
 import { fallbackNote, HINT_LEAK_NOTE, ModelEngine } from "../../../server/tutor/model/engine";
+import { offlineEngine } from "../../../server/tutor/offline/engine";
 import { closedPortBaseUrl, type FakeModelServer, scripts, startFakeModelServer } from "../../support/fake-model-server";
-import { ANALYSIS, CATALOGUE, CODE, FixedEngine, FN, HIDDEN, hiddenFacts, OFFLINE_DOCSTRING, OFFLINE_EXPLANATION, REFERENCE_SOLUTION, testConfig, visibleFacts } from "./fixtures";
+import { ANALYSIS, CATALOGUE, CODE, FN, HIDDEN, hiddenFacts, RecordingOfflineEngine, REFERENCE_SOLUTION, testConfig, visibleFacts } from "./fixtures";
 
 const GOOD_EXPLANATION = {
   explanation: 'On line 3, `range(len(text) - 1)` stops one position early, so the last letter of "hello" is never checked.\nThat is why you got 1 instead of 2.',
@@ -8,11 +9,11 @@ const GOOD_EXPLANATION = {
 };
 
 let server: FakeModelServer;
-let fallback: FixedEngine;
+let fallback: RecordingOfflineEngine;
 let logs: string[];
 beforeEach(async () => {
   server = await startFakeModelServer();
-  fallback = new FixedEngine();
+  fallback = new RecordingOfflineEngine();
   logs = [];
 });
 afterEach(async () => {
@@ -21,6 +22,11 @@ afterEach(async () => {
 
 function engine(overrides: Parameters<typeof testConfig>[1] = {}, baseUrl = server.baseUrl): ModelEngine {
   return new ModelEngine(testConfig(baseUrl, overrides), fallback, { concepts: CATALOGUE, log: (l) => logs.push(l) });
+}
+
+/** What the built-in engine says about the visible failure: what a fallback must answer with. */
+async function offlineExplanation(facts = visibleFacts()): Promise<string> {
+  return (await offlineEngine.explainFailure(facts)).explanation;
 }
 
 function collect(): { seen: string[]; onText: (t: string) => void } {
@@ -33,10 +39,13 @@ describe("explainFailure", () => {
     server.enqueue(scripts.streamed(GOOD_EXPLANATION, { chunkChars: 3 }));
     const { seen, onText } = collect();
     const result = await engine().explainFailure(visibleFacts(), onText);
+    const offline = await offlineEngine.explainFailure(visibleFacts());
+    const offByOne = offline.concepts.find((c) => c.id === "off-by-one");
+    expect(offByOne).toMatchObject({ title: "Off-by-one errors", evidence: expect.arrayContaining([expect.stringContaining("Line 3")]) });
     expect(result).toEqual({
       explanation: GOOD_EXPLANATION.explanation,
       concepts: [
-        { id: "off-by-one", title: "Off-by-one errors", score: 0.9, evidence: ["Line 3 stops at len(text) - 1."] }, // the offline evidence
+        offByOne, // the offline score and evidence
         { id: "loops", title: "Loops", score: 0, evidence: [] },
       ],
       engine: "model",
@@ -48,7 +57,7 @@ describe("explainFailure", () => {
       if (i > 0) expect(t.length).toBeGreaterThan(seen[i - 1]!.length);
     });
     expect(seen.at(-1)).toBe(GOOD_EXPLANATION.explanation);
-    expect(seen).not.toContain(OFFLINE_EXPLANATION);
+    expect(seen).not.toContain(offline.explanation);
 
     const body = server.requests[0]!.body;
     expect(body.model).toBe("tutor-test-model");
@@ -76,7 +85,8 @@ describe("explainFailure", () => {
     server.enqueue(scripts.streamed({ ...GOOD_EXPLANATION, concepts: ["made-up"] }));
     const second = await engine().explainFailure(visibleFacts());
     expect(second.engine).toBe("model");
-    expect(second.concepts.map((c) => c.id)).toEqual(["off-by-one"]);
+    expect(second.concepts).toEqual((await offlineEngine.explainFailure(visibleFacts())).concepts);
+    expect(second.concepts.map((c) => c.id)).toContain("off-by-one");
   });
 
   const failures: [string, () => void, string, Partial<Parameters<typeof testConfig>[1]>][] = [
@@ -94,8 +104,8 @@ describe("explainFailure", () => {
     const started = Date.now();
     const result = await engine(config).explainFailure(visibleFacts(), onText);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(result).toEqual({ explanation: OFFLINE_EXPLANATION, concepts: expect.any(Array), engine: "offline", note });
-    expect(seen.at(-1)).toBe(OFFLINE_EXPLANATION); // whatever streamed before is replaced
+    expect(result).toEqual({ ...(await offlineEngine.explainFailure(visibleFacts())), note });
+    expect(seen.at(-1)).toBe(await offlineExplanation()); // whatever streamed before is replaced
     expect(logs).toHaveLength(1);
   });
 
@@ -124,7 +134,7 @@ describe("explainFailure", () => {
     const result = await engine().explainFailure(hiddenFacts(), onText);
     expect(result.engine).toBe("offline");
     expect(result.note).toBe("The AI tutor's answer mentioned details of a hidden test, so this is the built-in explanation.");
-    expect(seen.at(-1)).toBe(OFFLINE_EXPLANATION);
+    expect(seen.at(-1)).toBe(await offlineExplanation(hiddenFacts()));
   });
 
   test("what is sent: no hidden-case data, no secret from the environment, a key only as Authorization", async () => {
@@ -132,10 +142,10 @@ describe("explainFailure", () => {
     const key = "sk-engine-test-key-1234567890";
     process.env.TUTOR_TEST_ENGINE_SECRET = secret;
     try {
-      fallback.evidenceExtra = `Hidden call ${HIDDEN.call} printed ${HIDDEN.stdout}; token ${secret}`;
       server.enqueue(scripts.streamed(GOOD_EXPLANATION), scripts.streamed({ text: "Think about capital letters." }));
       const e = engine({ apiKey: key });
       const facts = hiddenFacts();
+      facts.code = `${CODE}# token ${secret}\n`; // a secret that reached the facts is still kept out
       await e.explainFailure(facts);
       await e.hint(facts, 2, REFERENCE_SOLUTION);
       expect(server.requests).toHaveLength(2);
@@ -171,6 +181,7 @@ describe("explainFailure", () => {
     expect(fn.function).toBe("count_vowels");
     const doc = await e.docstring({ fn: FN, code: CODE, examples: [] });
     expect(typeof doc).toBe("string");
+    expect(fallback.calls).toEqual(["explainFailure", "hint", "explainFailure", "explainFunction", "docstring"]); // each asked, each failed
   });
 });
 
@@ -178,6 +189,7 @@ describe("hint", () => {
   test("a good hint from the model, about the built-in engine's concept", async () => {
     server.enqueue(scripts.streamed({ text: "Which positions does the loop on line 3 visit? Count them for a short word." }));
     const result = await engine().hint(visibleFacts(), 2, REFERENCE_SOLUTION);
+    expect((await offlineEngine.hint(visibleFacts(), 2, REFERENCE_SOLUTION)).concept).toBe("off-by-one");
     expect(result).toEqual({ level: 2, text: "Which positions does the loop on line 3 visit? Count them for a short word.", concept: "off-by-one", engine: "model", note: null });
     const prompt = server.requests[0]!.body.messages[1].content as string;
     expect(prompt).toMatch(/^Task: give the learner a hint\. Level 2/);
@@ -190,7 +202,9 @@ describe("hint", () => {
   ])("a hint that gives the solution away (%s) is replaced by the built-in hint", async (_name, text) => {
     server.enqueue(scripts.streamed({ text }));
     const result = await engine().hint(visibleFacts(), 3, REFERENCE_SOLUTION);
-    expect(result).toEqual({ level: 3, text: "OFFLINE HINT 3", concept: "off-by-one", engine: "offline", note: HINT_LEAK_NOTE });
+    const offline = await offlineEngine.hint(visibleFacts(), 3, REFERENCE_SOLUTION);
+    expect(offline).toMatchObject({ level: 3, concept: "off-by-one", engine: "offline" });
+    expect(result).toEqual({ ...offline, note: HINT_LEAK_NOTE });
     expect(HINT_LEAK_NOTE).toBe("The model's hint gave too much away, so here is the built-in hint.");
   });
 
@@ -204,7 +218,9 @@ describe("hint", () => {
   test("on a timeout: the built-in hint with a note", async () => {
     server.enqueue(scripts.timeout());
     const result = await engine({ timeoutMs: 300 }).hint(visibleFacts(), 1, null);
-    expect(result).toEqual({ level: 1, text: "OFFLINE HINT 1", concept: "off-by-one", engine: "offline", note: "The AI tutor did not answer in time, so this is the built-in hint." });
+    const offline = await offlineEngine.hint(visibleFacts(), 1, null);
+    expect(offline).toMatchObject({ level: 1, concept: "off-by-one", engine: "offline" });
+    expect(result).toEqual({ ...offline, note: "The AI tutor did not answer in time, so this is the built-in hint." });
   });
 });
 
@@ -247,7 +263,8 @@ describe("explainFunction", () => {
   test("on a 500: the built-in explanation of the function, with a note", async () => {
     server.enqueue(scripts.serverError());
     const result = await engine().explainFunction(ANALYSIS, FN, CODE, example);
-    expect(result).toMatchObject({ summary: "OFFLINE SUMMARY", engine: "offline", note: "The AI tutor's server reported a problem (HTTP 500), so this is the built-in explanation of this function." });
+    const offline = await offlineEngine.explainFunction(ANALYSIS, FN, CODE, example);
+    expect(result).toEqual({ ...offline, note: "The AI tutor's server reported a problem (HTTP 500), so this is the built-in explanation of this function." });
   });
 });
 
@@ -287,8 +304,10 @@ describe("docstring", () => {
 
   test("a docstring that misses a parameter, or a failed call, gives the built-in docstring", async () => {
     server.enqueue(scripts.whole({ summary: "Count.", args: [], returns: "A number.", raises: [] }), scripts.malformedJson());
-    expect(await engine().docstring({ fn: FN, code: CODE, examples: [] })).toBe(OFFLINE_DOCSTRING);
-    expect(await engine().docstring({ fn: FN, code: CODE, examples: [] })).toBe(OFFLINE_DOCSTRING);
+    const offline = await offlineEngine.docstring({ fn: FN, code: CODE, examples: [] });
+    expect(await engine().docstring({ fn: FN, code: CODE, examples: [] })).toBe(offline);
+    expect(await engine().docstring({ fn: FN, code: CODE, examples: [] })).toBe(offline);
+    expect(fallback.calls).toEqual(["docstring", "docstring"]);
     expect(logs).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
-// Shared facts, settings and a fallback engine for the model engine's tests.
-import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
+// Shared facts, settings and a fallback engine (the real offline engine, recorded) for the model engine's tests.
+import type { CodeAnalysis, ConceptRef, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
 import type { ModelConfig } from "../../../server/tutor/model/config";
+import { offlineEngine } from "../../../server/tutor/offline/engine";
 
 export const CODE = [
   "def count_vowels(text):",
@@ -114,48 +115,36 @@ export const CATALOGUE: ConceptRef[] = [
   { id: "string-case", title: "Upper and lower case" },
 ];
 
-export const OFFLINE_EXPLANATION = "OFFLINE EXPLANATION: the loop stops early.";
-export const OFFLINE_DOCSTRING = "OFFLINE DOCSTRING";
-
 /**
- * A fallback with recognisable fixed answers. It stands in for the real offline engine (written concurrently) only
- * because ModelEngine takes any TutorEngine; switch to `offlineEngine` when it exists.
+ * The model engine's fallback in these tests: the real offline engine, every call delegated to it. It records which
+ * methods were called, and with `throws` set every call fails after being recorded, to reach the model engine's
+ * last-resort answers. Tests compute the answers they expect by asking `offlineEngine` about the same facts.
  */
-export class FixedEngine implements TutorEngine {
+export class RecordingOfflineEngine implements TutorEngine {
   readonly kind = "offline" as const;
-  readonly calls: string[] = [];
-  /** Hidden-case text the evidence repeats, to prove prompts scrub it. */
-  evidenceExtra: string | null = null;
+  readonly calls: (keyof Omit<TutorEngine, "kind">)[] = [];
   throws = false;
 
-  async explainFailure(_facts: TutorFacts, onText?: (textSoFar: string) => void): Promise<FailureExplanation> {
-    this.calls.push("explainFailure");
-    if (this.throws) throw new Error("offline engine broke");
-    onText?.(OFFLINE_EXPLANATION);
-    return {
-      explanation: OFFLINE_EXPLANATION,
-      concepts: [{ id: "off-by-one", title: "Off-by-one errors", score: 0.9, evidence: ["Line 3 stops at len(text) - 1.", ...(this.evidenceExtra ? [this.evidenceExtra] : [])] }],
-      engine: "offline",
-      note: null,
-    };
+  explainFailure(...args: Parameters<TutorEngine["explainFailure"]>): Promise<FailureExplanation> {
+    return this.call("explainFailure", () => offlineEngine.explainFailure(...args));
   }
 
-  async hint(_facts: TutorFacts, level: HintLevel, _reference: string | null): Promise<Hint> {
-    this.calls.push("hint");
-    if (this.throws) throw new Error("offline engine broke");
-    return { level, text: `OFFLINE HINT ${level}`, concept: "off-by-one", engine: "offline", note: null };
+  hint(...args: Parameters<TutorEngine["hint"]>): Promise<Hint> {
+    return this.call("hint", () => offlineEngine.hint(...args));
   }
 
-  async explainFunction(_analysis: CodeAnalysis, fn: FunctionFacts, _code: string, example: { call: string; result: string } | null): Promise<FunctionExplanation> {
-    this.calls.push("explainFunction");
-    if (this.throws) throw new Error("offline engine broke");
-    return { function: fn.name, summary: "OFFLINE SUMMARY", steps: fn.steps, inputs: [{ name: "text", description: "OFFLINE INPUT" }], output: "OFFLINE OUTPUT", example, engine: "offline", note: null };
+  explainFunction(...args: Parameters<TutorEngine["explainFunction"]>): Promise<FunctionExplanation> {
+    return this.call("explainFunction", () => offlineEngine.explainFunction(...args));
   }
 
-  async docstring(_request: DocstringRequest): Promise<string> {
-    this.calls.push("docstring");
+  docstring(...args: Parameters<TutorEngine["docstring"]>): Promise<string> {
+    return this.call("docstring", () => offlineEngine.docstring(...args));
+  }
+
+  private async call<T>(method: RecordingOfflineEngine["calls"][number], run: () => Promise<T>): Promise<T> {
+    this.calls.push(method);
     if (this.throws) throw new Error("offline engine broke");
-    return OFFLINE_DOCSTRING;
+    return run();
   }
 }
 

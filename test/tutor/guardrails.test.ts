@@ -1,5 +1,6 @@
-import { explanationLeaksHidden, hintLeaksSolution, longestCodeBlock, sharedSolutionLines } from "../../../server/tutor/model/guardrails";
-import { CODE, HIDDEN, hiddenFacts, REFERENCE_SOLUTION, visibleFacts } from "./fixtures";
+// The one solution-leak guard, used by both engines: the model's hints and the offline hints.
+import { explanationLeaksHidden, hintLeaksSolution, longestCodeBlock, sharedSolutionLines } from "../../server/tutor/guardrails";
+import { CODE, HIDDEN, hiddenFacts, REFERENCE_SOLUTION, visibleFacts } from "./model/fixtures";
 
 describe("hintLeaksSolution: code blocks", () => {
   test("a fenced block of more than two lines gives too much away, with or without a reference", () => {
@@ -56,10 +57,26 @@ describe("hintLeaksSolution: lines copied from the reference solution", () => {
     expect(hintLeaksSolution("Maybe use text.lower() somewhere?", REFERENCE_SOLUTION, CODE)).toBe(false);
   });
 
-  test("a line must match on word boundaries", () => {
+  test("a short line must match on word boundaries", () => {
     const reference = "def f(a):\n    value = a * 2";
     expect(hintLeaksSolution("multiply: newvalue = a * 2", reference)).toBe(false);
     expect(hintLeaksSolution("multiply: value = a * 2", reference)).toBe(true);
+  });
+
+  const COUNTS = 'def f(words):\n    """Count."""\n    counts = {}\n    for w in words:\n        counts[w] = counts.get(w, 0) + 1\n    return counts\n';
+  const TOTALS = "def f(xs):\n    total = 0\n    counts = {}\n    return total\n    return total_sum";
+  test.each([
+    ["a long line without spaces", "Try counts[w]=counts.get(w,0)+1 here.", COUNTS, "", true],
+    ["a long line broken over lines", "Try counts[w] = counts.get(w,\n0) + 1 here.", COUNTS, "", true],
+    ["a long line in pieces of code", "Try `counts[w] =` `counts.get(w, 0) + 1`.", COUNTS, "", true],
+    ["a long line the learner wrote", "Try counts[w]=counts.get(w,0)+1 here.", COUNTS, "counts[w] = counts.get(w, 0) + 1", false],
+    ["prose", "Count.", COUNTS, "", false],
+    ["no reference", "anything", null, "", false],
+    ["lines under eight characters and a short `return name`", "Start with total = 0 before the loop, and return total.", TOTALS, "", false],
+    ["a line of eight characters", "Start with counts = {} before the loop.", TOTALS, "", true],
+    ["a long `return name`", "Finally return total_sum.", TOTALS, "", true],
+  ])("%s", (_name, hint, reference, learnerCode, leaks) => {
+    expect(hintLeaksSolution(hint, reference, learnerCode)).toBe(leaks);
   });
 });
 

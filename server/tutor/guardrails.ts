@@ -1,5 +1,6 @@
-// Checks on what the model wrote, before a learner sees it. Pure functions.
-import type { TutorFacts } from "../contracts";
+// Checks on what a tutor engine wrote, before a learner sees it: does a hint give the solution away, does a text
+// repeat a hidden test's data. Pure functions, used by both engines (the model's answers and the offline hints).
+import type { TutorFacts } from "./contracts";
 
 // ---- code blocks ----------------------------------------------------------------------------------------------
 
@@ -70,14 +71,24 @@ function squeeze(text: string): string {
     .trim();
 }
 
-const TRIVIAL = /^(pass|else:|try:|finally:|break|continue|return|return \w+|return-?\d+|(el)?if __name__.*|import \w+)$/;
+/** No whitespace at all: `for x in xs:` becomes `forxinxs:`. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, "");
+}
 
-/** A solution line that says nothing about how to solve the exercise. */
+/** A solution line of fewer characters (normalised) says too little to count, wherever it stands. */
+const MIN_LINE = 8;
+/** A solution line of at least this many characters without whitespace is long enough to look for anywhere. */
+const MIN_LOOSE_LINE = 12;
+
+const TRIVIAL = /^(pass|else:|try:|finally:|break|continue|return|import \w+)$/;
+
+/** A solution line that says nothing about how to solve the exercise, however long. */
 function trivial(normalised: string): boolean {
-  if (normalised.length < 8) return true;
   if (TRIVIAL.test(normalised)) return true;
-  if (/^(async )?def /.test(normalised) || /^class /.test(normalised)) return true; // the signature is given
-  if (/^[rbuf]*("""|''')/i.test(normalised) || /^("""|''')/.test(normalised)) return true; // docstrings
+  if (/^return( \w+|-?\d+)$/.test(normalised) && squash(normalised).length < MIN_LOOSE_LINE) return true; // `return count`
+  if (/^(def|class) /.test(normalised)) return true; // the signature is given
+  if (/^[rbuf]*("""|''')/i.test(normalised)) return true; // docstrings
   return false;
 }
 
@@ -96,8 +107,10 @@ function containsAt(haystack: string, needle: string): boolean {
 }
 
 /**
- * The reference solution's non-trivial lines that appear in the text. Lines the learner already wrote are not
- * counted: repeating their own code gives nothing away.
+ * The reference solution's non-trivial lines (normalised) that appear in the text. A line appears when a line of
+ * the text holds it on word boundaries, however it is spaced or put in backticks; a long line (MIN_LOOSE_LINE
+ * characters without whitespace) also when the text holds it with all whitespace removed, even inside a word or
+ * broken over lines. Lines the learner already wrote are not counted: repeating their own code gives nothing away.
  */
 export function sharedSolutionLines(text: string, referenceSolution: string | null, learnerCode = ""): string[] {
   if (!referenceSolution) return [];
@@ -106,11 +119,13 @@ export function sharedSolutionLines(text: string, referenceSolution: string | nu
     .split(/\r?\n/)
     .map((l) => squeeze(l.replace(/`/g, " ").replace(LIST_ITEM, ""))) // prose: a `#` there is not a comment
     .filter((l) => l !== "");
+  const flatText = squash(text.replace(/`/g, ""));
   const shared: string[] = [];
   for (const raw of referenceSolution.split(/\r?\n/)) {
     const line = normaliseCodeLine(raw);
-    if (trivial(line) || own.has(line) || shared.includes(line)) continue;
-    if (textLines.some((t) => containsAt(t, line))) shared.push(line);
+    if (line.length < MIN_LINE || trivial(line) || own.has(line) || shared.includes(line)) continue;
+    const flat = squash(line);
+    if (textLines.some((t) => containsAt(t, line)) || (flat.length >= MIN_LOOSE_LINE && flatText.includes(flat))) shared.push(line);
   }
   return shared;
 }
