@@ -70,7 +70,7 @@ def guess_from_name(name):
 
 
 class _Param:
-    def __init__(self, facts, arg, default, kwonly, kind, element, word_like):
+    def __init__(self, facts, kwonly, kind, element, word_like):
         self.name = facts["name"]
         self.default = facts["default"]
         self.kwonly = kwonly
@@ -101,8 +101,8 @@ def _mentions(node, name):
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node))
 
 
-def _wrong_value(kind):
-    return "None"
+# A value of the wrong type, besides None: text where a number belongs (what input() gives), a number for text.
+WRONG = {"int": '"5"', "float": '"2.5"', "str": "42"}
 
 
 def _boundaries(ctx, scope, name):
@@ -174,7 +174,7 @@ def candidate_calls(ctx, scope, param_facts):
             element = guess if guess in LIST_OF else None
         word_like = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "split"
                         and _mentions(n.func.value, arg.arg) for n in scope.nodes)
-        params.append(_Param(facts, arg, default, kwonly, kind, element, word_like))
+        params.append(_Param(facts, kwonly, kind, element, word_like))
 
     name = fn.name
 
@@ -213,9 +213,10 @@ def candidate_calls(ctx, scope, param_facts):
             edges.append(call(values))
     if params:
         first = params[0]
-        values = dict(base)
-        values[first.name] = _wrong_value(first.kind)
-        errors.append(call(values))
+        for wrong in ["None"] + ([WRONG[first.kind]] if first.kind in WRONG else []):
+            values = dict(base)
+            values[first.name] = wrong
+            errors.append(call(values))
 
     chosen = []
     seen = set()

@@ -12,8 +12,10 @@ LOOPS = (ast.For, ast.AsyncFor, ast.While)
 FOR_LOOPS = (ast.For, ast.AsyncFor)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_"))
-MODULE_DUNDERS = frozenset(["__import__", "__build_class__", "__name__", "__file__", "__doc__", "__builtins__", "__spec__", "__loader__",
-                            "__package__", "__debug__", "__annotations__", "__dict__", "__class__"])
+# Names every module can read without defining them.
+MODULE_DUNDERS = frozenset(["__import__", "__build_class__", "__name__", "__file__", "__doc__", "__builtins__",
+                            "__spec__", "__loader__", "__package__", "__debug__", "__annotations__", "__dict__",
+                            "__class__"])
 
 
 class Scope:
@@ -311,10 +313,6 @@ def _contains(tree, node):
 
 def loop_words(loop):
     return "`while` loop" if isinstance(loop, ast.While) else "`for` loop"
-
-
-def names_in(node):
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
 def walk_own(node):

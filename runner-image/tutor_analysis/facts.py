@@ -3,7 +3,7 @@
 import ast
 
 from .candidates import candidate_calls
-from .context import FOR_LOOPS, LOOPS
+from .context import LOOPS
 from .inference import DICT_ONLY, LIST_ONLY, SET_ONLY, STR_ONLY, UNKNOWN
 from .steps import steps_for
 
@@ -157,5 +157,3 @@ def reported_functions(ctx):
     scopes.sort(key=lambda s: s.node.lineno)
     return scopes
 
-
-__all__ = ["basic_facts", "function_facts", "reported_functions", "call_label", "FOR_LOOPS"]

@@ -113,16 +113,6 @@ def numeric(a, b):
     return "int"
 
 
-def call_name(call):
-    """The plain name a call is made by: `len(x)` -> "len", `x.upper()` -> "upper", else None."""
-    f = call.func
-    if isinstance(f, ast.Name):
-        return f.id
-    if isinstance(f, ast.Attribute):
-        return f.attr
-    return None
-
-
 def is_method_call(node, names=None):
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
             and (names is None or node.func.attr in names))

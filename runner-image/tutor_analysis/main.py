@@ -4,6 +4,7 @@ Whatever goes wrong, the answer is still JSON: {"error": "..."}."""
 import json
 import os
 import sys
+import warnings
 
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MODES = ("analyze", "insert-docstrings", "mutants", "run-variants")
@@ -41,6 +42,10 @@ def handle(request):
         from .variants import run
         run(request, harness)
         return None
+    # Compiling learner code (to check mutants, say) can warn about it (`x is 5`, "\d" in a string): those are the
+    # learner's business, reported as findings, never lines on our stderr. (Not for run-variants, whose case
+    # processes inherit this process's state: their warnings are part of what they observe.)
+    warnings.simplefilter("ignore")
     source = request.get("source")
     if not isinstance(source, str):
         return {"error": "`source` must be a string"}
@@ -60,7 +65,19 @@ def _import_harness():
     return importlib.import_module("harness")
 
 
+def _silence_stderr():
+    """Everything this tool has to say is JSON on stdout. Python 3.8's parser prints "s_push: parser stack
+    overflow" straight to fd 2 before raising MemoryError on deeply nested code: send fd 2 nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def main():
+    _silence_stderr()
     streaming = False
     try:
         request = read_request()

@@ -4,7 +4,7 @@ each item of `numbers`, calling it `n`.", "Gives back `total`." For "explain thi
 import ast
 
 from .context import FUNCTIONS
-from .inference import is_builtin_call, subscript_index
+from .inference import is_builtin_call
 from .source import code
 
 MAX_STEPS = 40
@@ -277,6 +277,8 @@ class _Steps:
     def update_words(self, op, target, value):
         ctx = self.ctx
         t, v = _c(ctx, target), _c(ctx, value)
+        if isinstance(value, ast.Constant) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+            v = ctx.seg(value)  # "adds 1 to `count`"
         kind = self.types.of(target)
         if isinstance(op, ast.Add):
             if kind == "str":
@@ -356,5 +358,3 @@ def _is_empty(value, kind):
         return True
     return is_builtin_call(value, (kind,)) and not value.args and not value.keywords
 
-
-__all__ = ["steps_for", "subscript_index"]

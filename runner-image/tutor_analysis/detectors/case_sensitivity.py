@@ -7,6 +7,8 @@ from ..source import code
 
 CONCEPT = "case-sensitivity"
 
+# Passwords and codes are meant to match exactly.
+_SECRET_WORDS = ("pass", "pin", "secret", "code", "key", "token")
 _FOLD = {"lower": str.lower, "casefold": str.lower, "upper": str.upper}
 
 
@@ -90,7 +92,8 @@ def detect(ctx):
                                        "%s letters." % (ctx.code(node), node.lineno, ctx.code(subject, 30), case, how, bad[0],
                                                         "capital" if case == "lowercase" else "small"))
                             found.append(ctx.finding(CONCEPT, node.lineno, node, message))
-                    elif isinstance(subject, ast.Name) and subject.id in typed and subject.id not in reported_input:
+                    elif isinstance(subject, ast.Name) and subject.id in typed and subject.id not in reported_input \
+                            and not any(word in subject.id.lower() for word in _SECRET_WORDS):
                         reported_input.add(subject.id)
                         others = []
                         for v in (words[0].capitalize(), words[0].upper(), words[0].lower()):

@@ -3,7 +3,6 @@ constant position beyond a list's known length (`days[7]` for a 7-item list)."""
 
 import ast
 
-from ..inference import subscript_index
 from ._indexing import constant_index, guarded, indexes, position_loop
 
 CONCEPT = "index-out-of-range"
@@ -78,7 +77,8 @@ def detect(ctx):
                 continue
             name = node.value.id
             positions = "positions 0 to %d" % (length - 1) if length else "no positions at all"
-            message = ("%s on line %d asks for position %d, but `%s` (line %d) has only %d item%s (%s)."
-                       % (ctx.code(node), node.lineno, k, name, assign.lineno, length, "" if length == 1 else "s", positions))
+            unit = "character" if isinstance(assign.value, ast.Constant) else "item"
+            message = ("%s on line %d asks for position %d, but `%s` (line %d) has only %d %s%s (%s)."
+                       % (ctx.code(node), node.lineno, k, name, assign.lineno, length, unit, "" if length == 1 else "s", positions))
             found.append(ctx.finding(CONCEPT, node.lineno, node, message))
     return found

@@ -1,7 +1,9 @@
 """integer-division: `/` always gives a float (`6 / 2` is `3.0`), which breaks where a whole number is needed:
-a position (`items[len(items) / 2]`), `range(n / 2)`, or a function that promises `-> int`."""
+a position (`items[len(items) / 2]`), `range(n / 2)`, or a function that promises an int (`-> int`, or a
+docstring saying it returns a whole number)."""
 
 import ast
+import re
 
 from ..context import FUNCTIONS, walk_own
 from ..inference import annotation_type, subscript_index
@@ -24,6 +26,24 @@ def _divisions(node):
             continue
         stack.extend(ast.iter_child_nodes(current))
     return found
+
+
+# "Return the average, rounded down to a whole number.", "Returns the count as an integer." (not "Given an
+# integer n, return ..." nor "the sum of the digits of the integer n": those describe the input)
+_WHOLE = re.compile(r"\b(?:returns?|gives? back)\b[^.]{0,80}?\b(?:an?|as an?)\s+(?:integer|whole number|int)\b", re.I)
+
+
+def _promises_int(fn):
+    """How the function promises an int (`-> int`, or its docstring), in words, or None."""
+    if annotation_type(fn.returns) == "int":
+        return "an `int` (`-> int`)"
+    try:
+        doc = ast.get_docstring(fn) or ""
+    except Exception:
+        doc = ""
+    if _WHOLE.search(doc):
+        return "a whole number (its docstring says so)"
+    return None
 
 
 def detect(ctx):
@@ -51,10 +71,13 @@ def detect(ctx):
             for arg in node.args:
                 for division in _divisions(arg):
                     report(division, "and `range()` only accepts whole numbers (TypeError)")
-        elif isinstance(node, FUNCTIONS) and annotation_type(node.returns) == "int":
+        elif isinstance(node, FUNCTIONS):
+            promise = _promises_int(node)
+            if promise is None:
+                continue
             for inner in walk_own(node):
                 if isinstance(inner, ast.Return) and inner.value is not None:
                     for division in _divisions(inner.value):
-                        report(division, "but `%s` promises to give back an `int` (`-> int`)" % node.name)
+                        report(division, "but `%s` promises to give back %s" % (node.name, promise))
     found.sort(key=lambda f: f["line"])
     return found

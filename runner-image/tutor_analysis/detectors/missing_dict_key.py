@@ -15,10 +15,6 @@ def _pos(node):
     return (node.lineno, node.col_offset)
 
 
-def _same(ctx, a, b):
-    return ast.dump(a) == ast.dump(b)
-
-
 def _target(node):
     """(dict name, key node, statement) for `d[k] += ...` and `d[k] = ... d[k] ...`, else None."""
     if isinstance(node, ast.AugAssign):

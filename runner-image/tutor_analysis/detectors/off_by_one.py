@@ -3,7 +3,6 @@
 
 import ast
 
-from ..context import FUNCTIONS
 from ..inference import subscript_index
 from ._indexing import constant_index, guarded, indexes, len_of, len_plus, position_loop
 
@@ -90,7 +89,7 @@ def detect(ctx):
             found.append(ctx.finding(CONCEPT, node.lineno, node, message))
         elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.ctx, ast.Load):
             index = subscript_index(node)
-            if len_of(index) == node.value.id and ctx.type_of(node.value) not in ("dict", "unknown_dict"):
+            if len_of(index) == node.value.id and ctx.type_of(node.value) != "dict":
                 seq = node.value.id
                 message = ("%s on line %d asks for the item just past the end of `%s`: the last item is "
                            "`%s[len(%s) - 1]` (or `%s[-1]`)." % (ctx.code(node), node.lineno, seq, seq, seq, seq))

@@ -14,8 +14,8 @@ def _looks_like_an_answer(ctx, scope, prints):
     print of a computed value (prints of fixed text are a display), and a function that takes inputs."""
     if not scope.params or all(p in ("self", "cls") for p in scope.params):
         return False
-    if any(ctx.loops_containing(p) for p in prints):
-        return False
+    if any(ctx.loops_containing(p) for p in prints) or ctx.function_facts(scope)["recursive"]:
+        return False  # printing over and over (in a loop, or by recursion) is a listing, not an answer
     return any(not all(isinstance(a, ast.Constant) for a in p.args) for p in prints)
 
 

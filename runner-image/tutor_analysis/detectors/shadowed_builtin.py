@@ -28,9 +28,19 @@ def shadowing_bindings(ctx):
     return sorted(seen.values(), key=lambda item: (item[2], item[0]))
 
 
+# Built-ins beginners call all the time: reusing one of these names is reported even before it breaks anything.
+# The others (id, type, format, hash, next...) are reported when the code also calls them.
+_EVERYDAY = {"list", "str", "dict", "int", "float", "bool", "tuple", "set", "sum", "max", "min", "len", "input",
+             "print", "range", "sorted", "abs", "round", "open", "map", "filter", "zip", "any", "all", "reversed",
+             "enumerate"}
+
+
 def detect(ctx):
     found = []
+    called = {n.func.id for n in ctx.tree_nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     for name, node, line, scope in shadowing_bindings(ctx):
+        if name not in _EVERYDAY and name not in called:
+            continue
         call = _CALLABLE_HINT.get(name, name)
         if isinstance(node, ast.arg):
             what = "The parameter `%s` of `%s`" % (name, scope.node.name)

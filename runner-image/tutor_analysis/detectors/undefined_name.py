@@ -3,7 +3,6 @@ text without quotes, or a variable that only exists inside another function."""
 
 import ast
 
-from ..context import BUILTIN_NAMES
 
 CONCEPT = "undefined-name"
 
