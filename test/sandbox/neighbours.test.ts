@@ -6,7 +6,7 @@ checkHostAfterFile();
 
 const HOSTILE: [string, string, string][] = [
   ["fork bomb", "import os\ndef answer(x):\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass\n", "timeout"],
-  ["memory bomb", "def answer(x):\n    hoard = []\n    while True:\n        hoard.append(bytearray(10 ** 6))\n", "memory-limit"],
+  ["memory bomb", "def answer(x):\n    hoard = []\n    while True:\n        hoard.append(bytearray(64 * 10 ** 6))\n", "memory-limit"],
   ["CPU loop", "def answer(x):\n    while True:\n        pass\n", "timeout"],
   ["stdout flood", "def answer(x):\n    while True:\n        print('x' * 10000)\n", "output-limit"],
   ["disk filler", "def answer(x):\n    with open('/tmp/f', 'wb') as f:\n        while True:\n            f.write(b'x' * 65536)\n", "error"],

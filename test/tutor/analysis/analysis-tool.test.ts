@@ -1,13 +1,13 @@
 // The program-analysis tool (runner-image/analysis.py), run on the host as a child process exactly as the
 // sandbox runs it (`python3 -I -B analysis.py`, one JSON request on stdin). Every mode: analyze (each detector on
 // its fixture, nothing on clean code or the reference solutions, function facts, hostile input), insert-docstrings,
-// mutants, and run-variants (in a PID namespace of its own, since it must be PID 1, as in the container).
+// mutants; and run-variants in the real sandbox container, since it must be PID 1 there.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { caseObservationSchema } from "../../../server/grading/observation";
-import { runnerImageTag } from "../../../server/grading/runner-image";
+import { realSandbox } from "../../support/sandbox";
 import {
   analysisErrorSchema,
   codeAnalysisSchema,
@@ -607,33 +607,12 @@ const LIMITS = { caseTimeoutMs: 2000, totalTimeoutMs: 20_000, outputBytes: 64 * 
 
 /**
  * run-variants must be PID 1 (the harness it drives kills every other process it can see, and empties /tmp,
- * after each case). On the host it gets a PID namespace, /proc, /tmp and /dev/shm of its own via unshare; where
- * unshare isn't allowed, the runner image's container (built by the global setup) is used instead.
+ * after each case), so it is exercised where it really runs: the sandbox container, through our Sandbox.
  */
-function isolatedRunner(): ((request: unknown) => Run) | null {
-  const unshare = ["--user", "--map-root-user", "--pid", "--fork", "--mount", "--mount-proc", "sh", "-c"];
-  const probe = spawnSync("unshare", [...unshare, "mount -t tmpfs tmpfs /tmp && mount -t tmpfs tmpfs /dev/shm && echo $$ && ls /proc | grep -c '^[0-9]'"], {
-    encoding: "utf8",
-    timeout: 10_000,
-  });
-  const [pid, processes] = (probe.stdout ?? "").trim().split("\n");
-  if (probe.status === 0 && pid === "1" && Number(processes) <= 3 && spawnSync("setpriv", ["--help"]).status === 0) {
-    const command = `mount -t tmpfs tmpfs /tmp && mount -t tmpfs tmpfs /dev/shm && exec setpriv --no-new-privs ${PYTHON} -I -B '${TOOL}'`;
-    return (request) => {
-      const started = Date.now();
-      return finish(spawnSync("unshare", [...unshare, command], { input: JSON.stringify(request), encoding: "utf8", timeout: 60_000 }), started);
-    };
-  }
-  if (spawnSync("docker", ["version"], { timeout: 10_000 }).status === 0) {
-    const image = runnerImageTag();
-    return (request) => {
-      const started = Date.now();
-      const args = ["run", "--rm", "-i", "--network", "none", "--security-opt", "no-new-privileges", "--read-only"];
-      args.push("--tmpfs", "/tmp:rw,nosuid,nodev,noexec,size=16m,mode=1777", "-v", `${RUNNER_DIR}:/opt/tutor:ro`, "--entrypoint", "python3", image, "-I", "-B", "/opt/tutor/analysis.py");
-      return finish(spawnSync("docker", args, { input: JSON.stringify(request), encoding: "utf8", timeout: 60_000 }), started);
-    };
-  }
-  return null;
+async function sandboxRun(request: unknown): Promise<{ status: number | null; lines: unknown[] }> {
+  const sandbox = await realSandbox();
+  const run = await sandbox.analyse(request, { deadlineMs: 60_000, maxStdoutBytes: 8 * 1024 * 1024 });
+  return { status: run.exitCode, lines: run.lines };
 }
 
 describe("run-variants", () => {
@@ -647,14 +626,12 @@ describe("run-variants", () => {
     ]);
   });
 
-  test("streams one observation per case for each variant, through the harness", () => {
-    const runner = isolatedRunner();
-    if (!runner) throw new Error("run-variants needs a PID namespace: neither unshare nor docker is usable here");
+  test("streams one observation per case for each variant, through the harness", async () => {
     const original = "def add(a, b):\n    return a + b\n";
     const mutants = mutantsSchema.parse(answer({ mode: "mutants", source: original, function: "add" })).mutants;
     const mutated = mutants.find((m) => m.description === "changed `+` to `-`")!;
     expect(mutated.source).toBe("def add(a, b):\n    return a - b\n");
-    const run = runner({
+    const run = await sandboxRun({
       mode: "run-variants",
       file: "solution.py",
       variants: [
@@ -694,13 +671,11 @@ describe("run-variants", () => {
     expect(printing.observation).toMatchObject({ outcome: "raised", exception: { type: "ValueError", message: "no" }, stdout: "adding\n" });
   });
 
-  test("bad requests and a spent total budget are reported in the stream", () => {
-    const runner = isolatedRunner();
-    if (!runner) throw new Error("run-variants needs a PID namespace: neither unshare nor docker is usable here");
-    const bad = runner({ mode: "run-variants", file: "../../etc/passwd", variants: [{ id: "x", source: "" }], cases: [], limits: LIMITS });
+  test("bad requests and a spent total budget are reported in the stream", async () => {
+    const bad = await sandboxRun({ mode: "run-variants", file: "../../etc/passwd", variants: [{ id: "x", source: "" }], cases: [], limits: LIMITS });
     expect(bad.lines.map((l) => runVariantsEventSchema.parse(l)).map((e) => e.kind)).toEqual(["error", "done"]);
     const slow = "import time\ndef wait():\n    time.sleep(5)\n";
-    const run = runner({
+    const run = await sandboxRun({
       mode: "run-variants",
       file: "solution.py",
       variants: ["a", "b", "c"].map((id) => ({ id, source: slow })),
