@@ -1,10 +1,16 @@
 """Tutor's grading harness: runs inside the sandbox container and reports observations, never verdicts.
 
-It reads one JSON request on stdin: the learner's file name and source, the cases' ids and call expressions
-(never their expected values), and the limits. It writes one JSON line per event on stdout:
+It reads one JSON request on stdin: the learner's file name and source, the cases' ids and call expressions or
+program stdin (never their expected values), the exercise's test files (tests/test_*.py, exercise content), and
+the limits. It writes one JSON line per event on stdout:
   {"kind": "syntax-error", ...}           the source does not compile
+  {"kind": "discovery", "observation": {...}}          the tests found in the test files (when there are any)
   {"kind": "case", "id": ..., "observation": {...}}   what one case did
+  {"kind": "test", "id": ..., "observation": {...}}   what one discovered test did (ids in discovery order)
   {"kind": "done"}
+A call case evaluates its call in the learner's module; a program case runs the learner's file as __main__ with its
+stdin (its stdout is captured like any case's); a test runs one test function or TestCase method of a test file.
+Tests are discovered by importing the test files in a case process too, never in this one.
 Each case runs in its own process (forked, then exec'd afresh, so it holds only its own call) with its own time
 budget, so no case can see another's state or input, and this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
 file descriptors through /proc and forge lines on the result stream. The server compares observations with the
@@ -30,6 +36,8 @@ import traceback
 
 WORK_DIR = "/tmp/work"
 CASES_DIR = "/tmp/cases"
+TESTS_DIR = "/tmp/tests"
+MAX_TESTS = 200
 PR_SET_DUMPABLE = 4
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_RESULT_BYTES = 256 * 1024
@@ -191,12 +199,15 @@ def _with_type_name(node, t, base):
 
 # ---- the case process ----------------------------------------------------------------------------------------
 
-def describe_exception(exc, learner_path):
+def describe_exception(exc, learner_path, test_path=None):
     frames = []
+    test_line = None
     try:
         for frame in _extract_tb(exc.__traceback__):
             if frame.filename == learner_path:
                 frames.append({"line": frame.lineno or 0, "function": (frame.name or "")[:200], "text": (frame.line or "")[:300]})
+            elif test_path is not None and frame.filename == test_path:
+                test_line = {"line": frame.lineno or 0, "text": (frame.line or "")[:300]}
     except BaseException:
         pass
     try:
@@ -204,12 +215,15 @@ def describe_exception(exc, learner_path):
     except BaseException:
         message = "(the exception's message could not be shown)"
     t = _type(exc)
-    return {
+    described = {
         "type": _name_of(t),
         "mro": [_name_of(k) for k in _type_mro(t)][:100],
         "message": message[:MAX_REPR_CHARS],
         "traceback": frames[-MAX_TRACEBACK_FRAMES:],
     }
+    if test_line is not None:
+        described["testLine"] = test_line  # where in the test file it failed (the failing assert)
+    return described
 
 
 def set_case_limits(limits):
@@ -241,7 +255,7 @@ def start_case_process(out_w, err_w, res_w, case_r):
 
     A fork alone would hand the case a copy of this process's memory, which holds every case's call, hidden ones
     included; the learner's code could walk the stack or read its own memory to find them. After exec the case
-    process holds only what the parent writes to its stdin: its own call, file name and limits.
+    process holds only what the parent writes to its stdin: its own call (or stdin, or test), file name and limits.
     """
     try:
         os.dup2(case_r, 0)
@@ -276,10 +290,13 @@ def run_case_process(request, case, case_dir, res_w):
     try:
         # Signals reach this process normally again (the parent, as PID 1, left SIGINT at its default).
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        devnull = os.open("/dev/null", os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.close(devnull)
-        sys.stdin = open(0, "r", closefd=False)
+        if "stdin" in case:
+            _program_stdin(case["stdin"])
+        else:
+            devnull = os.open("/dev/null", os.O_RDONLY)
+            os.dup2(devnull, 0)
+            os.close(devnull)
+        sys.stdin = open(0, "r", encoding="utf-8", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
         os.chdir(case_dir)
@@ -296,6 +313,12 @@ def run_case_process(request, case, case_dir, res_w):
     started = _monotonic()
     if request.get("mode") == "compile":
         _run_compile_check(request, learner_path, res_w)
+    if request.get("mode") == "discover":
+        _run_discovery(request, learner_path, res_w, started)
+    if "stdin" in case:
+        _run_program(learner_path, res_w, started)
+    if "test" in case:
+        _run_test(case["test"], learner_path, res_w, started)
     try:
         import importlib.util
         sys.path.insert(0, WORK_DIR)
@@ -321,6 +344,178 @@ def run_case_process(request, case, case_dir, res_w):
         pass
     _report(res_w, observation)
     _os_exit(0)
+
+
+def _program_stdin(text):
+    """Makes the program case's stdin the process's fd 0: an anonymous in-memory file, so nothing is left on disk
+    and no pipe can fill up before the program reads it."""
+    data = text.encode("utf-8", errors="surrogatepass")
+    try:
+        fd = os.memfd_create("stdin", 0)
+    except (AttributeError, OSError):
+        fd = os.open(os.path.join(CASES_DIR, ".stdin"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.unlink(os.path.join(CASES_DIR, ".stdin"))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
+def _finish(res_w, observation, started):
+    try:
+        observation["durationMs"] = _INT((_monotonic() - started) * 1000)
+    except BaseException:
+        pass
+    _report(res_w, observation)
+    _os_exit(0)
+
+
+def _raised(exc, learner_path, test_path=None):
+    _quiet_learner_hooks()
+    _flush_streams()
+    try:
+        return {"outcome": "raised", "exception": describe_exception(exc, learner_path, test_path)}
+    except BaseException:
+        return {"outcome": "raised", "exception": {"type": "BaseException", "mro": [], "message": "", "traceback": []}}
+
+
+def _exit_code(exc):
+    """The exit status Python itself would give for this SystemExit (and its message on stderr, as Python prints)."""
+    code = exc.code
+    if code is None:
+        return 0
+    if _type(code) is _INT or _type(code) is bool:
+        return _INT(code) if -(2 ** 31) <= code < 2 ** 31 else 1
+    try:
+        sys.stderr.write(_str(code) + "\n")
+    except BaseException:
+        pass
+    return 1
+
+
+def _run_program(learner_path, res_w, started):
+    """A program case: the learner's file runs as __main__ (as `python file.py` would) with the case's stdin. Only
+    how it ended is reported here; what it printed is captured by the parent, and compared on the server."""
+    try:
+        import runpy
+        sys.path.insert(0, WORK_DIR)
+        sys.argv = [learner_path]
+        try:
+            runpy.run_path(learner_path, run_name="__main__")
+            code = 0
+        except SystemExit as exc:  # sys.exit() ends a program normally; its code is reported
+            code = _exit_code(exc)
+        _quiet_learner_hooks()
+        _flush_streams()
+        observation = {"outcome": "finished", "exitCode": code}
+    except BaseException as exc:
+        observation = _raised(exc, learner_path)
+    _finish(res_w, observation, started)
+
+
+def _import_test_module(name):
+    import importlib.util
+    module_name = name[:-3]
+    spec = importlib.util.spec_from_file_location(module_name, os.path.join(TESTS_DIR, name))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _list_tests(module, module_name, unittest):
+    """Test functions (test* defined in the file) and the test* methods of unittest.TestCase classes defined there."""
+    found = []
+    loader = unittest.TestLoader()
+    for key, value in list(vars(module).items()):
+        if not (_type(key) is _str and _is_str(key, 200)):
+            continue
+        if _type(value) is _type(_list_tests) and key.startswith("test") and getattr(value, "__module__", None) == module_name:
+            found.append({"class": None, "name": key})
+        elif isinstance(value, type) and _issubclass(value, unittest.TestCase) and value.__module__ == module_name:
+            for method in loader.getTestCaseNames(value):
+                found.append({"class": key, "name": method})
+    return found
+
+
+def _run_discovery(request, learner_path, res_w, started):
+    """Lists the tests of every test file: compiles each (a syntax error is the exercise's), then imports it, which
+    imports the learner's module too. Runs in a case process, so the learner's code never runs in the parent."""
+    files = []
+    try:
+        import unittest
+        sys.path.insert(0, WORK_DIR)
+        for name in request["testFiles"]:
+            test_path = os.path.join(TESTS_DIR, name)
+            try:
+                with open(test_path, "rb") as f:
+                    source = f.read()
+                compile(source, test_path, "exec", dont_inherit=True)
+            except SyntaxError as exc:
+                files.append({"file": name, "syntaxError": {"message": _str(exc.msg or "invalid syntax")[:300],
+                                                            "line": exc.lineno, "text": (exc.text or "").rstrip("\n")[:300]}})
+                continue
+            except BaseException as exc:
+                files.append({"file": name, "syntaxError": {"message": _str(exc)[:300], "line": None, "text": ""}})
+                continue
+            try:
+                module = _import_test_module(name)
+                files.append({"file": name, "tests": _list_tests(module, name[:-3], unittest)})
+            except BaseException as exc:
+                files.append({"file": name, "exception": _raised(exc, learner_path, test_path)["exception"]})
+        _quiet_learner_hooks()
+        _flush_streams()
+        observation = {"outcome": "discovered", "files": files}
+    except BaseException as exc:
+        observation = _raised(exc, learner_path)
+    _finish(res_w, observation, started)
+
+
+def _run_test(test, learner_path, res_w, started):
+    """One test: a test function called plainly, or one TestCase method run through unittest (with its setUp,
+    tearDown and class fixtures). Reports the exception it ended with; the server decides failed or error."""
+    test_path = os.path.join(TESTS_DIR, test["file"])
+    try:
+        import unittest
+        sys.path.insert(0, WORK_DIR)
+        module = _import_test_module(test["file"])
+        skipped = None
+        if test["class"] is None:
+            getattr(module, test["name"])()
+        else:
+            outcome = {"problem": None, "skipped": None}
+
+            class Result(unittest.TestResult):
+                def addError(self, t, err):
+                    outcome["problem"] = outcome["problem"] or err[1]
+
+                def addFailure(self, t, err):
+                    outcome["problem"] = outcome["problem"] or err[1]
+
+                def addSubTest(self, t, subtest, err):
+                    if err is not None:
+                        outcome["problem"] = outcome["problem"] or err[1]
+
+                def addSkip(self, t, reason):
+                    outcome["skipped"] = _str(reason)[:300]
+
+                def addUnexpectedSuccess(self, t):
+                    outcome["problem"] = outcome["problem"] or AssertionError("the test is marked expectedFailure, but it passed")
+
+            unittest.TestSuite([getattr(module, test["class"])(test["name"])]).run(Result())
+            if outcome["problem"] is not None:
+                raise outcome["problem"]
+            skipped = outcome["skipped"]
+        _quiet_learner_hooks()
+        _flush_streams()
+        observation = {"outcome": "test-passed"}
+        if skipped is not None:
+            observation["skipped"] = skipped
+    except BaseException as exc:
+        observation = _raised(exc, learner_path, test_path)
+    _finish(res_w, observation, started)
 
 
 def _quiet_learner_hooks():
@@ -384,7 +579,7 @@ def _report(res_w, observation):
 CASE_SETUP_FAILED = 121
 
 
-def read_report(data, compile_mode):
+def read_report(data, mode, test_files=()):
     """Reads what a case process wrote on its result pipe. The learner's code could have written there too, so
     only well-formed reports of the outcomes a case can have are accepted; anything else is "unreadable-result"
     (the learner's doing), never a harness error and never a value the server would choke on."""
@@ -395,9 +590,21 @@ def read_report(data, compile_mode):
     if type(report) is not dict:
         return {"outcome": "unreadable-result"}
     outcome = report.get("outcome")
-    if compile_mode:
+    if mode == "compile":
         return report if outcome in ("compiled", "syntax-error") else None
-    if outcome == "returned" and _valid_value(report.get("value"), 0):
+    if mode == "discover":
+        if outcome == "discovered" and _valid_discovery(report.get("files"), test_files):
+            return {"outcome": "discovered", "files": report["files"], "durationMs": report.get("durationMs")}
+    elif mode == "program":
+        if outcome == "finished" and type(report.get("exitCode")) is int:
+            return {"outcome": "finished", "exitCode": report["exitCode"], "durationMs": report.get("durationMs")}
+    elif mode == "test":
+        if outcome == "test-passed" and (report.get("skipped") is None or _is_str(report.get("skipped"), 300)):
+            passed = {"outcome": "test-passed", "durationMs": report.get("durationMs")}
+            if report.get("skipped") is not None:
+                passed["skipped"] = report["skipped"]
+            return passed
+    elif outcome == "returned" and _valid_value(report.get("value"), 0):
         return {"outcome": "returned", "value": report["value"], "durationMs": report.get("durationMs")}
     if outcome == "raised" and _valid_exception(report.get("exception")):
         return {"outcome": "raised", "exception": report["exception"], "durationMs": report.get("durationMs")}
@@ -410,6 +617,38 @@ def _is_str(x, limit):
     return type(x) is str and len(x) <= limit
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _valid_discovery(files, test_files):
+    """A discovery report names each test file once, in order, with its tests, its syntax error or its exception."""
+    if type(files) is not list or [f.get("file") if type(f) is dict else None for f in files] != list(test_files):
+        return False
+    count = 0
+    for f in files:
+        keys = set(f) - {"file"}
+        if keys == {"tests"}:
+            tests = f["tests"]
+            if type(tests) is not list:
+                return False
+            for t in tests:
+                if type(t) is not dict or set(t) != {"class", "name"} or not _is_str(t["name"], 200) or not _IDENTIFIER.match(t["name"]):
+                    return False
+                if t["class"] is not None and not (_is_str(t["class"], 200) and _IDENTIFIER.match(t["class"])):
+                    return False
+            count += len(tests)
+        elif keys == {"syntaxError"}:
+            e = f["syntaxError"]
+            if type(e) is not dict or not _is_str(e.get("message"), 300) or not _is_str(e.get("text"), 300) or not (e.get("line") is None or type(e.get("line")) is int):
+                return False
+        elif keys == {"exception"}:
+            if not _valid_exception(f["exception"]):
+                return False
+        else:
+            return False
+    return count <= MAX_TESTS
+
+
 def _valid_exception(e):
     if type(e) is not dict or not _is_str(e.get("type"), 200) or not _is_str(e.get("message"), 10000):
         return False
@@ -418,6 +657,10 @@ def _valid_exception(e):
         return False
     if type(frames) is not list or len(frames) > MAX_TRACEBACK_FRAMES:
         return False
+    if "testLine" in e:
+        t = e["testLine"]
+        if type(t) is not dict or set(t) != {"line", "text"} or type(t["line"]) is not int or not _is_str(t["text"], 1000):
+            return False
     return all(type(f) is dict and type(f.get("line")) is int and _is_str(f.get("function"), 200) and _is_str(f.get("text"), 1000)
                for f in frames)
 
@@ -593,6 +836,11 @@ def reset_scratch(request):
         os.makedirs(CASES_DIR, exist_ok=True)
         with open(os.path.join(WORK_DIR, request["file"]), "w", encoding="utf-8", errors="surrogatepass") as f:
             f.write(request["source"])
+        if request.get("tests"):
+            os.makedirs(TESTS_DIR, exist_ok=True)
+            for test_file in request["tests"]:
+                with open(os.path.join(TESTS_DIR, test_file["name"]), "w", encoding="utf-8", errors="surrogatepass") as f:
+                    f.write(test_file["source"])
     except OSError:
         pass
 
@@ -627,6 +875,9 @@ def run_one(request, case, deadline_ms):
         start_case_process(out_w, err_w, res_w, case_r)
     os.close(case_r)
     spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir}
+    test_files = [t["name"] for t in request.get("tests") or []]
+    if request.get("mode") == "discover":
+        spec["testFiles"] = test_files
     try:
         data = json.dumps(spec).encode("utf-8")
         while data:
@@ -707,7 +958,7 @@ def run_one(request, case, deadline_ms):
         ended = "result-too-large"
     observation = None
     if ended is None and buffers[res_r]:
-        observation = read_report(bytes(buffers[res_r]), compile_mode=request.get("mode") == "compile")
+        observation = read_report(bytes(buffers[res_r]), report_mode(request, case), test_files)
     if ended == "timeout":
         observation = {"outcome": "timeout"}
     elif ended == "output-limit":
@@ -735,6 +986,24 @@ def run_one(request, case, deadline_ms):
     return observation
 
 
+def report_mode(request, case):
+    """Which outcomes this case process may report."""
+    if request.get("mode") in ("compile", "discover"):
+        return request["mode"]
+    if "test" in case:
+        return "test"
+    if "stdin" in case:
+        return "program"
+    return "call"
+
+
+def valid_test_files(request):
+    """The test file names the server sent: plain test_*.py names, never a path."""
+    tests = request.get("tests") or []
+    return all(type(t) is dict and type(t.get("name")) is str and re.match(r"test_[A-Za-z0-9_]*\.py\Z", t["name"])
+               and type(t.get("source")) is str for t in tests)
+
+
 def main():
     # As PID 1, a signal whose disposition is the default is dropped when sent from inside the container; Python
     # installs a SIGINT handler, which would let the learner's code interrupt this process. Put it back.
@@ -742,9 +1011,15 @@ def main():
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     request = read_request()
     limits = request["limits"]
+    # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name is refused before use.
+    tests_refused = bool(request.get("tests")) and not valid_test_files(request)
+    if tests_refused:
+        request = dict(request, tests=[], testsRefused=True)
     try:
         deny_io_uring()
     except OSError as exc:
+        if request.get("tests"):
+            emit({"kind": "discovery", "observation": {"outcome": "harness-error", "message": str(exc)}})
         for case in request["cases"]:
             emit({"kind": "case", "id": case["id"], "observation": {"outcome": "harness-error", "message": str(exc)}})
         emit({"kind": "done"})
@@ -756,13 +1031,25 @@ def main():
         emit({"kind": "done"})
         return
     if compiled["outcome"] != "compiled":
-        # The compiler itself ran out of time or memory: report it against every case.
+        # The compiler itself ran out of time or memory: report it against every case (and the tests).
+        if request.get("tests"):
+            emit({"kind": "discovery", "observation": compiled})
         for case in request["cases"]:
             emit({"kind": "case", "id": case["id"], "observation": compiled})
         emit({"kind": "done"})
         return
 
     total_deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
+    tests = []
+    if request.get("tests") or tests_refused:
+        if tests_refused:
+            discovery = {"outcome": "harness-error", "message": "invalid test file names"}
+        else:
+            remaining_ms = int((total_deadline - time.monotonic()) * 1000)
+            discovery = run_one(dict(request, mode="discover"), {"id": "discover"}, min(limits["caseTimeoutMs"], max(remaining_ms, 1)))
+        emit({"kind": "discovery", "observation": discovery})
+        if discovery["outcome"] == "discovered":
+            tests = [dict(t, file=f["file"]) for f in discovery["files"] for t in f.get("tests", [])]
     for case in request["cases"]:
         remaining_ms = int((total_deadline - time.monotonic()) * 1000)
         if remaining_ms <= 0:
@@ -773,6 +1060,16 @@ def main():
         if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
             observation["reason"] = "total"
         emit({"kind": "case", "id": case["id"], "observation": observation})
+    for index, test in enumerate(tests):
+        remaining_ms = int((total_deadline - time.monotonic()) * 1000)
+        if remaining_ms <= 0:
+            emit({"kind": "test", "id": index, "observation": {"outcome": "not-run"}})
+            continue
+        budget = min(limits["caseTimeoutMs"], remaining_ms)
+        observation = run_one(request, {"id": "test-%d" % index, "test": test}, budget)
+        if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
+            observation["reason"] = "total"
+        emit({"kind": "test", "id": index, "observation": observation})
     emit({"kind": "done"})
 
 

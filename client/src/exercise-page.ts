@@ -23,7 +23,16 @@ function examplesSection(exercise: ExerciseDetail): HTMLElement {
         "ul",
         { className: "examples__list" },
         ...exercise.visibleCases.map((example) =>
-          h(
+          example.call === null
+            ? h(
+                "li",
+                { className: "example example--program", dataset: { name: example.name } },
+                h("span", { className: "field-label", text: "input " }),
+                h("pre", { className: "example__stdin", text: example.stdin || "(none)" }),
+                h("span", { className: "field-label", text: "prints " }),
+                h("pre", { className: "example__expected", text: example.stdout ?? "" }),
+              )
+            : h(
             "li",
             { className: "example", dataset: { name: example.name } },
             h("code", { className: "example__call", text: example.call }),

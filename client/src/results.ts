@@ -63,6 +63,9 @@ function testRow(test: TestResult, index: number): HTMLElement {
   if (test.call) {
     row.appendChild(h("div", { className: "test-row__call" }, h("span", { className: "field-label", text: "Call " }), h("code", { text: test.call })));
   }
+  if (test.stdin !== undefined) {
+    row.appendChild(h("div", { className: "test-row__call" }, h("span", { className: "field-label", text: "Input " }), h("pre", { text: test.stdin || "(none)" })));
+  }
   if (test.expected !== undefined || test.actual !== undefined) {
     const diff = h("pre", { className: "diff", attrs: { "aria-label": "Expected versus actual" } });
     if (test.expected !== undefined) {

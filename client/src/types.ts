@@ -35,15 +35,18 @@ export interface ExerciseSummary {
 
 export interface VisibleCase {
   name: string;
-  call: string;
+  /** Null for a program case, which gives stdin and stdout instead. */
+  call: string | null;
   /** A Python repr, or null when the case expects an exception. */
   expected: string | null;
   raises: string | null;
+  stdin?: string;
+  stdout?: string;
 }
 
 export interface ExerciseDetail extends ExerciseSummary {
   file: string;
-  entry: string;
+  entry: string | null;
   /** Already sanitised by the server. */
   instructionsHtml: string;
   starter: string;
@@ -62,7 +65,11 @@ export interface TestResult {
   actual?: string;
   message?: string;
   stdout?: string;
+  /** A program case's standard input. */
+  stdin?: string;
   line?: number;
+  /** Decided inside the sandbox by the exercise's tests/ files (docs/sandbox.md). */
+  inSandbox?: true;
 }
 
 export interface SubmissionView {

@@ -3,7 +3,9 @@
 import { ExerciseFolderError } from "../exercises/exercise";
 import { SandboxUnavailableError } from "../grading/sandbox";
 import { ExerciseBrokenError } from "../grading/expectations";
+import { checkCommand } from "./check-command";
 import { gradeCommand } from "./grade-command";
+import { importCommand } from "./import-command";
 import { runnerCommand } from "./runner-command";
 import { serveCommand } from "./serve-command";
 import { docstringsCommand, explainCommand, feedbackCommand, testsCommand } from "./tutor-commands";
@@ -14,6 +16,11 @@ const USAGE = `usage: tutor <command>
   serve [--port N]                          run the platform (database, runner image, exercises, web server)
   grade <exercise-dir> <file> [--json]      grade one file with the real sandbox (needs only Docker)
   runner build                              build the runner image if it is missing
+  check <dir> [--json]                      check one exercise, or every exercise below a folder: files valid,
+                                            reference passes, starter fails, instructions render (exit 1 on a problem)
+  import exercism <path> [--into DIR]       import Exercism-style Python exercises (one, or a folder of them)
+  import jsonl <file> --format humaneval [--into DIR]
+                                            import HumanEval-style problems from a JSON Lines file
   feedback <exercise-dir> <file> [--json]   grade a file and explain the first failure, with three hints
   explain <file> [--function NAME] [--json] explain what a function does, with an example run
   docstrings <file>                         print the file with docstrings written for each function
@@ -31,6 +38,10 @@ async function run(argv: string[]): Promise<number> {
       return gradeCommand(args);
     case "runner":
       return runnerCommand(args);
+    case "check":
+      return checkCommand(args);
+    case "import":
+      return importCommand(args);
     case "feedback":
       return feedbackCommand(args);
     case "explain":

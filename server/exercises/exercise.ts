@@ -6,12 +6,17 @@ export type Expectation =
   | { kind: "value"; value: PyValue }
   | { kind: "raises"; exception: string }
   // No `expect` in cases.yaml: the reference solution's result, computed in the sandbox (see grading/expectations.ts).
-  | { kind: "reference" };
+  | { kind: "reference" }
+  // A program case: the learner's file runs as __main__ with the case's stdin; its stdout must match this.
+  | { kind: "stdout"; stdout: string };
 
 export interface ExerciseCase {
   index: number;
   name: string;
-  call: string;
+  /** The Python expression evaluated in the learner's module; null for a program case (expectation "stdout"). */
+  call: string | null;
+  /** A program case's standard input ("" when cases.yaml gives none); absent for a call case. */
+  stdin?: string;
   hidden: boolean;
   expectation: Expectation;
   tolerance?: number;
@@ -27,16 +32,32 @@ export interface Exercise {
   difficulty: number;
   concepts: string[];
   file: string;
-  entry: string;
+  /** The function under test; null when every case is a program case or there are only tests/ files. */
+  entry: string | null;
   limits: { timeoutMs?: number; memoryMb?: number };
+  /** Where an imported exercise came from (exercise.yaml's `source`), for attribution. */
+  source?: { origin: string; url?: string; licence: string; authors: string[] };
+  /** Level-1 hints from exercise.yaml (empty when it gives none). */
+  hints: string[];
   instructionsMarkdown: string;
   starter: string;
   solution: string;
   cases: ExerciseCase[];
+  /**
+   * tests/test_*.py, in name order. They enter the learner's container (they are exercise content, not hidden
+   * expected values) but never reach a learner through the API. Their verdicts are computed inside the sandbox.
+   */
+  tests: ExerciseTestFile[];
   /** Hash of everything the verdict depends on, so cached reference results are never stale. */
   contentHash: string;
   /** Position within its set, from set.yaml's order (folders not listed come after, by name). */
   order: number;
+}
+
+export interface ExerciseTestFile {
+  /** The file's name inside tests/, such as test_shout.py. */
+  name: string;
+  source: string;
 }
 
 export interface ExerciseProblem {

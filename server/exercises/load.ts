@@ -5,11 +5,24 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import type { z } from "zod";
-import { type Exercise, type ExerciseCase, ExerciseFolderError, type ExerciseProblem } from "./exercise";
-import { CASE_FIELDS, EXERCISE_FIELDS, exerciseManifestSchema, rawCaseSchema, SET_FIELDS, setManifestSchema } from "./schema";
+import { type Exercise, type ExerciseCase, ExerciseFolderError, type ExerciseProblem, type ExerciseTestFile } from "./exercise";
+import {
+  CASE_FIELDS,
+  EXERCISE_FIELDS,
+  exerciseManifestSchema,
+  MAX_TEST_FILE_BYTES,
+  MAX_TEST_FILES,
+  rawCaseSchema,
+  SET_FIELDS,
+  setManifestSchema,
+  TEST_FILE_NAME,
+} from "./schema";
 import { COLLECTION_TAG_NAMES, parseYamlDocument, yamlNodeToPyValue } from "./yaml-values";
 
-const REQUIRED_FILES = ["exercise.yaml", "README.md", "starter.py", "solution.py", "cases.yaml"] as const;
+const REQUIRED_FILES = ["exercise.yaml", "README.md", "starter.py", "solution.py"] as const;
+/** An exercise checks the learner's code with cases.yaml, tests/test_*.py, or both: at least one of them. */
+const CHECKS = "cases.yaml or a tests/ folder of test_*.py files";
+const FOLDER_HOLDS = `${REQUIRED_FILES.join(", ")} and ${CHECKS}`;
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
 const EXPECT_PRESENT = Symbol("expect");
 
@@ -70,11 +83,14 @@ function readYaml(dir: string, file: string, problems: ExerciseProblem[]): Docum
   return doc.errors.length || doc.warnings.length ? null : doc;
 }
 
-function loadCases(dir: string, problems: ExerciseProblem[]): ExerciseCase[] {
+function loadCases(dir: string, problems: ExerciseProblem[], hasTests: boolean): ExerciseCase[] {
+  if (!existsSync(path.join(dir, "cases.yaml"))) return [];
   const doc = readYaml(dir, "cases.yaml", problems);
   if (!doc) return [];
+  // An empty cases.yaml is fine when tests/ does the checking.
+  if (hasTests && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))) return [];
   if (!isSeq(doc.contents)) {
-    problems.push({ file: "cases.yaml", message: "expected a list of cases (each with name, call and expect or raises)" });
+    problems.push({ file: "cases.yaml", message: "expected a list of cases (each with name, and call with expect or raises, or stdout with stdin)" });
     return [];
   }
   const cases: ExerciseCase[] = [];
@@ -82,7 +98,7 @@ function loadCases(dir: string, problems: ExerciseProblem[]): ExerciseCase[] {
   doc.contents.items.forEach((item, index) => {
     const where = `[${index}]`;
     if (!isMap(item)) {
-      problems.push({ file: "cases.yaml", field: where, message: "expected a mapping with name, call and expect or raises" });
+      problems.push({ file: "cases.yaml", field: where, message: "expected a mapping with name, and call with expect or raises, or stdout with stdin" });
       return;
     }
     // The schema only needs to know whether `expect` is there: its node is decoded below, with exact ints and
@@ -102,6 +118,11 @@ function loadCases(dir: string, problems: ExerciseProblem[]): ExerciseCase[] {
     const raw = parsed.data;
     if (names.has(raw.name)) problems.push({ file: "cases.yaml", field: `${where}.name`, message: `duplicate case name "${raw.name}"` });
     names.add(raw.name);
+    if (raw.call === undefined) {
+      // A program case: the learner's file runs as __main__ with this stdin; the server compares its stdout.
+      cases.push({ index: cases.length, name: raw.name, call: null, stdin: raw.stdin ?? "", hidden: raw.hidden, expectation: { kind: "stdout", stdout: raw.stdout ?? "" } });
+      return;
+    }
     let expectation: ExerciseCase["expectation"];
     if (raw.raises) expectation = { kind: "raises", exception: raw.raises };
     else if (item.has("expect")) {
@@ -121,8 +142,52 @@ function loadCases(dir: string, problems: ExerciseProblem[]): ExerciseCase[] {
       ...(raw.tolerance !== undefined ? { tolerance: raw.tolerance } : {}),
     });
   });
-  if (doc.contents.items.length === 0) problems.push({ file: "cases.yaml", message: "has no cases: add at least one" });
+  if (doc.contents.items.length === 0 && !hasTests) {
+    problems.push({ file: "cases.yaml", message: "has no cases: add at least one, or test_*.py files in a tests/ folder" });
+  }
   return cases;
+}
+
+/** The exercise's tests/test_*.py files, in name order. They run inside the sandbox, against the learner's module. */
+function loadTestFiles(dir: string, learnerFile: string | undefined, problems: ExerciseProblem[]): ExerciseTestFile[] {
+  const testsDir = path.join(dir, "tests");
+  if (!existsSync(testsDir)) return [];
+  if (!statSync(testsDir).isDirectory()) {
+    problems.push({ file: "tests", message: "is not a folder: tests/ holds test_*.py files" });
+    return [];
+  }
+  const files: ExerciseTestFile[] = [];
+  for (const entry of readdirSync(testsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = `tests/${entry.name}`;
+    if (entry.name.startsWith(".") || entry.name === "__pycache__") continue;
+    if (!entry.name.endsWith(".py")) continue; // notes, data the instructor keeps beside the tests
+    if (!entry.isFile()) {
+      problems.push({ file, message: "is not a regular file: tests/ holds test_*.py files" });
+      continue;
+    }
+    if (!TEST_FILE_NAME.test(entry.name)) {
+      problems.push({ file, message: "is not run: tests/ holds only test_*.py files (letters, digits and _), each run on its own" });
+      continue;
+    }
+    if (learnerFile && entry.name === learnerFile) {
+      problems.push({ file, message: `has the same name as the learner's file (exercise.yaml file: ${learnerFile}): rename the test file` });
+      continue;
+    }
+    const size = statSync(path.join(testsDir, entry.name)).size;
+    if (size > MAX_TEST_FILE_BYTES) {
+      problems.push({ file, message: `is ${size} bytes: a test file may be at most ${MAX_TEST_FILE_BYTES} bytes` });
+      continue;
+    }
+    const bytes = readFileSync(path.join(testsDir, entry.name));
+    const source = bytes.toString("utf8");
+    if (!Buffer.from(source, "utf8").equals(bytes)) {
+      problems.push({ file, message: "is not valid UTF-8: save it as UTF-8" });
+      continue;
+    }
+    files.push({ name: entry.name, source });
+  }
+  if (files.length > MAX_TEST_FILES) problems.push({ file: "tests", message: `holds ${files.length} test files: at most ${MAX_TEST_FILES} are allowed` });
+  return files;
 }
 
 /** Loads one exercise folder, or throws ExerciseFolderError listing every problem found. */
@@ -131,19 +196,38 @@ export function loadExercise(dir: string, order = 0): Exercise {
   const problems: ExerciseProblem[] = [];
   if (!existsSync(absolute)) throw new ExerciseFolderError(dir, [{ file: ".", message: "does not exist: check the path" }]);
   if (!statSync(absolute).isDirectory()) {
-    throw new ExerciseFolderError(dir, [{ file: ".", message: `is not a folder: an exercise is a folder holding ${REQUIRED_FILES.join(", ")}` }]);
+    throw new ExerciseFolderError(dir, [{ file: ".", message: `is not a folder: an exercise is a folder holding ${FOLDER_HOLDS}` }]);
   }
-  const missing = REQUIRED_FILES.filter((f) => !existsSync(path.join(absolute, f)));
-  if (missing.length) {
-    throw new ExerciseFolderError(
-      dir,
-      missing.map((file) => ({ file, message: `is missing: every exercise folder holds ${REQUIRED_FILES.join(", ")}` })),
-    );
+  const missing: ExerciseProblem[] = REQUIRED_FILES.filter((f) => !existsSync(path.join(absolute, f))).map((file) => ({
+    file,
+    message: `is missing: every exercise folder holds ${FOLDER_HOLDS}`,
+  }));
+  const hasTestsFolder = existsSync(path.join(absolute, "tests"));
+  if (!existsSync(path.join(absolute, "cases.yaml")) && !hasTestsFolder) {
+    missing.push({ file: "cases.yaml", message: `is missing, and there is no tests/ folder: an exercise needs ${CHECKS}` });
   }
+  if (missing.length) throw new ExerciseFolderError(dir, missing);
   const manifestDoc = readYaml(absolute, "exercise.yaml", problems);
   const manifest = manifestDoc ? exerciseManifestSchema.safeParse(manifestDoc.toJS()) : null;
   if (manifest && !manifest.success) problems.push(...zodProblems("exercise.yaml", manifest.error, "", EXERCISE_FIELDS));
-  const cases = loadCases(absolute, problems);
+  const tests = loadTestFiles(absolute, manifest?.success ? manifest.data.file : undefined, problems);
+  if (hasTestsFolder && tests.length === 0 && !problems.some((p) => p.file.startsWith("tests")) && !existsSync(path.join(absolute, "cases.yaml"))) {
+    problems.push({ file: "tests", message: "holds no test_*.py files, and there is no cases.yaml: add a test file or cases" });
+  }
+  const cases = loadCases(absolute, problems, tests.length > 0);
+  if (cases.length === 0 && tests.length === 0 && existsSync(path.join(absolute, "cases.yaml")) && hasTestsFolder && !problems.length) {
+    problems.push({ file: "cases.yaml", message: `has no cases and tests/ holds no test_*.py files: an exercise needs ${CHECKS}` });
+  }
+  if (manifest?.success && manifest.data.entry === undefined) {
+    const callCase = cases.find((c) => c.call !== null);
+    if (callCase) {
+      problems.push({
+        file: "exercise.yaml",
+        field: "entry",
+        message: `is required when a case uses call (cases.yaml case "${callCase.name}"): the function under test, such as shout`,
+      });
+    }
+  }
   const read = (f: string) => readFileSync(path.join(absolute, f), "utf8");
   const [starter, solution, instructionsMarkdown] = [read("starter.py"), read("solution.py"), read("README.md")];
   if (!manifest?.success || problems.length) throw new ExerciseFolderError(dir, problems);
@@ -151,9 +235,11 @@ export function loadExercise(dir: string, order = 0): Exercise {
   const slug = path.basename(absolute);
   const set = path.basename(path.dirname(absolute));
   const m = manifest.data;
-  const contentHash = createHash("sha256")
-    .update(JSON.stringify([m.file, m.entry, m.limits ?? null, solution, read("cases.yaml")]))
-    .digest("hex");
+  const casesText = existsSync(path.join(absolute, "cases.yaml")) ? read("cases.yaml") : "";
+  // Test files decide verdicts too, so they are part of the hash (only when present: older hashes stay valid).
+  const hashed: unknown[] = [m.file, m.entry ?? null, m.limits ?? null, solution, casesText];
+  if (tests.length) hashed.push(tests.map((t) => [t.name, t.source]));
+  const contentHash = createHash("sha256").update(JSON.stringify(hashed)).digest("hex");
   return {
     id: `${set}/${slug}`,
     set,
@@ -164,12 +250,15 @@ export function loadExercise(dir: string, order = 0): Exercise {
     difficulty: m.difficulty,
     concepts: m.concepts,
     file: m.file,
-    entry: m.entry,
+    entry: m.entry ?? null,
     limits: m.limits ?? {},
+    ...(m.source ? { source: m.source } : {}),
+    hints: m.hints ?? [],
     instructionsMarkdown,
     starter,
     solution,
     cases,
+    tests,
     contentHash,
     order,
   };

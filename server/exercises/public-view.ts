@@ -1,5 +1,6 @@
-// What learners may see of an exercise (docs/api.md): never the reference solution, never a hidden case's call
-// or expected value. Every response about exercises is built here.
+// What learners may see of an exercise (docs/api.md): never the reference solution, never a hidden case's call,
+// stdin or expected value, never the tests/ files (they are run in the sandbox, not shown). Every response about
+// exercises is built here, field by field, so nothing else of an Exercise can slip through.
 import type { ProgressView } from "../progress/progress";
 import type { SubmissionView } from "../grading/submission-view";
 import { resolveLimits } from "../grading/limits";
@@ -20,14 +21,18 @@ export interface ExerciseSummary {
 
 export interface VisibleCase {
   name: string;
-  call: string;
+  /** The call a call case evaluates; null for a program case. */
+  call: string | null;
   expected: string | null;
   raises: string | null;
+  /** A program case's standard input and expected output (absent for a call case). */
+  stdin?: string;
+  stdout?: string;
 }
 
 export interface ExerciseDetail extends Omit<ExerciseSummary, "progress"> {
   file: string;
-  entry: string;
+  entry: string | null;
   instructionsHtml: string;
   starter: string;
   visibleCases: VisibleCase[];
@@ -68,11 +73,12 @@ export function exerciseDetail(e: Exercise, progress: ProgressView | null, lastS
     starter: e.starter,
     visibleCases: e.cases
       .filter((c) => !c.hidden)
-      .map((c) => ({
+      .map((c): VisibleCase => ({
         name: c.name,
         call: c.call,
         expected: c.expectation.kind === "value" ? pyRepr(c.expectation.value) : null,
         raises: c.expectation.kind === "raises" ? c.expectation.exception : null,
+        ...(c.expectation.kind === "stdout" ? { stdin: c.stdin ?? "", stdout: c.expectation.stdout } : {}),
       })),
     hiddenCaseCount: e.cases.filter((c) => c.hidden).length,
     limits: { timeoutMs: limits.caseTimeoutMs, memoryMb: limits.memoryMb },

@@ -13,7 +13,8 @@ export const exerciseManifestSchema = z
     file: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*\.py$/, "a Python file name that is a valid module name, such as shout.py"),
-    entry: z.string().regex(PY_IDENTIFIER, "a Python function name"),
+    // Required only when some case in cases.yaml uses `call` (checked by the loader).
+    entry: z.string().regex(PY_IDENTIFIER, "a Python function name").optional(),
     limits: z
       .object({
         timeoutMs: z.number().int().min(100).max(30_000).optional(),
@@ -21,31 +22,76 @@ export const exerciseManifestSchema = z
       })
       .strict()
       .optional(),
+    // Where an imported exercise came from, for attribution (see `tutor import`).
+    source: z
+      .object({
+        origin: z.string().min(1).max(200),
+        url: z.url().optional(),
+        licence: z.string().min(1).max(100),
+        authors: z.array(z.string().min(1).max(200)).default([]),
+      })
+      .strict()
+      .optional(),
+    // Level-1 hints: short nudges a learner may ask for, in order.
+    hints: z.array(z.string().min(1).max(2000)).max(50).optional(),
   })
   .strict();
 
 export type ExerciseManifest = z.infer<typeof exerciseManifestSchema>;
 
-/** A case as written in cases.yaml, before its expected value is decoded (the YAML node is checked separately). */
+/** Largest stdin or expected stdout a program case may give, in characters. */
+export const MAX_PROGRAM_TEXT = 256 * 1024;
+
+/**
+ * A case as written in cases.yaml, before its expected value is decoded (the YAML node is checked separately).
+ * Either a call case (`call` with `expect`, `raises` or neither) or a program case (`stdout`, optional `stdin`).
+ */
 export const rawCaseSchema = z
   .object({
     name: z.string().min(1).max(120),
-    call: z.string().min(1).max(20_000),
+    call: z.string().min(1).max(20_000).optional(),
     expect: z.unknown().optional(),
     raises: z.string().regex(PY_IDENTIFIER, "an exception class name, such as ValueError").optional(),
+    stdin: z.string().max(MAX_PROGRAM_TEXT).optional(),
+    stdout: z.string().max(MAX_PROGRAM_TEXT).optional(),
     hidden: z.boolean().default(false),
     // Read with exact integers, so `tolerance: 0` arrives as a bigint.
     tolerance: z.union([z.number(), z.bigint()]).transform(Number).pipe(z.number().min(0).max(1)).optional(),
   })
   .strict()
-  .refine((c) => !(c.raises !== undefined && c.expect !== undefined), {
-    message: "give either expect or raises, not both",
-    path: ["raises"],
+  .superRefine((c, ctx) => {
+    const program = c.stdout !== undefined || c.stdin !== undefined;
+    if (c.call !== undefined && program) {
+      for (const field of ["stdin", "stdout"] as const) {
+        if (c[field] !== undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: "belongs to a program case: give either call (with expect or raises) or stdout (with stdin), not both" });
+        }
+      }
+      return;
+    }
+    if (c.call === undefined && !program) {
+      ctx.addIssue({ code: "custom", path: ["call"], message: "is required: give call (a Python expression) or stdout (the output a program case expects)" });
+      return;
+    }
+    if (program) {
+      if (c.stdout === undefined) ctx.addIssue({ code: "custom", path: ["stdout"], message: "is required in a program case: the output the program must print" });
+      for (const field of ["expect", "raises", "tolerance"] as const) {
+        if (c[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "belongs to a call case: a program case compares stdout only" });
+      }
+      return;
+    }
+    if (c.raises !== undefined && c.expect !== undefined) ctx.addIssue({ code: "custom", path: ["raises"], message: "give either expect or raises, not both" });
   });
 
 /** The fields each file may hold, named when an unknown one is found. */
-export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits"] as const;
-export const CASE_FIELDS = ["name", "call", "expect", "raises", "hidden", "tolerance"] as const;
+export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits", "source", "hints"] as const;
+export const CASE_FIELDS = ["name", "call", "expect", "raises", "stdin", "stdout", "hidden", "tolerance"] as const;
+
+/** A file the exercise's tests/ folder may hold: run inside the sandbox against the learner's module. */
+export const TEST_FILE_NAME = /^test_[A-Za-z0-9_]*\.py$/;
+/** How many test files an exercise may have, and how large each may be. */
+export const MAX_TEST_FILES = 20;
+export const MAX_TEST_FILE_BYTES = 100 * 1024;
 export const SET_FIELDS = ["title", "summary", "order"] as const;
 
 export const setManifestSchema = z

@@ -65,7 +65,7 @@ export async function resolveExpectations(exercise: Exercise, sandbox: Sandbox, 
   });
   if (stillMissing.length) {
     const run = await sandbox.run(
-      { file: exercise.file, source: exercise.solution, cases: stillMissing.map((c) => ({ id: c.index, call: c.call })) },
+      { file: exercise.file, source: exercise.solution, cases: stillMissing.flatMap((c) => (c.call !== null ? [{ id: c.index, call: c.call }] : [])) },
       resolveLimits(exercise.limits, sandbox.limits),
     );
     const syntax = run.events.find((e) => e.kind === "syntax-error");

@@ -7,6 +7,8 @@ const exceptionSchema = z.object({
   mro: z.array(z.string().max(200)).max(100),
   message: z.string().max(10_000),
   traceback: z.array(z.object({ line: z.number().int(), function: z.string().max(200), text: z.string().max(1000) })).max(50),
+  /** In a test from tests/: the line of the test file where it ended (the failing assert). */
+  testLine: z.object({ line: z.number().int(), text: z.string().max(1000) }).optional(),
 });
 
 const common = {
@@ -17,6 +19,10 @@ const common = {
 
 export const caseObservationSchema = z.discriminatedUnion("outcome", [
   z.object({ outcome: z.literal("returned"), value: z.unknown(), ...common }),
+  // A program case ran to its end (or called sys.exit); what it printed is in stdout.
+  z.object({ outcome: z.literal("finished"), exitCode: z.number().int(), ...common }),
+  // A test from tests/ ran without an exception (possibly skipped by unittest).
+  z.object({ outcome: z.literal("test-passed"), skipped: z.string().max(300).optional(), ...common }),
   z.object({ outcome: z.literal("raised"), exception: exceptionSchema, ...common }),
   z.object({ outcome: z.literal("timeout"), reason: z.enum(["cpu", "total"]).optional(), ...common }),
   z.object({ outcome: z.literal("memory-limit"), ...common }),
@@ -42,8 +48,25 @@ export const syntaxErrorSchema = z.object({
 });
 export type ObservedSyntaxError = z.infer<typeof syntaxErrorSchema>;
 
+/** One test file as the discovery process found it: its tests, or why none could be listed. */
+export const discoveredFileSchema = z.union([
+  z.object({ file: z.string(), tests: z.array(z.object({ class: z.string().max(200).nullable(), name: z.string().max(200) })) }),
+  z.object({ file: z.string(), syntaxError: z.object({ message: z.string(), line: z.number().int().nullable(), text: z.string() }) }),
+  z.object({ file: z.string(), exception: exceptionSchema }),
+]);
+export type DiscoveredFile = z.infer<typeof discoveredFileSchema>;
+
+/** What listing the tests of tests/test_*.py did: the files' tests, or any case outcome (a timeout, a crash...). */
+export const discoveryObservationSchema = z.union([
+  z.object({ outcome: z.literal("discovered"), files: z.array(discoveredFileSchema), ...common }),
+  caseObservationSchema,
+]);
+export type DiscoveryObservation = z.infer<typeof discoveryObservationSchema>;
+
 export const harnessEventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("case"), id: z.number().int().nonnegative(), observation: z.unknown() }),
+  z.object({ kind: z.literal("discovery"), observation: z.unknown() }),
+  z.object({ kind: z.literal("test"), id: z.number().int().nonnegative(), observation: z.unknown() }),
   z.object({ kind: z.literal("syntax-error"), error: syntaxErrorSchema }),
   z.object({ kind: z.literal("done") }),
 ]);

@@ -9,17 +9,28 @@ import { type HarnessEvent, harnessEventSchema } from "./observation";
 export const SANDBOX_UID = 47001;
 export const SANDBOX_LABEL = "tutor.sandbox";
 
-export interface SandboxCase {
-  id: number;
-  call: string;
+/** A call case (evaluate `call` in the learner's module) or a program case (run the file as __main__ with `stdin`). */
+export type SandboxCase = { id: number; call: string } | { id: number; stdin: string };
+
+/** A test file from the exercise's tests/ folder: exercise content, run inside the sandbox. */
+export interface SandboxTestFile {
+  name: string;
+  source: string;
 }
 
-/** All that enters the container: the learner's file and the cases' call expressions. Never expected values. */
+/**
+ * All that enters the container: the learner's file, the cases' call expressions or program stdin, and the
+ * exercise's test files. Never expected values (a call case's value or a program case's expected stdout).
+ */
 export interface SandboxRequest {
   file: string;
   source: string;
   cases: SandboxCase[];
+  tests?: SandboxTestFile[];
 }
+
+/** The most tests the harness runs from an exercise's test files (harness.py's MAX_TESTS). */
+export const MAX_SANDBOX_TESTS = 200;
 
 export type ContainerEnd = "done" | "timeout" | "output-limit" | "exited-early";
 
@@ -91,6 +102,7 @@ function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
     file: request.file,
     source: request.source,
     cases: request.cases,
+    tests: request.tests ?? [],
     limits: {
       caseTimeoutMs: limits.caseTimeoutMs,
       totalTimeoutMs: limits.totalTimeoutMs,
@@ -175,7 +187,7 @@ export async function runInSandbox(docker: Docker, image: string, request: Sandb
   let protocolError: Error | null = null;
   const run = await runToolInSandbox(docker, image, "harness", harnessRequest(request, limits), limits, {
     // The harness caps each case's output itself; this bound only matters if the harness were subverted.
-    maxStdoutBytes: request.cases.length * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
+    maxStdoutBytes: (request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0)) * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
     deadlineMs: options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS,
     onLine: (line) => {
       const parsed = harnessEventSchema.safeParse(line);

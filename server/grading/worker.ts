@@ -126,7 +126,8 @@ export class GradingWorker {
         await this.finishFailed(job, `The exercise ${job.exerciseId} no longer exists, so this submission cannot be graded.`);
         return;
       }
-      events.running(job.userId, job.id, exercise.cases.length);
+      // Each test file counts as one until the sandbox has listed its tests.
+      events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length);
       const sandbox = await this.o.sandbox();
       const result = await gradeSubmission(sandbox, this.o.references, exercise, job.code, {
         onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),

@@ -77,7 +77,7 @@ export interface FailureFacts {
 }
 
 export interface TutorFacts {
-  exercise: { id: string; title: string; entry: string; concepts: string[] } | null;
+  exercise: { id: string; title: string; entry: string | null; concepts: string[] } | null;
   code: string;
   verdict: Status;
   failure: FailureFacts | null;

@@ -111,7 +111,7 @@ export function failureFacts(exercise: Exercise | null, submission: GradedSubmis
       actualType,
       stdout: null,
       exception: exception ? { ...exception, message: "" } : null,
-      hiddenDescription: exerciseCase ? describeHiddenInput(exerciseCase.call) : "an input the examples do not show",
+      hiddenDescription: exerciseCase?.call ? describeHiddenInput(exerciseCase.call) : "an input the examples do not show",
     };
   }
   return {

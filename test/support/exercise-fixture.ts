@@ -10,7 +10,10 @@ export interface FixtureFiles {
   readme?: string;
   starter?: string;
   solution: string;
-  casesYaml: string;
+  /** cases.yaml; left out of the folder when undefined. */
+  casesYaml?: string;
+  /** Files for the exercise's tests/ folder, by name. */
+  tests?: Record<string, string>;
 }
 
 export function writeExerciseFolder(files: FixtureFiles, slug = "fixture"): string {
@@ -24,7 +27,11 @@ export function writeExerciseFolder(files: FixtureFiles, slug = "fixture"): stri
   writeFileSync(path.join(dir, "README.md"), files.readme ?? "# Fixture\n");
   writeFileSync(path.join(dir, "starter.py"), files.starter ?? "def answer():\n    pass\n");
   writeFileSync(path.join(dir, "solution.py"), files.solution);
-  writeFileSync(path.join(dir, "cases.yaml"), files.casesYaml);
+  if (files.casesYaml !== undefined) writeFileSync(path.join(dir, "cases.yaml"), files.casesYaml);
+  if (files.tests) {
+    mkdirSync(path.join(dir, "tests"));
+    for (const [name, source] of Object.entries(files.tests)) writeFileSync(path.join(dir, "tests", name), source);
+  }
   return dir;
 }
 

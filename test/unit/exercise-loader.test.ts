@@ -179,7 +179,7 @@ describe("loadExercise on a broken folder names the file, the field and what is 
     rmSync(path.join(dir, "cases.yaml"));
     const problems = problemsOf(dir);
     expect(problems.map((p) => p.file)).toEqual(["solution.py", "cases.yaml"]);
-    for (const p of problems) expect(p.message).toBe("is missing: every exercise folder holds exercise.yaml, README.md, starter.py, solution.py, cases.yaml");
+    for (const p of problems) expect(p.message).toMatch(/^is missing(: every exercise folder holds exercise.yaml, README.md, starter.py, solution.py and cases.yaml or a tests\/ folder of test_\*\.py files|, and there is no tests\/ folder: an exercise needs cases.yaml or a tests\/ folder of test_\*\.py files)$/);
   });
 
   test("the error's message lists every problem with its folder, file and field", () => {
@@ -220,7 +220,7 @@ describe("loadExercise on a broken folder names the file, the field and what is 
     ["entry: 2answer", "entry", /a Python function name/],
     ["limits: {timeoutMs: 99999}", "limits.timeoutMs", /30000/],
     ["limits: {cpus: 4}", "limits.cpus", /not a known field/],
-    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits$/],
+    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits, source, hints$/],
   ])("exercise.yaml with %s", (line, field, message) => {
     const key = line.split(":")[0]!;
     const kept = MANIFEST.split("\n").filter((l) => !l.startsWith(`${key}:`));
@@ -240,16 +240,16 @@ describe("loadExercise on a broken folder names the file, the field and what is 
   test.each([
     ["a name that is a number", "- name: 42\n  call: answer(1)\n  expect: 1\n", "[0].name", /^Invalid input: expected string, received a whole number$/],
     ["a call that is a list", "- name: a\n  call: [answer]\n  expect: 1\n", "[0].call", /expected string/],
-    ["no call", "- name: a\n  expect: 1\n", "[0].call", /^is required: expected string$/],
+    ["no call", "- name: a\n  expect: 1\n", "[0].call", /^is required: give call \(a Python expression\) or stdout/],
     ["hidden: yes", "- name: a\n  call: answer(1)\n  expect: 1\n  hidden: yes\n", "[0].hidden", /expected boolean/],
     ["a negative tolerance", "- name: a\n  call: answer(1)\n  expect: 1\n  tolerance: -0.1\n", "[0].tolerance", /0/],
     ["raises that is not a class name", "- name: a\n  call: answer(1)\n  raises: value error\n", "[0].raises", /^an exception class name, such as ValueError$/],
     ["expect and raises both", "- name: a\n  call: answer(1)\n  expect: 1\n  raises: ValueError\n", "[0].raises", /^give either expect or raises, not both$/],
     ["expect: null and raises both", "- name: a\n  call: answer(1)\n  expect: null\n  raises: ValueError\n", "[0].raises", /either expect or raises/],
-    ["an unknown field", "- name: a\n  call: answer(1)\n  expected: 1\n", "[0].expected", /^is not a known field: the fields are name, call, expect, raises, hidden, tolerance$/],
+    ["an unknown field", "- name: a\n  call: answer(1)\n  expected: 1\n", "[0].expected", /^is not a known field: the fields are name, call, expect, raises, stdin, stdout, hidden, tolerance$/],
     ["a misspelt tag", "- name: a\n  call: answer(1)\n  expect: !tupel [1, 2]\n", "[0].expect", /!tupel.*the tags understood here are !tuple, !set, !frozenset/],
     ["a timestamp", "- name: a\n  call: answer(1)\n  expect: !!timestamp 2024-01-01\n", "[0].expect", /no Python equivalent/],
-    ["a case that is not a mapping", "- answer(1)\n", "[0]", /^expected a mapping with name, call and expect or raises$/],
+    ["a case that is not a mapping", "- answer(1)\n", "[0]", /^expected a mapping with name, and call with expect or raises, or stdout with stdin$/],
   ])("cases.yaml with %s", (_name, casesYaml, field, message) => {
     const problems = problemsOf(folder({ casesYaml: `${ONE_CASE}${casesYaml}`.replace(/\[0\]/g, "[1]") }));
     expect(problems).toEqual([{ file: "cases.yaml", field: field.replace("[0]", "[1]"), message: expect.stringMatching(message) }]);
@@ -261,7 +261,7 @@ describe("loadExercise on a broken folder names the file, the field and what is 
   });
 
   test("no cases at all", () => {
-    expect(problemsOf(folder({ casesYaml: "[]\n" }))).toEqual([{ file: "cases.yaml", message: "has no cases: add at least one" }]);
+    expect(problemsOf(folder({ casesYaml: "[]\n" }))).toEqual([{ file: "cases.yaml", message: "has no cases: add at least one, or test_*.py files in a tests/ folder" }]);
     expect(problemsOf(folder({ casesYaml: "" }))).toEqual([{ file: "cases.yaml", message: expect.stringMatching(/^expected a list of cases/) }]);
     expect(problemsOf(folder({ casesYaml: "name: a\ncall: answer(1)\n" }))).toEqual([{ file: "cases.yaml", message: expect.stringMatching(/^expected a list of cases/) }]);
   });
@@ -354,5 +354,82 @@ describe("loadExerciseTree", () => {
     const { exercises, errors } = loadExerciseTree(path.join(os.tmpdir(), "tutor-no-such-root"));
     expect(exercises).toEqual([]);
     expect(errors[0]!.problems).toEqual([{ file: ".", message: "does not exist" }]);
+  });
+});
+
+describe("program cases and tests/ files", () => {
+  const PROGRAM_MANIFEST = "title: Echo\nsummary: Echoes.\ndifficulty: 1\nfile: echo.py\n";
+
+  test("a program case gives stdin (default empty) and stdout; entry may then be left out", () => {
+    const e = loadExercise(
+      folder({
+        exerciseYaml: PROGRAM_MANIFEST,
+        casesYaml: '- name: echo\n  stdin: "hi\\n"\n  stdout: "hi\\n"\n- name: silent\n  stdout: ""\n  hidden: true\n',
+      }),
+    );
+    expect(e.entry).toBeNull();
+    expect(e.tests).toEqual([]);
+    expect(e.cases).toEqual([
+      { index: 0, name: "echo", call: null, stdin: "hi\n", hidden: false, expectation: { kind: "stdout", stdout: "hi\n" } },
+      { index: 1, name: "silent", call: null, stdin: "", hidden: true, expectation: { kind: "stdout", stdout: "" } },
+    ]);
+  });
+
+  test.each([
+    ["stdin without stdout", '- name: a\n  stdin: "x"\n', "[0].stdout", /^is required in a program case/],
+    ["call and stdout", '- name: a\n  call: answer(1)\n  stdout: "1"\n', "[0].stdout", /^belongs to a program case: give either call/],
+    ["stdout and expect", '- name: a\n  stdout: "1"\n  expect: 1\n', "[0].expect", /^belongs to a call case/],
+    ["stdout and tolerance", '- name: a\n  stdout: "1"\n  tolerance: 0.1\n', "[0].tolerance", /^belongs to a call case/],
+    ["neither call nor stdout", "- name: a\n  expect: 1\n", "[0].call", /^is required: give call .* or stdout/],
+    ["stdout not a string", "- name: a\n  stdout: 12\n", "[0].stdout", /expected string/],
+  ])("cases.yaml with %s is refused, naming the field", (_what, casesYaml, field, message) => {
+    const problems = problemsOf(folder({ casesYaml }));
+    expect(problems).toEqual([{ file: "cases.yaml", field, message: expect.stringMatching(message) }]);
+  });
+
+  test("entry is required once a case uses call", () => {
+    const problems = problemsOf(folder({ exerciseYaml: PROGRAM_MANIFEST, casesYaml: '- name: p\n  stdout: ""\n- name: c\n  call: echo()\n  expect: 1\n' }));
+    expect(problems).toEqual([{ file: "exercise.yaml", field: "entry", message: expect.stringMatching(/^is required when a case uses call \(cases.yaml case "c"\)/) }]);
+  });
+
+  test("tests/test_*.py files are read in name order; cases.yaml may then be absent or empty", () => {
+    const tests = { "test_b.py": "def test_b():\n    pass\n", "test_a.py": "def test_a():\n    pass\n", "notes.txt": "kept by the instructor\n" };
+    const absent = loadExercise(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests }));
+    expect(absent.cases).toEqual([]);
+    expect(absent.tests).toEqual([
+      { name: "test_a.py", source: "def test_a():\n    pass\n" },
+      { name: "test_b.py", source: "def test_b():\n    pass\n" },
+    ]);
+    expect(loadExercise(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, casesYaml: "", tests })).cases).toEqual([]);
+    expect(loadExercise(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, casesYaml: "[]\n", tests })).cases).toEqual([]);
+  });
+
+  test("the content hash covers the test files", () => {
+    const hashOf = (source: string) => loadExercise(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests: { "test_a.py": source } })).contentHash;
+    expect(hashOf("def test_a():\n    assert True\n")).not.toBe(hashOf("def test_a():\n    assert False\n"));
+    expect(hashOf("def test_a():\n    pass\n")).toBe(hashOf("def test_a():\n    pass\n"));
+  });
+
+  test("an exercise needs cases or tests", () => {
+    expect(problemsOf(writeExerciseFolder({ solution: SOLUTION }))).toEqual([
+      { file: "cases.yaml", message: expect.stringMatching(/^is missing, and there is no tests\/ folder/) },
+    ]);
+    expect(problemsOf(writeExerciseFolder({ solution: SOLUTION, tests: {} }))).toEqual([
+      { file: "tests", message: "holds no test_*.py files, and there is no cases.yaml: add a test file or cases" },
+    ]);
+    expect(problemsOf(folder({ casesYaml: "[]\n" }))).toEqual([{ file: "cases.yaml", message: expect.stringMatching(/^has no cases: add at least one, or test_\*\.py files/) }]);
+  });
+
+  test("a Python file in tests/ that is not test_*.py, or one named like the learner's file, is refused by name", () => {
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests: { "helpers.py": "", "test_ok.py": "" } }))).toEqual([
+      { file: "tests/helpers.py", message: expect.stringMatching(/^is not run: tests\/ holds only test_\*\.py files/) },
+    ]);
+    const clash = "title: T\nsummary: S.\ndifficulty: 1\nfile: test_me.py\n";
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: clash, solution: SOLUTION, tests: { "test_me.py": "" } }))).toEqual([
+      { file: "tests/test_me.py", message: expect.stringMatching(/^has the same name as the learner's file/) },
+    ]);
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests: { "test-dash.py": "" } }))).toEqual([
+      { file: "tests/test-dash.py", message: expect.stringMatching(/^is not run/) },
+    ]);
   });
 });

@@ -179,7 +179,7 @@ function failingCaseOf(exercise: Exercise, grade: GradeResult): FailingCase | nu
   const index = grade.tests.findIndex((t) => t.status !== "passed");
   if (index < 0) return null;
   const test = grade.tests[index]!;
-  return { index, name: test.name, hidden: test.hidden, status: test.status, call: exercise.cases[index]!.call, expected: expectedRepr(exercise, index, test) };
+  return { index, name: test.name, hidden: test.hidden, status: test.status, call: exercise.cases[index]?.call ?? "", expected: expectedRepr(exercise, index, test) };
 }
 
 function strings(value: PyValue): string[] {
@@ -207,7 +207,7 @@ function tellingRepr(repr: string): boolean {
 export function hiddenSecrets(exercise: Exercise, code: string): string[] {
   const secrets = new Set<string>();
   for (const c of exercise.cases.filter((c) => c.hidden)) {
-    secrets.add(c.call);
+    if (c.call !== null) secrets.add(c.call);
     if (c.expectation.kind === "value") {
       const repr = pyRepr(c.expectation.value);
       if (tellingRepr(repr)) secrets.add(repr);
