@@ -1,8 +1,8 @@
 // `tutor check` as an author runs it: a real process, the real sandbox, its exit code and its rows.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type CliRun, runTutor } from "../support/cli";
 import type { CheckRow } from "../../server/exercises/check";
 import { checkExercises, findExerciseFolders, formatCheckTable } from "../../server/exercises/check";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
@@ -11,26 +11,9 @@ import { writeExerciseFolder } from "../support/exercise-fixture";
 const ROOT = path.resolve(__dirname, "../..");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-check-"));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function tutor(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, TUTOR_CACHE_DIR: path.join(scratch, "cache") },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function tutor(args: string[]): Promise<CliRun> {
+  return runTutor(args, path.join(scratch, "cache"));
 }
 
 async function checkJson(dir: string): Promise<{ code: number | null; rows: CheckRow[] }> {

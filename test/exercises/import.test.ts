@@ -1,9 +1,9 @@
 // `tutor import`: Exercism-style exercises (our own fixtures in fixtures/exercism/) and HumanEval's JSON Lines
 // become folders in our format that the loader accepts and whose reference passes in the sandbox.
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type CliRun, runTutor } from "../support/cli";
 import { parse } from "yaml";
 import { checkExercises } from "../../server/exercises/check";
 import { loadExercise, loadExerciseTree } from "../../server/exercises/load";
@@ -16,20 +16,8 @@ const FIXTURES = path.join(__dirname, "fixtures/exercism");
 const HUMANEVAL = path.resolve(ROOT, "../shared/datasets/humaneval/HumanEval.jsonl");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-import-"));
 
-function tutor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, TUTOR_CACHE_DIR: path.join(scratch, "cache") },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function tutor(args: string[]): Promise<CliRun> {
+  return runTutor(args, path.join(scratch, "cache"));
 }
 
 const readText = (...parts: string[]) => readFileSync(path.join(...parts), "utf8");

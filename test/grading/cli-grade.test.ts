@@ -1,34 +1,16 @@
 // `tutor grade` as a user runs it: a real process, the real sandbox, its exit code, stdout and stderr.
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { type CliRun, runTutor } from "../support/cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SHOUT = path.join(ROOT, "exercises/basics/shout");
 const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-cli-"));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function tutor(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), ...args], {
-      cwd: ROOT,
-      // The reference cache goes to a scratch folder, not the user's home.
-      env: { ...process.env, TUTOR_CACHE_DIR: path.join(scratch, "cache"), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function tutor(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runTutor(args, path.join(scratch, "cache"), env);
 }
 
 function submission(name: string, code: string): string {
