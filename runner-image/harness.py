@@ -338,12 +338,7 @@ def run_case_process(request, case, case_dir, res_w):
             observation = {"outcome": "raised", "exception": describe_exception(exc, learner_path)}
         except BaseException:
             observation = {"outcome": "raised", "exception": {"type": "BaseException", "mro": [], "message": "", "traceback": []}}
-    try:
-        observation["durationMs"] = _INT((_monotonic() - started) * 1000)
-    except BaseException:
-        pass
-    _report(res_w, observation)
-    _os_exit(0)
+    _finish(res_w, observation, started)
 
 
 def _program_stdin(text):
