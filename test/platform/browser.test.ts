@@ -1,25 +1,10 @@
 // A learner in a real browser: opens an exercise, types a solution into the editor, submits, watches the
 // tests pass live, and finds the progress kept when they come back.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Platform } from "../../server/platform";
-import { launchBrowser } from "../support/browser";
-import { startTestPlatform } from "../support/platform";
+import type { Page } from "playwright-core";
+import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
 
-const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts");
-
-let platform: Platform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const session = platformWithBrowser();
 
 async function typeInEditor(page: Page, code: string) {
   const content = page.locator('[data-testid="editor"] .cm-content');
@@ -40,12 +25,12 @@ async function typeInEditor(page: Page, code: string) {
 }
 
 test("a learner solves an exercise in the browser and finds the progress kept", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
 
-  await page.goto(platform.url);
+  await page.goto(session.platform.url);
   const card = page.locator('[data-testid="exercise-card"][data-exercise-id="basics/shout"]');
   await card.click();
   await page.locator('[data-testid="editor"] .cm-content').waitFor();
@@ -69,7 +54,7 @@ test("a learner solves an exercise in the browser and finds the progress kept", 
   await page.screenshot({ path: path.join(SCREENSHOTS, "exercise-passed.png"), fullPage: true });
 
   // Coming back later: the list shows the exercise solved, and the editor holds the solution.
-  await page.goto(platform.url);
+  await page.goto(session.platform.url);
   const badge = page.locator('[data-testid="exercise-card"][data-exercise-id="basics/shout"] [data-testid="progress-badge"]');
   await badge.waitFor();
   expect(await badge.getAttribute("data-progress")).toBe("solved");

@@ -2,38 +2,23 @@
 // order; the Tools page explains a pasted function, generates tests with a mutation score, and shows the
 // server's message for code without a function. Whichever engine answers (offline by default), the shapes and
 // the data-testids are the same, so these checks stay structural.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Platform } from "../../server/platform";
-import { launchBrowser } from "../support/browser";
-import { startTestPlatform } from "../support/platform";
+import type { Page } from "playwright-core";
+import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
 
-const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts");
-
-let platform: Platform;
-let browser: Browser;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const session = platformWithBrowser();
 
 function setCode(page: Page, code: string) {
   return page.evaluate((text) => (window as unknown as { tutorEditor: { setCode(code: string): void } }).tutorEditor.setCode(text), code);
 }
 
 test("the tutor explains a failing submission and gives hints in order", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
 
-  await page.goto(`${platform.url}/#/exercises/basics/shout`);
+  await page.goto(`${session.platform.url}/#/exercises/basics/shout`);
   await page.locator('[data-testid="editor"] .cm-content').waitFor();
   await setCode(page, "def shout(text):\n    return text.upper()\n");
   await page.locator('[data-testid="submit"]').click();
@@ -72,12 +57,12 @@ test("the tutor explains a failing submission and gives hints in order", async (
 });
 
 test("the Tools page explains a function, generates tests, and says when there is no function", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
 
-  await page.goto(platform.url);
+  await page.goto(session.platform.url);
   await page.locator('[data-testid="exercise-card"]').first().waitFor();
   await page.locator('[data-testid="nav-tools"]').click();
   await page.locator('[data-testid="tools-editor"] .cm-content').waitFor();

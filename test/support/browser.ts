@@ -1,6 +1,10 @@
 // Headless Chromium from Debian (playwright-core cannot download its own browser here), started with the
 // flags that keep it off the network.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import type { Platform } from "../../server/platform";
+import { startTestPlatform } from "./platform";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -9,4 +13,27 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Where browser tests save screenshots (the README's come from here). */
+export const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts");
+
+export interface BrowserSession {
+  platform: Platform;
+  browser: Browser;
+}
+
+/** The real platform and a headless Chromium for one test file, started before its tests and stopped after. */
+export function platformWithBrowser(): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.platform = await startTestPlatform();
+    session.browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.platform?.stop();
+  });
+  return session;
 }
