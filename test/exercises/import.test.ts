@@ -13,7 +13,13 @@ import { freshReferenceCache, realSandbox } from "../support/sandbox";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(__dirname, "fixtures/exercism");
-const HUMANEVAL = path.resolve(ROOT, "../shared/datasets/humaneval/HumanEval.jsonl");
+// The real data set lives beside the repository on CI (shared/), not in it. A clone without it still runs every
+// other test here; CI, where it must be present, fails loudly instead of skipping.
+const HUMANEVAL = process.env.TUTOR_HUMANEVAL_JSONL ?? path.resolve(ROOT, "../shared/datasets/humaneval/HumanEval.jsonl");
+const withRealHumanEval = existsSync(HUMANEVAL) || process.env.CI === "true" ? describe : describe.skip;
+if (!existsSync(HUMANEVAL) && process.env.CI !== "true") {
+  console.warn(`HumanEval.jsonl not found at ${HUMANEVAL}: the tests on the real file are skipped (set TUTOR_HUMANEVAL_JSONL to run them).`);
+}
 const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-import-"));
 
 function tutor(args: string[]): Promise<CliRun> {
@@ -131,7 +137,7 @@ describe("import exercism", () => {
   });
 });
 
-describe("import jsonl --format humaneval", () => {
+withRealHumanEval("import jsonl --format humaneval", () => {
   const into = path.join(scratch, "he", "humaneval");
   let run: { code: number | null; stdout: string; stderr: string };
   beforeAll(async () => {
@@ -176,6 +182,27 @@ describe("import jsonl --format humaneval", () => {
     expect(readme).toContain("```python\ndef has_close_elements(numbers: List[float], threshold: float) -> bool:\n    ...\n```");
   });
 
+  test("a format other than humaneval, or none: exit 2", async () => {
+    const wrong = await tutor(["import", "jsonl", HUMANEVAL, "--format", "mbpp", "--into", path.join(scratch, "x")]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('unknown format "mbpp"');
+    const none = await tutor(["import", "jsonl", HUMANEVAL, "--into", path.join(scratch, "x")]);
+    expect(none.code).toBe(2);
+    expect(existsSync(path.join(scratch, "x"))).toBe(false);
+  });
+
+  test("tutor check passes a sample of them in the sandbox (all 164: npm run bench:humaneval)", async () => {
+    const sample = path.join(scratch, "he-sample", "humaneval");
+    for (const slug of ["humaneval_0", "humaneval_10", "humaneval_32", "humaneval_38", "humaneval_163"]) cpSync(path.join(into, slug), path.join(sample, slug), { recursive: true });
+    const rows = await checkExercises(sample, await realSandbox(), freshReferenceCache());
+    expect(rows.filter((r) => r.problems.length)).toEqual([]);
+    expect(rows).toHaveLength(5);
+    // The loader accepts what check passed.
+    for (const r of rows) expect(() => loadExercise(r.dir)).not.toThrow();
+  });
+});
+
+describe("the HumanEval format, on problems written here", () => {
   test("docstrings: signature over several lines, doctests in one code block, prose kept", () => {
     const prompt = 'import math\n\n\ndef f(a: int,\n      b: int) -> int:\n    """ Add a and b.\n    Really.\n\n    >>> f(1, 2)\n    3\n\n    >>> f(0, 0)\n    0\n    """\n';
     const { signature, docstring } = signatureAndDocstring(prompt, "f");
@@ -187,28 +214,9 @@ describe("import jsonl --format humaneval", () => {
     expect(ex.starter).toBe(`${prompt}    pass\n`);
   });
 
-  test("a format other than humaneval, or none: exit 2", async () => {
-    const wrong = await tutor(["import", "jsonl", HUMANEVAL, "--format", "mbpp", "--into", path.join(scratch, "x")]);
-    expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('unknown format "mbpp"');
-    const none = await tutor(["import", "jsonl", HUMANEVAL, "--into", path.join(scratch, "x")]);
-    expect(none.code).toBe(2);
-    expect(existsSync(path.join(scratch, "x"))).toBe(false);
-  });
-
   test("a line that is not a problem is named by its line number", () => {
     const file = path.join(scratch, "bad.jsonl");
     writeFileSync(file, `${JSON.stringify({ task_id: "a/1", prompt: "def f():\n", canonical_solution: "", test: "x", entry_point: "f" })}\n{"task_id": "a/2"}\n`);
     expect(() => readHumanEvalFile(file)).toThrow(/bad\.jsonl:2: prompt: /);
-  });
-
-  test("tutor check passes a sample of them in the sandbox (all 164: npm run bench:humaneval)", async () => {
-    const sample = path.join(scratch, "he-sample", "humaneval");
-    for (const slug of ["humaneval_0", "humaneval_10", "humaneval_32", "humaneval_38", "humaneval_163"]) cpSync(path.join(into, slug), path.join(sample, slug), { recursive: true });
-    const rows = await checkExercises(sample, await realSandbox(), freshReferenceCache());
-    expect(rows.filter((r) => r.problems.length)).toEqual([]);
-    expect(rows).toHaveLength(5);
-    // The loader accepts what check passed.
-    for (const r of rows) expect(() => loadExercise(r.dir)).not.toThrow();
   });
 });
