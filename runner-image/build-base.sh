@@ -7,8 +7,9 @@ name="${1:-tutor-python-base:bookworm}"
 command -v debootstrap >/dev/null || { echo "debootstrap is missing: apt-get install -y debootstrap" >&2; exit 1; }
 mirror="${DEBIAN_MIRROR:-}"
 if [ -z "$mirror" ]; then
-  mirror=$(grep -rhoE '^(URIs:|deb) +https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-    | grep -v security | head -n1 | awk '{print $2}')
+  # Only files apt reads (*.list, *.sources), and only a Debian archive (not the security one, not a vendor's).
+  mirror=$( { cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; } \
+    | grep -oE '^(URIs:|deb) +https?://[^ ]+' | awk '{print $2}' | grep -E '/debian/?$' | head -n1 || true)
 fi
 mirror="${mirror:-http://deb.debian.org/debian}"
 dir=$(mktemp -d /tmp/tutor-base.XXXXXX)

@@ -1,6 +1,7 @@
 // Every setting the platform reads from the environment, typed, with its default, in one place.
 import os from "node:os";
 import path from "node:path";
+import type { RateLimits } from "./http/auth-routes";
 
 export interface PlatformConfig {
   /** PostgreSQL URL; without one, an embedded PostgreSQL runs from node_modules. */
@@ -14,6 +15,7 @@ export interface PlatformConfig {
   /** How long a worker's claim on a submission lasts without renewal; after a crash, the job resumes then. */
   leaseMs: number;
   secureCookies: boolean;
+  rateLimits: RateLimits;
   tutorDailyRequests: number;
   tutorDailyModelAnswers: number;
 }
@@ -45,6 +47,11 @@ export function readConfig(env = process.env): PlatformConfig {
     gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
     leaseMs: integer("TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",
+    rateLimits: {
+      signInPerAccount: integer("TUTOR_SIGNIN_PER_ACCOUNT", 10),
+      signInPerAddress: integer("TUTOR_SIGNIN_PER_ADDRESS", 300),
+      signUpPerAddress: integer("TUTOR_SIGNUP_PER_ADDRESS", 100),
+    },
     tutorDailyRequests: integer("TUTOR_DAILY_REQUESTS", 200),
     tutorDailyModelAnswers: integer("TUTOR_MODEL_DAILY_BUDGET", 50),
   };

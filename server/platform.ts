@@ -3,9 +3,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlatformConfig } from "./config";
-import { checkDatabaseReachable, connectDatabase, type Database } from "./database/client";
-import { startEmbeddedDatabase } from "./database/embedded";
-import { applyMigrations } from "./database/migrate";
+import type { Database } from "./database/client";
+import { openDatabase } from "./database/open";
 import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
@@ -35,12 +34,6 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-async function prepareDatabase(config: PlatformConfig, log: (l: string) => void) {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  log("DATABASE_URL is not set: starting the embedded PostgreSQL");
-  return startEmbeddedDatabase(config.dataDir, config.embeddedDatabasePort, log);
-}
-
 /** The sandbox is resolved lazily and retried, so the site serves even while Docker is down or the image builds. */
 function lazySandbox(log: (l: string) => void): () => Promise<Sandbox> {
   const docker = connectDocker();
@@ -59,11 +52,8 @@ function lazySandbox(log: (l: string) => void): () => Promise<Sandbox> {
 
 export async function startPlatform(config: PlatformConfig, options: StartOptions = {}): Promise<Platform> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const database = await prepareDatabase(config, log);
-  const applied = await applyMigrations(database.url);
-  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  const db = connectDatabase(database.url);
-  await checkDatabaseReachable(db, database.url.replace(/\/\/[^@]*@/, "//"));
+  const database = await openDatabase(config, log);
+  const db = database.db;
 
   const { catalog, errors } = ExerciseCatalog.load(config.exercisesDir);
   for (const e of errors) log(`exercise skipped: ${e.message}`);
@@ -96,7 +86,7 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
     worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
     await worker.start();
   }
-  app = createApp({ db, catalog, events, tutor, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, log });
+  app = createApp({ db, catalog, events, tutor, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, rateLimits: config.rateLimits, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
@@ -113,8 +103,7 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
         void io.close(() => resolve());
       });
       await worker?.stop();
-      await db.$disconnect();
-      await database.stop();
+      await database.close();
     },
   };
 }

@@ -38,11 +38,18 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === "object" && error !== null && typeof (error as { message?: unknown }).message === "string";
 }
 
-async function request<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { Accept: "application/json" }, signal };
-  if (body !== undefined) {
-    init.headers = { Accept: "application/json", "Content-Type": "application/json" };
-    init.body = JSON.stringify(body);
+// Every API response carries the CSRF token of whoever is signed in (or of this browser's anonymous
+// learner); state-changing requests send the latest one back.
+let csrfToken: string | null = null;
+
+export async function request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  if (method !== "GET" && csrfToken === null) await request("GET", "/api/me", undefined, signal);
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const init: RequestInit = { method, credentials: "same-origin", headers, signal };
+  if (method !== "GET") {
+    headers["Content-Type"] = "application/json";
+    headers["X-CSRF-Token"] = csrfToken ?? "";
+    init.body = JSON.stringify(body ?? {});
   }
   let response: Response;
   try {
@@ -51,6 +58,7 @@ async function request<T>(method: "GET" | "POST", path: string, body?: unknown, 
     if (isAbortError(error)) throw error;
     throw new ApiError("Could not reach the Tutor server. Check your connection and try again.", 0, "network");
   }
+  csrfToken = response.headers.get("X-CSRF-Token") ?? csrfToken;
   let parsed: unknown = undefined;
   const text = await response.text();
   if (text) {

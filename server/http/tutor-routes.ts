@@ -1,6 +1,7 @@
 // Routes for the tutor (docs/api.md, "The tutor"). Thin: validate, identify the learner, call the service.
 import { Router } from "express";
 import { z } from "zod";
+import { requireUser } from "../auth/authorization";
 import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
 import type { HintLevel } from "../tutor/contracts";
 import { type TutorService, TutorRequestError } from "../tutor/service";
@@ -17,11 +18,6 @@ const codeBody = z
     requestId: z.string().max(100).optional(),
   })
   .strict();
-
-function learnerId(req: { learner?: { id: string } }): string {
-  if (!req.learner) throw new HttpError(401, "no-identity", "Who is asking is unknown: enable cookies and reload the page.");
-  return req.learner.id;
-}
 
 function parseCode(body: unknown) {
   const parsed = codeBody.parse(body);
@@ -48,18 +44,18 @@ export function tutorRoutes(tutor: TutorService): Router {
 
   router.get("/submissions/:id/feedback", async (req, res) => {
     const { id } = submissionParams.parse(req.params);
-    res.json({ feedback: await tutorCall(() => tutor.feedback(learnerId(req), id)) });
+    res.json({ feedback: await tutorCall(() => tutor.feedback(requireUser(req).id, id)) });
   });
 
   router.get("/submissions/:id/hints", async (req, res) => {
     const { id } = submissionParams.parse(req.params);
-    res.json(await tutorCall(() => tutor.hints(learnerId(req), id)));
+    res.json(await tutorCall(() => tutor.hints(requireUser(req).id, id)));
   });
 
   router.post("/submissions/:id/hints", async (req, res) => {
     const { id } = submissionParams.parse(req.params);
     const { level } = hintBody.parse(req.body);
-    res.json({ hint: await tutorCall(() => tutor.takeHint(learnerId(req), id, level as HintLevel)) });
+    res.json({ hint: await tutorCall(() => tutor.takeHint(requireUser(req).id, id, level as HintLevel)) });
   });
 
   router.get("/concepts/:id", async (req, res) => {
@@ -69,17 +65,17 @@ export function tutorRoutes(tutor: TutorService): Router {
 
   router.post("/tutor/explain", async (req, res) => {
     const body = parseCode(req.body);
-    res.json({ explanation: await tutorCall(() => tutor.explain(learnerId(req), body.code, body.function, body.requestId)) });
+    res.json({ explanation: await tutorCall(() => tutor.explain(requireUser(req).id, body.code, body.function, body.requestId)) });
   });
 
   router.post("/tutor/docstrings", async (req, res) => {
     const body = parseCode(req.body);
-    res.json({ result: await tutorCall(() => tutor.docstrings(learnerId(req), body.code, body.requestId)) });
+    res.json({ result: await tutorCall(() => tutor.docstrings(requireUser(req).id, body.code, body.requestId)) });
   });
 
   router.post("/tutor/tests", async (req, res) => {
     const body = parseCode(req.body);
-    res.json({ tests: await tutorCall(() => tutor.tests(learnerId(req), body.code, body.function, body.requestId)) });
+    res.json({ tests: await tutorCall(() => tutor.tests(requireUser(req).id, body.code, body.function, body.requestId)) });
   });
 
   return router;

@@ -2,7 +2,7 @@
 // requests, and grading events go to that room only, so a learner never receives another's results.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { LEARNER_COOKIE, learnerForToken, readCookie } from "../auth/learner-identity";
+import { identityFromCookies } from "../auth/identity";
 import type { Database } from "../database/client";
 import type { TutorEvents } from "../tutor/service";
 import type { SubmissionEvents } from "./submission-events";
@@ -13,9 +13,9 @@ export function attachRealtime(httpServer: HttpServer, db: Database): { io: Serv
   const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
   io.use(async (socket, next) => {
     try {
-      const learner = await learnerForToken(db, readCookie(socket.handshake.headers.cookie, LEARNER_COOKIE));
-      if (!learner) return next(new Error("unknown learner: load the page first so that it can identify you"));
-      socket.data.userId = learner.id;
+      const identity = await identityFromCookies(db, socket.handshake.headers.cookie);
+      if (!identity) return next(new Error("unknown learner: load the page first so that it can identify you"));
+      socket.data.userId = identity.user.id;
       next();
     } catch {
       next(new Error("the server cannot identify you right now; it retries by itself"));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { loadExercise } from "../../server/exercises/load";
 import type { Platform } from "../../server/platform";
-import { LearnerClient, startTestPlatform } from "../support/platform";
+import { connectLearnerSocket, LearnerClient, startTestPlatform } from "../support/platform";
 
 const SHOUT_DIR = path.resolve(__dirname, "../../exercises/basics/shout");
 const shout = loadExercise(SHOUT_DIR);
@@ -20,13 +20,7 @@ afterAll(async () => {
   await platform.stop();
 });
 
-function socketFor(learner: LearnerClient): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectSocket(platform.url, { extraHeaders: { cookie: learner.cookieHeader }, transports: ["websocket"], reconnection: false });
-    socket.on("connect", () => resolve(socket));
-    socket.on("connect_error", reject);
-  });
-}
+const socketFor = (learner: LearnerClient) => connectLearnerSocket(platform.url, learner);
 
 describe("exercises", () => {
   test("the list carries every exercise in teaching order, with no progress for a new learner", async () => {

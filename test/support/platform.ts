@@ -2,6 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { io as connectSocket, type Socket } from "socket.io-client";
 import { type PlatformConfig, readConfig } from "../../server/config";
 import { startPlatform, type Platform } from "../../server/platform";
 
@@ -13,6 +14,8 @@ export function testConfig(overrides: Partial<PlatformConfig> = {}): PlatformCon
     host: "127.0.0.1",
     port: 0,
     gradingConcurrency: 2,
+    // Every test signs up from 127.0.0.1 into one database per run; tests of the limits set their own.
+    rateLimits: { signInPerAccount: 1000, signInPerAddress: 100_000, signUpPerAddress: 100_000 },
     ...overrides,
   };
 }
@@ -21,19 +24,36 @@ export function startTestPlatform(overrides: Partial<PlatformConfig> = {}, worke
   return startPlatform(testConfig(overrides), { worker, log: () => undefined, env });
 }
 
-/** A learner as a browser would be: a cookie jar over fetch. */
+/**
+ * A learner as a browser would be: a cookie jar over fetch that, like the web client, echoes the CSRF token the
+ * server last sent on every state-changing request. `headers` can override it (tests of the CSRF defence).
+ */
 export class LearnerClient {
-  private cookie = "";
+  private cookies = new Map<string, string>();
+  private csrfToken: string | null = null;
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+  async request(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
+    if (method !== "GET" && this.csrfToken === null) await this.request("GET", "/api/me");
     const res = await fetch(this.baseUrl + route, {
       method,
-      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      headers: {
+        ...(this.cookies.size ? { cookie: this.cookieHeader } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        ...(method !== "GET" && this.csrfToken ? { "x-csrf-token": this.csrfToken } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      const cleared = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join("=") === "";
+      if (cleared) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value.join("="));
+    }
+    const csrf = res.headers.get("x-csrf-token");
+    if (csrf) this.csrfToken = csrf;
     const text = await res.text();
     let json: unknown = null;
     try {
@@ -41,11 +61,24 @@ export class LearnerClient {
     } catch {
       json = { raw: text };
     }
-    return { status: res.status, json };
+    return { status: res.status, json, headers: res.headers };
   }
 
   get cookieHeader(): string {
-    return this.cookie;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  /** Signs up (claiming this learner's anonymous progress) and keeps the session cookie. */
+  async signUp(email: string, password = "correct horse battery", displayName?: string): Promise<any> {
+    const res = await this.request("POST", "/api/auth/signup", { email, password, ...(displayName ? { displayName } : {}) });
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json.user;
+  }
+
+  async signIn(email: string, password = "correct horse battery"): Promise<any> {
+    const res = await this.request("POST", "/api/auth/signin", { email, password });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json.user;
   }
 
   /** Polls a submission until it is graded or failed, as the browser's fallback does. */
@@ -58,4 +91,13 @@ export class LearnerClient {
     }
     throw new Error(`submission ${id} was not graded within ${timeoutMs} ms`);
   }
+}
+
+/** A socket.io connection as the learner's browser would open it, with their cookies. */
+export function connectLearnerSocket(baseUrl: string, learner: LearnerClient): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectSocket(baseUrl, { extraHeaders: { cookie: learner.cookieHeader }, transports: ["websocket"], reconnection: false });
+    socket.on("connect", () => resolve(socket));
+    socket.on("connect_error", reject);
+  });
 }
