@@ -26,10 +26,3 @@ export async function countAttempt(db: Database, rule: RateRule): Promise<RateVe
   const resetsAt = windowStart.getTime() + rule.windowMs;
   return { allowed: count <= rule.limit, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000)) };
 }
-
-/** Old windows are dead weight; any server may sweep them. */
-export async function forgetExpiredWindows(db: Database, olderThanMs: number): Promise<number> {
-  const cutoff = new Date(Date.now() - olderThanMs);
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: cutoff } } });
-  return count;
-}

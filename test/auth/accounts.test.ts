@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureAccountWithRole } from "../../server/auth/accounts";
+import { forgetExpiredAuthState } from "../../server/auth/housekeeping";
 import type { Platform } from "../../server/platform";
 import { runTutor } from "../support/cli";
 import { connectLearnerSocket, LearnerClient, startTestPlatform } from "../support/platform";
@@ -92,6 +93,21 @@ describe("signing in and out", () => {
     expect((await browser.request("GET", "/api/me")).json.user.signedIn).toBe(false);
     const stolen = await new LearnerClient(platform.url).request("GET", "/api/me", undefined, { cookie: sessionCookie });
     expect(stolen.json.user.signedIn).toBe(false);
+  });
+
+  test("an expired session is not honoured, and the hourly sweep deletes expired sessions", async () => {
+    const email = uniqueEmail("expired");
+    const browser = new LearnerClient(platform.url);
+    const user = await browser.signUp(email);
+    await platform.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await browser.request("GET", "/api/me")).json.user.signedIn).toBe(false);
+
+    const other = new LearnerClient(platform.url);
+    const otherUser = await other.signUp(uniqueEmail("expired-too"));
+    await platform.db.session.updateMany({ where: { userId: otherUser.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const swept = await forgetExpiredAuthState(platform.db);
+    expect(swept.sessions).toBeGreaterThanOrEqual(1);
+    expect(await platform.db.session.count({ where: { userId: { in: [user.id, otherUser.id] } } })).toBe(0);
   });
 
   test("a wrong password and an unknown email get the same answer", async () => {
