@@ -4,15 +4,39 @@ import type { Database } from "../database/client";
 import type { Exercise, ExerciseFolderError } from "./exercise";
 import { loadExerciseTree } from "./load";
 
+/** A problem set: a folder under exercises/ with at least one exercise that loaded. */
+export interface ExerciseSet {
+  name: string;
+  /** set.yaml's title, or else the folder name made readable ("string_tricks" -> "String tricks"). */
+  title: string;
+  /** Its exercises in teaching order. */
+  exercises: Exercise[];
+}
+
+export function humaniseSetName(name: string): string {
+  const words = name.replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export class ExerciseCatalog {
   private byId = new Map<string, Exercise>();
+  private setTitles = new Map<string, string>();
   private constructor(readonly root: string) {}
 
   static load(root: string): { catalog: ExerciseCatalog; errors: ExerciseFolderError[] } {
     const catalog = new ExerciseCatalog(root);
-    const { exercises, errors } = loadExerciseTree(root);
+    const { exercises, errors, setTitles } = loadExerciseTree(root);
     for (const e of exercises) catalog.byId.set(e.id, e);
+    catalog.setTitles = setTitles;
     return { catalog, errors };
+  }
+
+  /** Reads the folders again (after an instructor saved one from the browser), so learners see the change at once. */
+  reload(): ExerciseFolderError[] {
+    const { exercises, errors, setTitles } = loadExerciseTree(this.root);
+    this.byId = new Map(exercises.map((e) => [e.id, e]));
+    this.setTitles = setTitles;
+    return errors;
   }
 
   get(id: string): Exercise | undefined {
@@ -22,6 +46,21 @@ export class ExerciseCatalog {
   /** In teaching order: by set, then by the set's own order. */
   list(): Exercise[] {
     return [...this.byId.values()].sort((a, b) => a.set.localeCompare(b.set) || a.order - b.order);
+  }
+
+  /** The sets that have exercises, by name. */
+  sets(): ExerciseSet[] {
+    const byName = new Map<string, Exercise[]>();
+    for (const e of this.list()) byName.set(e.set, [...(byName.get(e.set) ?? []), e]);
+    return [...byName].map(([name, exercises]) => ({ name, title: this.setTitle(name), exercises }));
+  }
+
+  set(name: string): ExerciseSet | undefined {
+    return this.sets().find((s) => s.name === name);
+  }
+
+  setTitle(name: string): string {
+    return this.setTitles.get(name) ?? humaniseSetName(name);
   }
 
   /** Mirrors the catalog into the database; exercises whose folder is gone stay, marked unavailable. */

@@ -267,13 +267,16 @@ export function loadExercise(dir: string, order = 0): Exercise {
 export interface ExerciseTree {
   exercises: Exercise[];
   errors: ExerciseFolderError[];
+  /** set.yaml's title of each set that has one, by folder name. */
+  setTitles: Map<string, string>;
 }
 
 /** Loads every exercise under root (root/<set>/<slug>/). A broken folder is reported, never fatal to the rest. */
 export function loadExerciseTree(root: string): ExerciseTree {
   const exercises: Exercise[] = [];
   const errors: ExerciseFolderError[] = [];
-  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])] };
+  const setTitles = new Map<string, string>();
+  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])], setTitles };
   const subfolders = (dir: string) =>
     readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith("."))
@@ -290,8 +293,10 @@ export function loadExerciseTree(root: string): ExerciseTree {
       const problems: ExerciseProblem[] = [];
       const doc = readYaml(setDir, "set.yaml", problems);
       const parsed = doc ? setManifestSchema.safeParse(doc.toJS()) : null;
-      if (parsed?.success) order = parsed.data.order ?? [];
-      else if (parsed) {
+      if (parsed?.success) {
+        order = parsed.data.order ?? [];
+        setTitles.set(set, parsed.data.title);
+      } else if (parsed) {
         problems.push(...zodProblems("set.yaml", parsed.error, "", SET_FIELDS));
         // A mistake elsewhere in set.yaml should not scramble the teaching order.
         const orderOnly = setManifestSchema.shape.order.safeParse((doc?.toJS() as { order?: unknown } | null)?.order);
@@ -318,7 +323,7 @@ export function loadExerciseTree(root: string): ExerciseTree {
       }
     });
   }
-  return { exercises, errors };
+  return { exercises, errors, setTitles };
 }
 
 function rank(order: string[], slug: string): number {

@@ -1,0 +1,111 @@
+// Routes for courses (docs/api.md, "Courses"). Every route needs a signed-in account; what a member may see is
+// decided in server/courses/access.ts, so a course you are not in reads exactly like a missing one.
+import { Router } from "express";
+import { z } from "zod";
+import { requireAccount, requireInstructor } from "../auth/authorization";
+import { emailSchema } from "../auth/accounts";
+import { requireCourseInstructor, requireCourseMember, requireTeaches } from "../courses/access";
+import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../courses/assignments";
+import { addCoInstructor, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
+import { courseGradesCsv, exportFileName } from "../courses/grades";
+import { learnerTimeline } from "../courses/timeline";
+import type { RouteDeps } from "./exercise-routes";
+
+const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
+const setParams = courseParams.extend({ setName: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "a set name is a folder name under exercises/") });
+const learnerParams = courseParams.extend({ userId: z.uuid("a learner id is a UUID") });
+const courseBody = z.object({ name: z.string({ error: "name must be a string" }).trim().min(1, "a course needs a name").max(120, "a course name has at most 120 characters") }).strict();
+const joinBody = z.object({ code: z.string({ error: "code must be the course's join code, a string" }).max(40, "a join code has 8 letters and digits") }).strict();
+const instructorBody = z.object({ email: emailSchema }).strict();
+const dueAt = z.iso
+  .datetime({ offset: true, error: "dueAt must be a date and time in ISO 8601 with a time zone, such as 2030-05-01T17:00:00Z, or null" })
+  .transform((s) => new Date(s))
+  .nullable();
+const assignBody = z.object({ setName: setParams.shape.setName, dueAt: dueAt.optional() }).strict();
+const dueBody = z.object({ dueAt }).strict();
+
+export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">): Router {
+  const router = Router();
+
+  router.post("/courses", async (req, res) => {
+    const user = requireInstructor(req);
+    const { name } = courseBody.parse(req.body);
+    const course = await createCourse(db, name, user.id);
+    res.status(201).json({ course: await courseSummary(db, catalog, course, "instructor") });
+  });
+
+  router.get("/courses", async (req, res) => {
+    res.json({ courses: await coursesOf(db, catalog, requireAccount(req).id) });
+  });
+
+  router.post("/courses/join", async (req, res) => {
+    const user = requireAccount(req);
+    const { code } = joinBody.parse(req.body);
+    const { course, role } = await joinCourse(db, code, user.id);
+    res.json({ course: await courseSummary(db, catalog, course, role) });
+  });
+
+  router.get("/exercise-sets", (req, res) => {
+    requireInstructor(req);
+    res.json({ sets: catalog.sets().map((s) => ({ name: s.name, title: s.title, exerciseCount: s.exercises.length })) });
+  });
+
+  router.get("/courses/:id", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    const { course, role } = await requireCourseMember(db, id, user.id);
+    res.json({ course: await courseDetail(db, catalog, course, role, user.id) });
+  });
+
+  router.post("/courses/:id/instructors", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const { email } = instructorBody.parse(req.body);
+    res.status(201).json({ member: await addCoInstructor(db, id, email) });
+  });
+
+  router.post("/courses/:id/assignments", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const body = assignBody.parse(req.body);
+    const assignment = await assignSet(db, catalog, id, body.setName, body.dueAt ?? null);
+    res.status(201).json({ assignment: assignmentSummary(catalog, assignment) });
+  });
+
+  router.put("/courses/:id/assignments/:setName", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, setName } = setParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const body = dueBody.parse(req.body);
+    res.json({ assignment: assignmentSummary(catalog, await setDueDate(db, id, setName, body.dueAt)) });
+  });
+
+  router.delete("/courses/:id/assignments/:setName", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, setName } = setParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    await unassignSet(db, id, setName);
+    res.status(204).end();
+  });
+
+  router.get("/courses/:id/learners/:userId/timeline", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, userId } = learnerParams.parse(req.params);
+    await requireTeaches(db, id, user.id, userId);
+    res.json(await learnerTimeline(db, catalog, id, userId));
+  });
+
+  router.get("/courses/:id/export.csv", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    const course = await requireCourseInstructor(db, id, user.id);
+    const csv = await courseGradesCsv(db, catalog, course);
+    res.attachment(exportFileName(course.name));
+    res.type("text/csv; charset=utf-8").setHeader("Cache-Control", "no-store");
+    res.send(csv);
+  });
+
+  return router;
+}
