@@ -2,6 +2,7 @@
 // capability, shape the response through the public views.
 import { Router } from "express";
 import { z } from "zod";
+import { findExercise as findExerciseIn } from "./exercise-params";
 import { requireUser } from "../auth/authorization";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
@@ -14,7 +15,6 @@ import { progressView } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { HttpError, notFound } from "./errors";
 
-const exerciseParams = z.object({ set: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/) });
 const submissionParams = z.object({ id: z.uuid("a submission id is a UUID") });
 const submissionBody = z.object({ code: z.string({ error: "code must be a string holding your Python file" }) }).strict();
 
@@ -28,12 +28,7 @@ export interface RouteDeps {
 
 export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Router {
   const router = Router();
-  const findExercise = (params: unknown): Exercise => {
-    const { set, slug } = exerciseParams.parse(params);
-    const exercise = catalog.get(`${set}/${slug}`);
-    if (!exercise) throw notFound(`The exercise ${set}/${slug}`);
-    return exercise;
-  };
+  const findExercise = (params: unknown): Exercise => findExerciseIn(catalog, params);
 
   router.get("/exercises", async (req, res) => {
     const progress = await db.progress.findMany({ where: { userId: requireUser(req).id } });
