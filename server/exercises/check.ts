@@ -6,6 +6,7 @@ import path from "node:path";
 import { renderMarkdown } from "../markdown";
 import { ExerciseBrokenError, type ReferenceCache } from "../grading/expectations";
 import { type GradeResult, gradeSubmission, type Sandbox } from "../grading/grade";
+import type { TestResult } from "../grading/judge";
 import { ExerciseFolderError } from "./exercise";
 import { loadExercise } from "./load";
 
@@ -58,8 +59,14 @@ function describeFailures(result: GradeResult, who: string): string[] {
     });
 }
 
+/** What a caller may watch while an exercise is checked: each result as it comes, each full grading at its end. */
+export interface CheckHooks {
+  onTest?: (who: "reference" | "starter", index: number, totalCount: number, test: TestResult) => void;
+  onGraded?: (who: "reference" | "starter", result: GradeResult) => void;
+}
+
 /** Checks one exercise folder, grading in `sandbox`. Never throws for a problem with the folder itself. */
-export async function checkExercise(dir: string, sandbox: Sandbox, references: ReferenceCache): Promise<CheckRow> {
+export async function checkExercise(dir: string, sandbox: Sandbox, references: ReferenceCache, hooks: CheckHooks = {}): Promise<CheckRow> {
   const row: CheckRow = { exercise: dir, dir: path.resolve(dir), cases: null, reference: "-", starter: "-", problems: [] };
   let exercise;
   try {
@@ -80,13 +87,14 @@ export async function checkExercise(dir: string, sandbox: Sandbox, references: R
 
   let reference: GradeResult;
   try {
-    reference = await gradeSubmission(sandbox, references, exercise, exercise.solution);
+    reference = await gradeSubmission(sandbox, references, exercise, exercise.solution, { onTest: (i, n, t) => hooks.onTest?.("reference", i, n, t) });
   } catch (e) {
     if (!(e instanceof ExerciseBrokenError)) throw e;
     row.reference = "broken";
     row.problems.push(e.message.replace(`${exercise.id}: `, ""));
     return row;
   }
+  hooks.onGraded?.("reference", reference);
   row.cases = reference.totalCount;
   const passedAll = reference.status === "passed" && reference.passedCount === reference.totalCount;
   row.reference = `${passedAll ? "passed" : "failed"} ${reference.passedCount}/${reference.totalCount}`;
@@ -96,7 +104,8 @@ export async function checkExercise(dir: string, sandbox: Sandbox, references: R
   }
   if (reference.totalCount === 0) row.problems.push("has no cases or tests: add at least one");
 
-  const starter = await gradeSubmission(sandbox, references, exercise, exercise.starter);
+  const starter = await gradeSubmission(sandbox, references, exercise, exercise.starter, { onTest: (i, n, t) => hooks.onTest?.("starter", i, n, t) });
+  hooks.onGraded?.("starter", starter);
   const starterPasses = starter.status === "passed" && starter.totalCount > 0;
   row.starter = `${starterPasses ? "passes" : "fails"} ${starter.passedCount}/${starter.totalCount}`;
   if (starterPasses) row.problems.push("the starter passes every case: it should fail at least one, or there is nothing to do");

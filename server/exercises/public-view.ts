@@ -52,13 +52,14 @@ function withoutRepeatedTitle(markdown: string, title: string): string {
   return match && match[1]!.trim().toLowerCase() === title.trim().toLowerCase() ? markdown.slice(match[0].length) : markdown;
 }
 
-const renderedInstructions = new Map<string, string>();
+// Keyed by the loaded exercise itself: an edited README (even one of the same length, which leaves the content
+// hash alone) comes with a new Exercise, and previews of drafts are dropped with theirs.
+const renderedInstructions = new WeakMap<Exercise, string>();
 function instructionsHtml(e: Exercise): string {
-  const key = `${e.id}:${e.contentHash}:${e.instructionsMarkdown.length}`;
-  let html = renderedInstructions.get(key);
+  let html = renderedInstructions.get(e);
   if (html === undefined) {
     html = renderMarkdown(withoutRepeatedTitle(e.instructionsMarkdown, e.title));
-    renderedInstructions.set(key, html);
+    renderedInstructions.set(e, html);
   }
   return html;
 }
