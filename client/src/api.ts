@@ -15,6 +15,19 @@ import type {
   SubmissionView,
   TutorCodeRequest,
 } from "./types";
+import type {
+  Account,
+  AdminUser,
+  AttemptHistory,
+  CourseDashboard,
+  CourseDetail,
+  CourseSummary,
+  ExerciseSet,
+  LearnerDashboard,
+  LearnerTimeline,
+  Role,
+  SignUpResult,
+} from "./types";
 
 export class ApiError extends Error {
   constructor(
@@ -42,8 +55,26 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
 // learner); state-changing requests send the latest one back.
 let csrfToken: string | null = null;
 
+// Until a first answer came back, requests wait for one GET /api/me: on a first visit it creates the anonymous
+// learner and its cookie, which requests sent alongside it would each do again; and it brings the CSRF token.
+let identityReady: Promise<void> | null = null;
+
+function ensureIdentity(): Promise<void> {
+  identityReady ??= send("GET", "/api/me").then(
+    () => undefined,
+    () => {
+      identityReady = null; // The request that follows reports the problem; a later one tries again.
+    },
+  );
+  return identityReady;
+}
+
 export async function request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  if (method !== "GET" && csrfToken === null) await request("GET", "/api/me", undefined, signal);
+  if (csrfToken === null) await ensureIdentity();
+  return send<T>(method, path, body, signal);
+}
+
+async function send<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, credentials: "same-origin", headers, signal };
   if (method !== "GET") {
@@ -79,6 +110,7 @@ export async function request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path
       "http",
     );
   }
+  if (response.status === 204) return undefined as T; // No Content: callers of such routes expect nothing.
   if (parsed === undefined) throw new ApiError("The server sent a response that is not JSON.", response.status, "parse");
   return parsed as T;
 }
@@ -145,4 +177,99 @@ export async function writeDocstrings(body: Omit<TutorCodeRequest, "function">, 
 
 export async function generateTests(body: TutorCodeRequest, signal?: AbortSignal): Promise<GeneratedTests> {
   return (await request<{ tests: GeneratedTests }>("POST", "/api/tutor/tests", body, signal)).tests;
+}
+
+// ---- Accounts -------------------------------------------------------------------------------------------------
+
+export async function getMe(signal?: AbortSignal): Promise<Account> {
+  return (await request<{ user: Account }>("GET", "/api/me", undefined, signal)).user;
+}
+
+export async function signUp(body: { email: string; password: string; displayName?: string }): Promise<SignUpResult> {
+  return await request<SignUpResult>("POST", "/api/auth/signup", body);
+}
+
+export async function signIn(body: { email: string; password: string }): Promise<Account> {
+  return (await request<{ user: Account }>("POST", "/api/auth/signin", body)).user;
+}
+
+export async function signOut(): Promise<void> {
+  await request("POST", "/api/auth/signout", {});
+}
+
+export async function listUsers(signal?: AbortSignal): Promise<AdminUser[]> {
+  return (await request<{ users: AdminUser[] }>("GET", "/api/admin/users", undefined, signal)).users;
+}
+
+export async function setUserRole(userId: string, role: Role): Promise<Account> {
+  return (await request<{ user: Account }>("POST", `/api/admin/users/${encodeURIComponent(userId)}/role`, { role })).user;
+}
+
+// ---- Courses --------------------------------------------------------------------------------------------------
+
+function coursePath(id: string): string {
+  return `/api/courses/${encodeURIComponent(id)}`;
+}
+
+export async function listCourses(signal?: AbortSignal): Promise<CourseSummary[]> {
+  return (await request<{ courses: CourseSummary[] }>("GET", "/api/courses", undefined, signal)).courses;
+}
+
+export async function createCourse(name: string): Promise<CourseSummary> {
+  return (await request<{ course: CourseSummary }>("POST", "/api/courses", { name })).course;
+}
+
+export async function joinCourse(code: string): Promise<CourseSummary> {
+  return (await request<{ course: CourseSummary }>("POST", "/api/courses/join", { code })).course;
+}
+
+export async function getCourse(id: string, signal?: AbortSignal): Promise<CourseDetail> {
+  return (await request<{ course: CourseDetail }>("GET", coursePath(id), undefined, signal)).course;
+}
+
+export async function addCoInstructor(courseId: string, email: string): Promise<void> {
+  await request("POST", `${coursePath(courseId)}/instructors`, { email });
+}
+
+export async function listExerciseSets(signal?: AbortSignal): Promise<ExerciseSet[]> {
+  return (await request<{ sets: ExerciseSet[] }>("GET", "/api/exercise-sets", undefined, signal)).sets;
+}
+
+export async function assignSet(courseId: string, setName: string, dueAt: string | null): Promise<void> {
+  await request("POST", `${coursePath(courseId)}/assignments`, { setName, dueAt });
+}
+
+export async function updateAssignment(courseId: string, setName: string, dueAt: string | null): Promise<void> {
+  await request("PUT", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}`, { dueAt });
+}
+
+export async function removeAssignment(courseId: string, setName: string): Promise<void> {
+  await request("DELETE", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}`, {});
+}
+
+export async function getLearnerTimeline(courseId: string, userId: string, signal?: AbortSignal): Promise<LearnerTimeline> {
+  return await request<LearnerTimeline>("GET", `${coursePath(courseId)}/learners/${encodeURIComponent(userId)}/timeline`, undefined, signal);
+}
+
+export function courseExportHref(courseId: string): string {
+  return `${coursePath(courseId)}/export.csv`;
+}
+
+// ---- Progress -------------------------------------------------------------------------------------------------
+
+export async function getHistory(set: string, slug: string, signal?: AbortSignal): Promise<AttemptHistory> {
+  return await request<AttemptHistory>("GET", `${exercisePath(set, slug)}/history`, undefined, signal);
+}
+
+/** Active seconds on an exercise since the last report (1..60). */
+export async function reportActivity(set: string, slug: string, seconds: number): Promise<void> {
+  await request("POST", `${exercisePath(set, slug)}/activity`, { seconds });
+}
+
+export async function getLearnerDashboard(signal?: AbortSignal): Promise<LearnerDashboard> {
+  return await request<LearnerDashboard>("GET", "/api/dashboard", undefined, signal);
+}
+
+export async function getCourseDashboard(courseId: string, signal?: AbortSignal): Promise<CourseDashboard> {
+  return await request<CourseDashboard>("GET", `${coursePath(courseId)}/dashboard`, undefined, signal);
 }

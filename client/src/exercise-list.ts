@@ -4,6 +4,7 @@ import { difficultyDots, progressBadge } from "./badges";
 import { h, plural } from "./dom";
 import { showError } from "./error-banner";
 import { exerciseHref } from "./router";
+import { newExerciseLink } from "./authoring-links";
 import type { ExerciseSummary } from "./types";
 
 function titleCase(name: string): string {
@@ -31,7 +32,7 @@ export function mountExerciseList(container: HTMLElement): () => void {
   document.title = "Exercises · Tutor";
   const heading = h("h1", { text: "Exercises", attrs: { tabindex: "-1" } });
   const body = h("div", { attrs: { "aria-busy": "true" } }, h("p", { className: "muted", text: "Loading exercises…" }));
-  container.replaceChildren(h("div", { className: "page page--list" }, heading, body));
+  container.replaceChildren(h("div", { className: "page page--list" }, heading, newExerciseLink(controller.signal), body));
 
   listExercises(controller.signal)
     .then((exercises) => {

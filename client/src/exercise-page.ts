@@ -7,6 +7,8 @@ import { createEditor, setActiveEditor, type CodeEditor } from "./editor";
 import { clearError, showError } from "./error-banner";
 import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
+import { authorLink } from "./authoring-links";
+import { HistoryPanel, startActivityReporter } from "./history";
 import { homeHref } from "./router";
 import { isFinished, SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
@@ -15,7 +17,7 @@ import type { ExerciseDetail, SubmissionView } from "./types";
 const POLL_MS = 1500;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-function examplesSection(exercise: ExerciseDetail): HTMLElement {
+export function examplesSection(exercise: ExerciseDetail): HTMLElement {
   const section = h("section", { className: "examples", attrs: { "aria-labelledby": "examples-heading" } }, h("h2", { text: "Tests you can see", attrs: { id: "examples-heading" } }));
   if (exercise.visibleCases.length > 0) {
     section.appendChild(
@@ -91,7 +93,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       { className: "exercise-info", attrs: { "aria-labelledby": "exercise-title" } },
       h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
-      h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept }))),
+      h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept })), authorLink(set, slug, controller.signal)),
       instructions,
       examplesSection(exercise),
     );
@@ -101,6 +103,9 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const submitButton = h("button", { className: "button button--primary", testId: "submit", text: "Submit", attrs: { type: "button", "aria-keyshortcuts": isMac ? "Meta+Enter" : "Control+Enter" } });
     const resetButton = h("button", { className: "button", testId: "reset", text: "Reset to starter", attrs: { type: "button" } });
     const results = new ResultsPanel();
+    const history = new HistoryPanel(set, slug, controller.signal);
+    const activity = startActivityReporter(set, slug);
+    cleanups.push(() => history.dispose(), activity.stop);
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
@@ -116,6 +121,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       ),
       results.element,
       tutor.element,
+      history.element,
     );
 
     container.replaceChildren(h("div", { className: "exercise-layout" }, info, workbench));
@@ -152,6 +158,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           stop();
           setBusy(false);
           refreshProgress();
+          history.refresh();
           tutor.show(tracker.final);
         }
       };
@@ -211,7 +218,10 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     editor = createEditor(editorHost, {
       initialCode: initialCode(exercise.id, exercise.starter, exercise.lastSubmission),
       label: `Python code for ${exercise.file}`,
-      onChange: (code) => saveDraft(exercise.id, { code, basedOn: latestSubmissionId }),
+      onChange: (code) => {
+        saveDraft(exercise.id, { code, basedOn: latestSubmissionId });
+        activity.input();
+      },
       onSubmit: () => void submit(),
     });
     setActiveEditor(editor);

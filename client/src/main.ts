@@ -1,10 +1,17 @@
 // Entry point: the router swaps pages in #app; each page returns its own cleanup.
+import { mountAdminPage, mountSignIn, mountSignUp } from "./account-pages";
+import { mountAuthoringPage, mountNewExercisePage } from "./authoring-page";
+import { mountConceptPage } from "./concept-page";
+import { mountCoursePage, mountCoursesPage } from "./courses-page";
 import { installTestHook } from "./editor";
 import { clearError } from "./error-banner";
 import { mountExerciseList } from "./exercise-list";
 import { mountExercisePage } from "./exercise-page";
 import { h } from "./dom";
-import { homeHref, startRouter, type Route } from "./router";
+import { mountInstructorDashboard } from "./instructor-dashboard";
+import { mountLearnerDashboard } from "./learner-dashboard";
+import { homeHref, navSection, startRouter, type Route } from "./router";
+import { refreshHeader } from "./session";
 import { mountToolsPage } from "./tools-page";
 
 function mountNotFound(container: HTMLElement): () => void {
@@ -23,7 +30,7 @@ function mountNotFound(container: HTMLElement): () => void {
 /** aria-current on the header link of the page being shown. */
 function markCurrentNav(route: Route): void {
   for (const link of document.querySelectorAll<HTMLElement>("[data-nav]")) {
-    if (link.dataset.nav === route.name) link.setAttribute("aria-current", "page");
+    if (link.dataset.nav === navSection(route)) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
 }
@@ -37,9 +44,20 @@ function start(): void {
   startRouter((route: Route) => {
     dispose?.();
     clearError();
+    refreshHeader();
     if (route.name === "list") dispose = mountExerciseList(container);
     else if (route.name === "exercise") dispose = mountExercisePage(container, route.set, route.slug);
     else if (route.name === "tools") dispose = mountToolsPage(container);
+    else if (route.name === "signin") dispose = mountSignIn(container);
+    else if (route.name === "signup") dispose = mountSignUp(container);
+    else if (route.name === "admin") dispose = mountAdminPage(container);
+    else if (route.name === "dashboard") dispose = mountLearnerDashboard(container);
+    else if (route.name === "courses") dispose = mountCoursesPage(container);
+    else if (route.name === "course") dispose = mountCoursePage(container, route.id);
+    else if (route.name === "course-dashboard") dispose = mountInstructorDashboard(container, route.id);
+    else if (route.name === "concept") dispose = mountConceptPage(container, route.id);
+    else if (route.name === "author") dispose = mountAuthoringPage(container, route.set, route.slug);
+    else if (route.name === "author-new") dispose = mountNewExercisePage(container);
     else dispose = mountNotFound(container);
     markCurrentNav(route);
     if (!first) window.scrollTo(0, 0);

@@ -25,7 +25,8 @@ const statusIcon: Record<Status, string> = {
   "internal-error": "?",
 };
 
-function label(status: string): string {
+/** A verdict or a test's status in words. */
+export function label(status: string): string {
   return statusLabel[status as Status] ?? status;
 }
 
@@ -154,6 +155,13 @@ function verdictBanner(view: SubmissionView): HTMLElement {
   return banner;
 }
 
+/** Back-pressure the learner can see: how many submissions are graded before theirs. */
+export function queueText(position: number | null): string {
+  if (position === null) return "Queued…";
+  if (position === 0) return "Queued: yours is next";
+  return `Queued: ${position} submission${position === 1 ? "" : "s"} ahead of yours`;
+}
+
 export class ResultsPanel {
   readonly element: HTMLElement;
   private readonly heading: HTMLElement;
@@ -184,7 +192,7 @@ export class ResultsPanel {
     this.live.appendChild(h("p", { className: "queue-status", testId: "queue-status", dataset: { state: "submitting" }, text: "Submitting…" }));
   }
 
-  /** Renders a submission being graded; call again whenever the tracker changes. */
+  /** Renders a submission being graded; call again whenever the tracker changes (polls refresh the queue position). */
   showTracker(tracker: SubmissionTracker): void {
     this.heading.textContent = "Results";
     this.hint.hidden = true;
@@ -196,7 +204,7 @@ export class ResultsPanel {
     const done = tracker.completedCount;
     let text: string;
     if (tracker.state === "queued") {
-      text = tracker.queuePosition !== null ? `Queued (${tracker.queuePosition} ahead of you)` : "Queued…";
+      text = queueText(tracker.queuePosition);
     } else if (total && total > 0) {
       text = `Running ${Math.min(done + 1, total)} of ${total} tests…`;
     } else {

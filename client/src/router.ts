@@ -4,12 +4,26 @@ export type Route =
   | { name: "list" }
   | { name: "exercise"; set: string; slug: string }
   | { name: "tools" }
+  | { name: "signin" }
+  | { name: "signup" }
+  | { name: "admin" }
+  | { name: "dashboard" }
+  | { name: "courses" }
+  | { name: "course"; id: string }
+  | { name: "course-dashboard"; id: string }
+  | { name: "concept"; id: string }
+  | { name: "author"; set: string; slug: string }
+  | { name: "author-new" }
   | { name: "not-found"; hash: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "");
   if (path === "" || path === "/") return { name: "list" };
   if (path === "/tools" || path === "/tools/") return { name: "tools" };
+  const classroom = parseClassroomRoute(path);
+  if (classroom) return classroom;
+  const authoring = parseAuthoringRoute(path);
+  if (authoring) return authoring;
   const match = /^\/exercises\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (match && match[1] && match[2]) {
     try {
@@ -34,3 +48,51 @@ export function startRouter(render: (route: Route) => void): void {
   window.addEventListener("hashchange", go);
   go();
 }
+
+// ---- Accounts, courses and dashboards ----------------------------------------------------------------------
+
+const simplePages = { "/signin": "signin", "/signup": "signup", "/admin": "admin", "/dashboard": "dashboard", "/courses": "courses" } as const;
+
+/** "#/signin", "#/signup", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard]", "#/concepts/<id>". */
+function parseClassroomRoute(path: string): Route | null {
+  const trimmed = path.replace(/\/$/, "");
+  if (Object.hasOwn(simplePages, trimmed)) return { name: simplePages[trimmed as keyof typeof simplePages] };
+  const course = /^\/courses\/([^/]+)(\/dashboard)?$/.exec(trimmed);
+  const concept = /^\/concepts\/([^/]+)$/.exec(trimmed);
+  try {
+    if (course?.[1]) return { name: course[2] ? "course-dashboard" : "course", id: decodeURIComponent(course[1]) };
+    if (concept?.[1]) return { name: "concept", id: decodeURIComponent(concept[1]) };
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export const courseHref = (id: string) => `#/courses/${encodeURIComponent(id)}`;
+export const courseDashboardHref = (id: string) => `#/courses/${encodeURIComponent(id)}/dashboard`;
+export const conceptHref = (id: string) => `#/concepts/${encodeURIComponent(id)}`;
+
+/** Which header link a page belongs under (a course page is under "Courses"). */
+export function navSection(route: Route): string {
+  if (route.name === "course" || route.name === "course-dashboard") return "courses";
+  if (route.name === "concept") return "dashboard";
+  return route.name;
+}
+
+// ---- Authoring (instructors) -------------------------------------------------------------------------------
+
+/** "#/author/new" and "#/author/<set>/<slug>". */
+function parseAuthoringRoute(path: string): Route | null {
+  const trimmed = path.replace(/\/$/, "");
+  if (trimmed === "/author/new") return { name: "author-new" };
+  const match = /^\/author\/([^/]+)\/([^/]+)$/.exec(trimmed);
+  try {
+    if (match?.[1] && match[2]) return { name: "author", set: decodeURIComponent(match[1]), slug: decodeURIComponent(match[2]) };
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+export const authorHref = (set: string, slug: string) => `#/author/${encodeURIComponent(set)}/${encodeURIComponent(slug)}`;
+export const newExerciseHref = "#/author/new";

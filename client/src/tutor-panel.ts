@@ -167,7 +167,7 @@ class ConceptChips {
   private readonly boxes = new Map<string, { index: number; box: HTMLElement }>();
 
   constructor(
-    private readonly concepts: RankedConcept[],
+    concepts: RankedConcept[],
     private readonly signal: AbortSignal,
   ) {
     this.lessonsHost = h("div", { className: "concept-lessons" });

@@ -8,6 +8,13 @@ import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation, HintLevel, RankedConcept } from "../../server/tutor/contracts";
 import type { FeedbackView, GeneratedTestsView, HintView, Rendered } from "../../server/tutor/service";
 import type { DocumentedCode } from "../../server/tutor/tasks";
+import type { accountView } from "../../server/auth/accounts";
+import type { AssignmentSummary } from "../../server/courses/assignments";
+import type { AssignedExerciseView, CourseDetail, CourseSummary, MemberView } from "../../server/courses/courses";
+import type { ExerciseStatus } from "../../server/courses/status";
+import type { LearnerTimeline, TimelineEvent } from "../../server/courses/timeline";
+import type { Attempt, AttemptHistory } from "../../server/progress/history";
+import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
 
 export type { DocumentedCode, ExerciseDetail, ExerciseSummary, FunctionExplanation, HintLevel, HintView, RankedConcept, Status, SubmissionView, TestResult, VisibleCase };
 export type SubmissionState = SubmissionView["state"];
@@ -81,3 +88,23 @@ export interface TutorTextEvent {
 }
 
 export type TutorLiveEvent = ({ type: "progress" } & TutorProgressEvent) | ({ type: "text" } & TutorTextEvent);
+
+// ---- Accounts, courses and progress (docs/api.md, issue 5) --------------------------------------------------
+
+export type Account = ReturnType<typeof accountView>;
+export type Role = Account["role"];
+export type AdminUser = Account & { createdAt: string };
+export type { AssignedExerciseView as AssignedExercise, Attempt, AttemptHistory, CourseDashboard, LearnerDashboard, AssignmentSummary, CourseDetail, CourseSummary, ExerciseStatus, LearnerTimeline, MemberView as CourseMember, TimelineEvent };
+export type AssignmentDetail = CourseDetail["assignments"][number];
+export type LearnerRef = LearnerTimeline["learner"];
+
+export interface SignUpResult {
+  user: Account;
+  claimedProgress: boolean;
+}
+
+export interface ExerciseSet {
+  name: string;
+  title: string;
+  exerciseCount: number;
+}
