@@ -1,5 +1,6 @@
-# The Tutor web server and grading worker, for docker-compose.yml. Sandboxes run as sibling containers on the
-# host's engine through the mounted Docker socket; the runner image is built there on first start.
+# The Tutor platform, one image for every role (docker-compose.yml): `serve` (web server, grading too unless
+# `--no-worker`), `worker` (grading only), or any other `tutor` command. Sandboxes run as sibling containers on
+# the Docker engine behind the mounted socket (or DOCKER_HOST); the runner image is built there on first start.
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,4 +11,5 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 ENV NODE_ENV=production
 EXPOSE 3000
-CMD ["node", "bin/tutor.js", "serve"]
+ENTRYPOINT ["node", "bin/tutor.js"]
+CMD ["serve"]

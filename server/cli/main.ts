@@ -8,13 +8,18 @@ import { checkCommand } from "./check-command";
 import { gradeCommand } from "./grade-command";
 import { importCommand } from "./import-command";
 import { runnerCommand } from "./runner-command";
+import { seedCommand } from "./seed-command";
 import { serveCommand } from "./serve-command";
+import { workerCommand } from "./worker-command";
 import { docstringsCommand, explainCommand, feedbackCommand, testsCommand } from "./tutor-commands";
 import { TutorInputError } from "../tutor/tasks";
 
 const USAGE = `usage: tutor <command>
 
-  serve [--port N]                          run the platform (database, runner image, exercises, web server)
+  serve [--port N] [--no-worker]            run the platform (database, runner image, exercises, web server);
+                                            --no-worker (or TUTOR_WORKER=0): web only, separate workers grade
+  worker                                    grade submissions from the queue at DATABASE_URL on this machine's
+                                            Docker engine (DOCKER_HOST), alongside any number of other workers
   grade <exercise-dir> <file> [--json]      grade one file with the real sandbox (needs only Docker)
   runner build                              build the runner image if it is missing
   check <dir> [--json]                      check one exercise, or every exercise below a folder: files valid,
@@ -28,17 +33,25 @@ const USAGE = `usage: tutor <command>
   tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
   admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
   admin role <email> <role>                 make an account a learner, instructor or admin
+  seed demo                                 create a demo course with learners and two weeks of graded history
 
 The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.
 `;
+
+/** Commands that keep running after `run` returns, until a signal stops them. */
+const LONG_RUNNING = new Set(["serve", "worker"]);
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case "serve":
       return serveCommand(args);
+    case "worker":
+      return workerCommand(args);
     case "admin":
       return adminCommand(args);
+    case "seed":
+      return seedCommand(args);
     case "grade":
       return gradeCommand(args);
     case "runner":
@@ -68,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
 
 run(process.argv.slice(2)).then(
   (code) => {
-    if (code !== 0 || process.argv[2] !== "serve") process.exit(code);
+    if (code !== 0 || !LONG_RUNNING.has(process.argv[2] ?? "")) process.exit(code);
   },
   (e: unknown) => {
     if (e instanceof ExerciseFolderError) {
