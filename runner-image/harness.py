@@ -11,8 +11,8 @@ the limits. It writes one JSON line per event on stdout:
 A call case evaluates its call in the learner's module; a program case runs the learner's file as __main__ with its
 stdin (its stdout is captured like any case's); a test runs one test function or TestCase method of a test file.
 Tests are discovered by importing the test files in a case process too, never in this one.
-Each case runs in its own process (forked, then exec'd afresh, so it holds only its own call) with its own time
-budget, so no case can see another's state or input, and this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
+Each case runs in its own process (a fork of a fork server that never saw the request, or a freshly exec'd
+interpreter, so it holds only its own call) with its own time budget, so no case can see another's state or input, and this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
 file descriptors through /proc and forge lines on the result stream. The server compares observations with the
 expected values; nothing here knows what is right.
 
@@ -39,6 +39,8 @@ CASES_DIR = "/tmp/cases"
 TESTS_DIR = "/tmp/tests"
 MAX_TESTS = 200
 PR_SET_DUMPABLE = 4
+PR_SET_NAME = 15
+FORK_SERVER_NAME = b"tutor-forksrv"
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_RESULT_BYTES = 256 * 1024
 MAX_TRACEBACK_FRAMES = 20
@@ -250,19 +252,25 @@ def set_case_limits(limits):
 CASE_FD = 3
 
 
-def start_case_process(out_w, err_w, res_w, case_r):
-    """Child side of the fork: moves the pipes onto fixed descriptors and execs a fresh interpreter for the case.
+def enter_case_process(out_w, err_w, res_w, case_r, forked):
+    """Child side of the fork: moves the pipes onto fixed descriptors and becomes the case process.
 
-    A fork alone would hand the case a copy of this process's memory, which holds every case's call, hidden ones
-    included; the learner's code could walk the stack or read its own memory to find them. After exec the case
-    process holds only what the parent writes to its stdin: its own call (or stdin, or test), file name and limits.
+    A fork of PID 1 would hand the case a copy of PID 1's memory, which holds every case's call, hidden ones
+    included, and what earlier cases printed; the learner's code could walk the stack or read its own memory to find
+    them. So a case process is either a fresh interpreter (exec) or, when `forked`, a fork of the fork server, which
+    never saw the request (see ForkServer). Either way it holds only what the parent writes to its stdin: its own
+    call (or stdin, or test), file name and limits.
     """
     try:
-        os.dup2(case_r, 0)
-        os.dup2(out_w, 1)
-        os.dup2(err_w, 2)
-        os.dup2(res_w, CASE_FD)
+        import fcntl
+        # Out of the way first, so that moving one onto 0..3 never overwrites another still to be moved.
+        high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 64) for fd in (case_r, out_w, err_w, res_w)]
+        for target, fd in enumerate(high):
+            os.dup2(fd, target)
         os.closerange(CASE_FD + 1, 65536)
+        if forked:
+            ctypes.CDLL(None).prctl(PR_SET_NAME, b"python3", 0, 0, 0)
+            case_main()
         os.execv(sys.executable, [sys.executable, "-I", "-B", os.path.abspath(__file__), "--case"])
     except BaseException:
         pass
@@ -765,6 +773,16 @@ class Reaper:
 def kill_everything_else(reaper):
     """Kills every process but this one, so nothing a case left behind (daemons, setsid children, a fork bomb)
     lives on, and reaps them all."""
+    if os.getpid() == 1 and FORK_SERVER is not None and FORK_SERVER.alive:
+        # The fork server's kill(-1) spares it and init; it is as atomic as init's own.
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline and FORK_SERVER.kill_all():
+            reaper.reap()
+            if not FORK_SERVER.others_left():
+                return
+            time.sleep(0.002)
+        # It stopped answering (a case stopped or killed it): kill everything, the server too, and exec from now on.
+        FORK_SERVER.alive = False
     if os.getpid() == 1:
         # kill(-1) from init reaches every other process in the container. The kernel sends it under the task
         # list lock, and a process with SIGKILL pending cannot complete a fork, so no new process escapes it.
@@ -850,6 +868,157 @@ def fork_case():
     return None
 
 
+class ForkServer:
+    """Starts case processes by forking a pristine copy of this harness instead of exec'ing a new interpreter.
+
+    The server is forked from PID 1 before the request is read, so its memory holds the harness and the modules a
+    case needs, and nothing of the request. It never receives data afterwards: only the case's pipe descriptors and
+    two commands ("fork", "kill") on a socket pair. Each case process is a fork of it, so it holds what an exec'd
+    interpreter would (the harness, no other case's call, no earlier case's output) and reads its own case from its
+    stdin, exactly as an exec'd one does. The server is non-dumpable like PID 1 (inherited), so a case cannot read
+    its memory, ptrace it or open its descriptors. A case can only signal it (same uid): if it dies, stops answering
+    or answers nonsense, PID 1 kills everything itself (which kills the server too) and execs a fresh interpreter
+    for every later case, as it did before the server existed. docs/sandbox.md gives the reasoning.
+
+    Case processes are double-forked, so they are PID 1's children like exec'd ones and PID 1 reaps them and sees
+    how they ended. After a case, the server sends SIGKILL to every process with kill(-1), which spares itself and
+    init, with the same atomicity as PID 1's own kill(-1): nothing a case left behind outlives it."""
+
+    REPLY_TIMEOUT = 0.5
+
+    def __init__(self):
+        import socket
+        self.socket_module = socket
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.fork()
+        if pid == 0:
+            ours.close()
+            _fork_server_main(theirs)
+        theirs.close()
+        self.pid = pid
+        self.sock = ours
+        self.alive = True
+
+    def _ask(self, message, fds=()):
+        if not self.alive:
+            return None
+        try:
+            self.sock.settimeout(self.REPLY_TIMEOUT)
+            self.socket_module.send_fds(self.sock, [message], list(fds))
+            reply = self.sock.recv(64)
+        except OSError:  # timed out (the server is stopped), or it is gone
+            reply = b""
+        if not reply:
+            self.alive = False
+        return reply
+
+    def start_case(self, out_w, err_w, res_w, case_r):
+        """The pid of a new case process, or None if the server cannot start one."""
+        reply = self._ask(b"fork", (out_w, err_w, res_w, case_r))
+        if reply and reply.startswith(b"pid:"):
+            try:
+                return int(reply[4:])
+            except ValueError:
+                pass
+        self.alive = False
+        return None
+
+    def kill_all(self):
+        """True once the server has sent SIGKILL to every other process; False if it could not."""
+        if self._ask(b"kill") == b"killed":
+            return True
+        self.alive = False
+        return False
+
+    def others_left(self):
+        """Processes other than init and the server (zombies not yet reaped included)."""
+        return any(entry.isdigit() and int(entry) not in (1, self.pid) for entry in os.listdir("/proc"))
+
+
+def _fork_server_main(sock):
+    """The fork server's loop. Never returns."""
+    try:
+        import socket
+        # Named, so that a look at /proc tells it from a case's leftovers; each case takes back the usual name.
+        ctypes.CDLL(None).prctl(PR_SET_NAME, FORK_SERVER_NAME, 0, 0, 0)
+        # What cases import, loaded once here rather than in every case.
+        import importlib.util  # noqa: F401
+        import runpy  # noqa: F401
+        import unittest  # noqa: F401
+        devnull = os.open("/dev/null", os.O_RDWR)
+        os.dup2(devnull, 0)  # not the request stream
+        os.dup2(devnull, 1)  # not the result stream
+        os.close(devnull)
+        while True:
+            message, fds, _flags, _addr = socket.recv_fds(sock, 64, 8)
+            if not message:
+                os._exit(0)
+            if message == b"kill":
+                try:
+                    os.kill(-1, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                sock.send(b"killed")
+            elif message == b"fork" and len(fds) == 4:
+                pid = _double_fork_case(fds, sock)
+                for fd in fds:
+                    os.close(fd)
+                sock.send(b"pid:%d" % pid if pid else b"fail")
+            else:
+                for fd in fds:
+                    os.close(fd)
+                sock.send(b"fail")
+    except BaseException:
+        pass
+    os._exit(1)
+
+
+def _double_fork_case(fds, sock):
+    """Forks a case process that PID 1 adopts (its parent exits at once); returns its pid, or None."""
+    pid_r, pid_w = os.pipe()
+    middle = fork_case()
+    if middle is None:
+        os.close(pid_r)
+        os.close(pid_w)
+        return None
+    if middle == 0:
+        os.close(pid_r)
+        child = fork_case()
+        if child == 0:
+            os.close(pid_w)
+            sock.close()
+            enter_case_process(*fds, forked=True)
+        try:
+            os.write(pid_w, b"%d" % (child or 0))
+        finally:
+            os._exit(0)
+    os.close(pid_w)
+    data = b""
+    while True:
+        chunk = os.read(pid_r, 32)
+        if not chunk:
+            break
+        data += chunk
+    os.close(pid_r)
+    os.waitpid(middle, 0)
+    return int(data) if data.isdigit() and int(data) > 0 else None
+
+
+FORK_SERVER = None
+
+
+def start_case(out_w, err_w, res_w, case_r):
+    """Starts a case process: forked by the fork server while it works, else forked here and exec'd afresh."""
+    if FORK_SERVER is not None and FORK_SERVER.alive:
+        pid = FORK_SERVER.start_case(out_w, err_w, res_w, case_r)
+        if pid is not None:
+            return pid
+    pid = fork_case()
+    if pid == 0:
+        enter_case_process(out_w, err_w, res_w, case_r, forked=False)
+    return pid
+
+
 def run_one(request, case, deadline_ms):
     """Forks the case process, relays its output with caps, and returns its observation."""
     limits = request["limits"]
@@ -865,9 +1034,7 @@ def run_one(request, case, deadline_ms):
     oom_before = oom_kill_count()
     started = time.monotonic()
     case_r, case_w = os.pipe()
-    pid = fork_case()
-    if pid == 0:
-        start_case_process(out_w, err_w, res_w, case_r)
+    pid = start_case(out_w, err_w, res_w, case_r)
     os.close(case_r)
     spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir}
     test_files = [t["name"] for t in request.get("tests") or []]
@@ -1004,19 +1171,31 @@ def main():
     # installs a SIGINT handler, which would let the learner's code interrupt this process. Put it back.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    # Both before the request is read: the filter is inherited by the fork server and every case, and the fork
+    # server must be a copy of this process that never held the request.
+    global FORK_SERVER
+    seccomp_error = None
+    try:
+        deny_io_uring()
+    except OSError as exc:
+        seccomp_error = exc
+    # Only as init: the server's kill(-1) must reach the container's processes only, and PID 1 must outlive it.
+    if seccomp_error is None and os.getpid() == 1:
+        try:
+            FORK_SERVER = ForkServer()
+        except OSError:
+            FORK_SERVER = None  # every case is exec'd instead
     request = read_request()
     limits = request["limits"]
     # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name is refused before use.
     tests_refused = bool(request.get("tests")) and not valid_test_files(request)
     if tests_refused:
         request = dict(request, tests=[], testsRefused=True)
-    try:
-        deny_io_uring()
-    except OSError as exc:
+    if seccomp_error is not None:
         if request.get("tests"):
-            emit({"kind": "discovery", "observation": {"outcome": "harness-error", "message": str(exc)}})
+            emit({"kind": "discovery", "observation": {"outcome": "harness-error", "message": str(seccomp_error)}})
         for case in request["cases"]:
-            emit({"kind": "case", "id": case["id"], "observation": {"outcome": "harness-error", "message": str(exc)}})
+            emit({"kind": "case", "id": case["id"], "observation": {"outcome": "harness-error", "message": str(seccomp_error)}})
         emit({"kind": "done"})
         return
 

@@ -1,6 +1,7 @@
 // Every setting the platform reads from the environment, typed, with its default, in one place.
 import os from "node:os";
 import path from "node:path";
+import { CONTAINER_MEMORY_HEADROOM_MB, DEFAULT_LIMITS } from "./grading/limits";
 import type { RateLimits } from "./http/auth-routes";
 
 export interface PlatformConfig {
@@ -12,9 +13,20 @@ export interface PlatformConfig {
   host: string;
   port: number;
   gradingConcurrency: number;
+  /**
+   * Whether `tutor serve` also grades (TUTOR_WORKER, default 1). Set TUTOR_WORKER=0 (or `serve --no-worker`) for
+   * a web server only, when separate `tutor worker` processes take the queue.
+   */
+  runWorker: boolean;
   /** How long a worker's claim on a submission lasts without renewal; after a crash, the job resumes then. */
   leaseMs: number;
   secureCookies: boolean;
+  /**
+   * Which proxies' X-Forwarded-For to believe when finding a client's address (for the per-address rate limits):
+   * express's "trust proxy" value. TUTOR_TRUST_PROXY: "loopback" (the default), a list of addresses or subnets
+   * such as "10.0.0.0/8", a number of hops, or "false".
+   */
+  trustProxy: string | number | boolean;
   rateLimits: RateLimits;
   tutorDailyRequests: number;
   tutorDailyModelAnswers: number;
@@ -30,10 +42,32 @@ function integer(name: string, fallback: number): number {
   return value;
 }
 
-/** Grading is mostly waiting on containers, but each case can use a whole core: one job per core, at least one. */
-export function defaultGradingConcurrency(): number {
-  const byMemory = Math.floor(os.totalmem() / (512 * 1024 * 1024));
-  return Math.max(1, Math.min(os.availableParallelism(), byMemory));
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw !== "0" && raw !== "1") throw new Error(`${name} must be 1 (on) or 0 (off), not "${raw}"`);
+  return raw === "1";
+}
+
+/** Memory kept for the server, PostgreSQL and Docker itself before counting what grading may use. */
+const RESERVED_MEMORY_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * One grading job per core (a container is capped at one CPU, and a case keeps it busy), and no more jobs than the
+ * memory left after RESERVED_MEMORY_BYTES holds if every container used its whole cgroup limit (the learner's
+ * memory plus the harness's headroom). At least one.
+ */
+export function defaultGradingConcurrency(totalMemoryBytes = os.totalmem(), cores = os.availableParallelism()): number {
+  const perJobBytes = (DEFAULT_LIMITS.memoryMb + CONTAINER_MEMORY_HEADROOM_MB) * 1024 * 1024;
+  const byMemory = Math.floor((totalMemoryBytes - RESERVED_MEMORY_BYTES) / perJobBytes);
+  return Math.max(1, Math.min(cores, byMemory));
+}
+
+export function parseTrustProxy(raw: string | undefined): string | number | boolean {
+  if (raw === undefined || raw.trim() === "") return "loopback";
+  if (raw === "true" || raw === "false") return raw === "true";
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
 }
 
 export function readConfig(env = process.env): PlatformConfig {
@@ -45,8 +79,10 @@ export function readConfig(env = process.env): PlatformConfig {
     host: env.HOST ?? "127.0.0.1",
     port: integer("PORT", 3000),
     gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
+    runWorker: onOff(env, "TUTOR_WORKER", true),
     leaseMs: integer("TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",
+    trustProxy: parseTrustProxy(env.TUTOR_TRUST_PROXY),
     rateLimits: {
       signInPerAccount: integer("TUTOR_SIGNIN_PER_ACCOUNT", 10),
       signInPerAddress: integer("TUTOR_SIGNIN_PER_ADDRESS", 300),

@@ -1,20 +1,26 @@
-// Starts the whole platform in named steps: database, migrations, exercises, sandbox, worker, web server.
-// The serve command and the end-to-end tests both start it through here.
+// Starts the platform in named steps: database, migrations, exercises, sandbox, worker, web server. The serve
+// command and the end-to-end tests start it through here, and `tutor worker` starts the grading role alone.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { PlatformConfig } from "./config";
+import { type PlatformConfig, readConfig } from "./config";
 import type { Database } from "./database/client";
-import { openDatabase } from "./database/open";
+import { sweepAuthStateHourly } from "./auth/housekeeping";
+import { followExerciseChanges } from "./exercises/change-feed";
+import { type OpenDatabase, openDatabase } from "./database/open";
 import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
-import { Sandbox } from "./grading/grade";
-import { STARTUP_ALLOWANCE_MS } from "./grading/limits";
+import { poolSizeFor, ContainerPool } from "./grading/container-pool";
+import { Sandbox, type SandboxSource } from "./grading/grade";
+import { DEFAULT_LIMITS, STARTUP_ALLOWANCE_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
 import { removeLeftoverContainers } from "./grading/sandbox";
 import { GradingWorker } from "./grading/worker";
 import { createApp } from "./http/app";
+import { AuthoringService } from "./authoring/service";
+import { connectEventBus, startEventPublisher } from "./realtime/event-bus";
 import { attachRealtime } from "./realtime/socket-server";
+import type { SubmissionEvents } from "./realtime/submission-events";
 import { createTutorEngine } from "./tutor/engine";
 import { TutorService } from "./tutor/service";
 import path from "node:path";
@@ -27,20 +33,24 @@ export interface Platform {
 }
 
 export interface StartOptions {
-  /** Run a grading worker in this process (the default); tests of the queue start their own. */
+  /** Run a grading worker in this process (config.runWorker unless given); tests of the queue start their own. */
   worker?: boolean;
   log?: (line: string) => void;
   /** Where the tutor reads its model settings (TUTOR_MODEL_*); process.env unless given. */
   env?: NodeJS.ProcessEnv;
 }
 
-/** The sandbox is resolved lazily and retried, so the site serves even while Docker is down or the image builds. */
-function lazySandbox(log: (l: string) => void): () => Promise<Sandbox> {
+/**
+ * The sandbox is resolved lazily and retried, so the site serves even while Docker is down or the image builds.
+ * Grading takes containers from a pool started ahead of time (filled from the first submission on, so a web server
+ * that never grades starts none); close() removes them.
+ */
+function lazySandbox(log: (l: string) => void): SandboxSource {
   const docker = connectDocker();
   let ready: Promise<Sandbox> | null = null;
-  return () => {
+  const get = () => {
     ready ??= ensureRunnerImage(docker, (line) => log(`runner image: ${line}`)).then(
-      (image) => new Sandbox(docker, image),
+      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { size: poolSizeFor(readConfig().gradingConcurrency), log })),
       (e: unknown) => {
         ready = null;
         throw e;
@@ -48,6 +58,28 @@ function lazySandbox(log: (l: string) => void): () => Promise<Sandbox> {
     );
     return ready;
   };
+  const close = async () => {
+    const sandbox = await ready?.catch(() => null);
+    await sandbox?.close();
+  };
+  return Object.assign(get, { close });
+}
+
+/** This process's Docker engine, ready ahead of the first job: the runner image built, leftover containers gone. */
+function prepareSandbox(log: (l: string) => void): SandboxSource {
+  const sandbox = lazySandbox(log);
+  // Build the image now rather than on the first submission; failure here is logged, and grading retries.
+  sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
+  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).then(
+    (n) => n && log(`removed ${n} sandbox container(s) left behind by an earlier run`),
+    () => undefined,
+  );
+  return sandbox;
+}
+
+function gradingWorker(config: PlatformConfig, database: OpenDatabase, catalog: ExerciseCatalog, sandbox: () => Promise<Sandbox>, events: SubmissionEvents, log: (l: string) => void): GradingWorker {
+  const references = fileReferenceCache(path.join(config.dataDir, "references"));
+  return new GradingWorker({ db: database.db, databaseUrl: database.url, catalog, sandbox, references, events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
 }
 
 export async function startPlatform(config: PlatformConfig, options: StartOptions = {}): Promise<Platform> {
@@ -58,21 +90,19 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
   const { catalog, errors } = ExerciseCatalog.load(config.exercisesDir);
   for (const e of errors) log(`exercise skipped: ${e.message}`);
   await catalog.syncTo(db);
+  const stopSweeping = sweepAuthStateHourly(db, log);
+  const stopFollowing = followExerciseChanges(database.url, catalog, log);
   log(`serving ${catalog.list().length} exercises from ${path.relative(process.cwd(), config.exercisesDir) || "."}`);
 
-  const sandbox = lazySandbox(log);
-  // Build the image now rather than on the first submission; failure here is logged, and grading retries.
-  sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
-  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).then(
-    (n) => n && log(`removed ${n} sandbox container(s) left behind by an earlier run`),
-    () => undefined,
-  );
+  // The tutor runs its program analysis in the sandbox, so a web server without a worker needs Docker too.
+  const sandbox = prepareSandbox(log);
 
   // socket.io must see the request listener when it attaches (it routes /socket.io/ around it), while the app
   // needs socket.io's event sink: the listener forwards to the app created just below.
   let app: ReturnType<typeof createApp> | null = null;
   const httpServer = createServer((req, res) => app!(req, res));
-  const { io, events, tutorEvents } = attachRealtime(httpServer, db);
+  const bus = connectEventBus(database.url, log);
+  const { io, events, tutorEvents } = attachRealtime(httpServer, db, bus);
   const tutor = new TutorService({
     db,
     catalog,
@@ -82,11 +112,12 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
     limits: { dailyRequests: config.tutorDailyRequests, dailyModelAnswers: config.tutorDailyModelAnswers },
   });
   let worker: GradingWorker | null = null;
-  if (options.worker !== false) {
-    worker = new GradingWorker({ db, databaseUrl: database.url, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
+  if (options.worker ?? config.runWorker) {
+    worker = gradingWorker(config, database, catalog, sandbox, events, log);
     await worker.start();
   }
-  app = createApp({ db, catalog, events, tutor, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, rateLimits: config.rateLimits, log });
+  const authoring = new AuthoringService({ db, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), tutor, events: tutorEvents });
+  app = createApp({ db, catalog, events, tutor, authoring, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, trustProxy: config.trustProxy, rateLimits: config.rateLimits, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);
@@ -102,7 +133,47 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      // The worker's last events still reach the learners connected to the other web servers.
       await worker?.stop();
+      await sandbox.close();
+      stopSweeping();
+      await stopFollowing();
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
+export interface WorkerProcess {
+  worker: GradingWorker;
+  stop(): Promise<void>;
+}
+
+/**
+ * The grading role alone (`tutor worker`): jobs from the shared PostgreSQL queue, graded on this machine's Docker
+ * engine, events published to the web servers. It reads the exercise folders but does not mirror them into the
+ * database: that is the web servers' job, and a worker with an older copy must not mark exercises unavailable.
+ */
+export async function startWorkerProcess(config: PlatformConfig, log: (line: string) => void = (line) => console.log(line)): Promise<WorkerProcess> {
+  if (!config.databaseUrl) {
+    throw new Error("tutor worker needs DATABASE_URL: the PostgreSQL database the web servers use (a worker never starts the embedded one).");
+  }
+  const database = await openDatabase(config, log);
+  const { catalog, errors } = ExerciseCatalog.load(config.exercisesDir);
+  for (const e of errors) log(`exercise skipped: ${e.message}`);
+  log(`grading ${catalog.list().length} exercises from ${path.relative(process.cwd(), config.exercisesDir) || "."}`);
+  const publisher = startEventPublisher(connectEventBus(database.url, log));
+  const sandbox = prepareSandbox(log);
+  const worker = gradingWorker(config, database, catalog, sandbox, publisher.events, log);
+  const stopFollowing = followExerciseChanges(database.url, catalog, log);
+  await worker.start();
+  return {
+    worker,
+    async stop() {
+      await worker.stop();
+      await stopFollowing();
+      await sandbox.close();
+      await publisher.close();
       await database.close();
     },
   };

@@ -179,13 +179,31 @@ interface ToolOptions {
   onLine?: (line: unknown) => void;
   deadlineMs: number;
   maxStdoutBytes: number;
+  /**
+   * The run ends at the tool's `{"kind": "done"}` line, without waiting for the container to exit. Only for the
+   * harness, whose stdout no case process can write to (docs/sandbox.md), so the line cannot be forged.
+   */
+  endsAtDone?: boolean;
 }
 
 /** Runs one request in a new container. Throws SandboxUnavailableError when Docker or the image is not there. */
-export async function runInSandbox(docker: Docker, image: string, request: SandboxRequest, limits: SandboxLimits, options: RunOptions = {}): Promise<SandboxRun> {
+export function runInSandbox(docker: Docker, image: string, request: SandboxRequest, limits: SandboxLimits, options: RunOptions = {}): Promise<SandboxRun> {
+  return runHarness(request, limits, options, (payload, toolOptions) => runToolInSandbox(docker, image, "harness", payload, limits, toolOptions));
+}
+
+/**
+ * Runs one request in a container started ahead of time for the harness with these limits' container options (a
+ * pool's). The caller removes the container afterwards: it is never used twice.
+ */
+export function runInStartedSandbox(started: StartedContainer, request: SandboxRequest, limits: SandboxLimits, options: RunOptions = {}): Promise<SandboxRun> {
+  return runHarness(request, limits, options, (payload, toolOptions) => runInStartedContainer(started, payload, toolOptions));
+}
+
+async function runHarness(request: SandboxRequest, limits: SandboxLimits, options: RunOptions, run: (payload: unknown, toolOptions: ToolOptions) => Promise<ToolRun>): Promise<SandboxRun> {
   const events: HarnessEvent[] = [];
   let protocolError: Error | null = null;
-  const run = await runToolInSandbox(docker, image, "harness", harnessRequest(request, limits), limits, {
+  const result = await run(harnessRequest(request, limits), {
+    endsAtDone: true,
     // The harness caps each case's output itself; this bound only matters if the harness were subverted.
     maxStdoutBytes: (request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0)) * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
     deadlineMs: options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS,
@@ -199,38 +217,84 @@ export async function runInSandbox(docker: Docker, image: string, request: Sandb
       options.onEvent?.(parsed.data);
     },
   });
-  if (protocolError && run.end !== "timeout" && run.end !== "output-limit") throw protocolError;
-  const { lines: _lines, ...rest } = run;
+  if (protocolError && result.end !== "timeout" && result.end !== "output-limit") throw protocolError;
+  const { lines: _lines, ...rest } = result;
   return { ...rest, events };
+}
+
+/** A created, attached and started container whose program waits for its request on stdin. */
+export interface StartedContainer {
+  container: Docker.Container;
+  stream: NodeJS.ReadWriteStream;
+  /** Settles when the container exits (or Docker stops answering about it). */
+  exited: Promise<{ StatusCode?: number }>;
+  startedAt: number;
+}
+
+/** Labels a container with when its owner stops handing it out, for removeLeftoverContainers (epoch seconds). */
+export const SANDBOX_IDLE_UNTIL_LABEL = "tutor.sandbox.idle-until";
+
+/**
+ * Creates a locked-down container for one of the image's tools, attaches to it and starts it: the program blocks
+ * reading its request, so the container can wait for work. Throws SandboxUnavailableError when Docker or the
+ * image is not there; removes the container if any later step fails.
+ */
+export async function startContainer(docker: Docker, image: string, tool: SandboxTool, limits: SandboxLimits, labels: Record<string, string> = {}): Promise<StartedContainer> {
+  let container: Docker.Container;
+  try {
+    const entrypoint = TOOL_ENTRYPOINTS[tool];
+    const options = containerOptions(image, limits);
+    container = await docker.createContainer({ ...options, Labels: { ...options.Labels, ...labels }, ...(entrypoint ? { Entrypoint: entrypoint } : {}) });
+  } catch (e) {
+    throw describeDockerFailure(e, image) ?? e;
+  }
+  try {
+    const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+    // "next-exit": a wait sent before start must not be answered at once because the container is not running yet.
+    const exited = container.wait({ condition: "next-exit" }) as Promise<{ StatusCode?: number }>;
+    exited.catch(() => undefined);
+    await container.start();
+    return { container, stream, exited, startedAt: Date.now() };
+  } catch (e) {
+    await removeContainer(container);
+    throw describeDockerFailure(e, image) ?? e;
+  }
+}
+
+export function removeContainer(container: Docker.Container): Promise<void> {
+  return container.remove({ force: true, v: true }).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Runs one of the image's tools in a new, locked-down container, writing `payload` as JSON to its stdin. */
 export async function runToolInSandbox(docker: Docker, image: string, tool: SandboxTool, payload: unknown, limits: SandboxLimits, options: ToolOptions): Promise<ToolRun> {
   const started = Date.now();
-  let container: Docker.Container;
+  const container = await startContainer(docker, image, tool, limits);
   try {
-    const entrypoint = TOOL_ENTRYPOINTS[tool];
-    container = await docker.createContainer({ ...containerOptions(image, limits), ...(entrypoint ? { Entrypoint: entrypoint } : {}) });
-  } catch (e) {
-    throw describeDockerFailure(e, image) ?? e;
-  }
-  try {
-    return await attachAndRun(container, payload, options, started);
+    return await runInStartedContainer(container, payload, options, started);
   } catch (e) {
     throw describeDockerFailure(e, image) ?? e;
   } finally {
-    await container.remove({ force: true, v: true }).catch(() => undefined);
+    await removeContainer(container.container);
   }
 }
 
-async function attachAndRun(container: Docker.Container, payload: unknown, options: ToolOptions, started: number): Promise<ToolRun> {
-  const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+/**
+ * Hands a started container its request and reads what it prints, until its program says it is done or the
+ * container exits (killed from outside at the deadline). The caller removes the container.
+ */
+export async function runInStartedContainer(started: StartedContainer, payload: unknown, options: ToolOptions, startedAt = Date.now()): Promise<ToolRun> {
+  const { container, stream, exited } = started;
   const lines: unknown[] = [];
   let stdoutBytes = 0;
   let lineBuffer = "";
   let harnessStderr = "";
   let end: ContainerEnd | null = null;
   let protocolError: Error | null = null;
+  let onDone: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (onDone = resolve));
 
   let killed = false;
   const kill = (reason: ContainerEnd) => {
@@ -251,8 +315,11 @@ async function attachAndRun(container: Docker.Container, payload: unknown, optio
       return;
     }
     lines.push(line);
-    if ((line as { kind?: unknown })?.kind === "done") end ??= "done";
     options.onLine?.(line);
+    if ((line as { kind?: unknown })?.kind === "done") {
+      end ??= "done";
+      if (options.endsAtDone) onDone();
+    }
   };
 
   const demuxer = new DockerStreamDemuxer((kind, data) => {
@@ -279,20 +346,25 @@ async function attachAndRun(container: Docker.Container, payload: unknown, optio
     stream.on("error", () => resolve());
   });
 
-  // "next-exit": a wait sent before start must not be answered at once because the container is not running yet.
-  const exited = container.wait({ condition: "next-exit" });
-  await container.start();
   stream.write(JSON.stringify(payload));
   stream.end();
 
   const timer = setTimeout(() => kill("timeout"), options.deadlineMs);
   let exitCode: number | null = null;
+  let finishedFirst: "done" | "exited";
   try {
-    const result = (await exited) as { StatusCode?: number };
-    exitCode = typeof result.StatusCode === "number" ? result.StatusCode : null;
+    finishedFirst = await Promise.race([done.then(() => "done" as const), exited.then(() => "exited" as const)]);
+    if (finishedFirst === "exited") {
+      const result = await exited;
+      exitCode = typeof result.StatusCode === "number" ? result.StatusCode : null;
+    }
   } finally {
     clearTimeout(timer);
   }
+  if (protocolError && end !== "timeout" && end !== "output-limit") throw protocolError;
+  // "done" is written by the harness (PID 1) alone, after every case's report: nothing is left to read, and how
+  // the container ends no longer matters, so the verdict need not wait for it to exit.
+  if (finishedFirst === "done") return { lines, end: "done", exitCode, oomKilled: false, harnessStderr, durationMs: Date.now() - startedAt };
   // The stream may deliver its last bytes just after the container exits.
   await Promise.race([streamEnded, new Promise((r) => setTimeout(r, 2000))]);
   // A line without its newline was cut off by a kill: it carries nothing the tool finished saying.
@@ -304,18 +376,20 @@ async function attachAndRun(container: Docker.Container, payload: unknown, optio
     exitCode,
     oomKilled: Boolean(state?.OOMKilled),
     harnessStderr,
-    durationMs: Date.now() - started,
+    durationMs: Date.now() - startedAt,
   };
 }
 
 /**
  * Removes sandbox containers that a crashed process left behind: those that have exited, and those running
- * longer than any run may last. Runs of other live workers on the same engine are younger and left alone.
+ * longer than any run may last (for a pooled container, counted from when its pool stops handing it out). Runs
+ * and pools of other live workers on the same engine are younger and left alone.
  */
 export async function removeLeftoverContainers(docker: Docker, maxRunMs: number): Promise<number> {
   const all = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
   const now = Date.now() / 1000;
-  const leftovers = all.filter((c) => c.State !== "running" && c.State !== "created" ? true : now - c.Created > maxRunMs / 1000 + 60);
+  const since = (c: Docker.ContainerInfo) => Math.max(c.Created, Number(c.Labels?.[SANDBOX_IDLE_UNTIL_LABEL]) || 0);
+  const leftovers = all.filter((c) => (c.State !== "running" && c.State !== "created" ? true : now - since(c) > maxRunMs / 1000 + 60));
   await Promise.all(leftovers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   return leftovers.length;
 }

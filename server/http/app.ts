@@ -4,8 +4,12 @@ import path from "node:path";
 import express from "express";
 import { identify, requireSameOriginAndCsrf } from "../auth/identity";
 import { authRoutes, type RateLimits } from "./auth-routes";
+import { courseRoutes } from "./course-routes";
+import { authoringRoutes } from "./authoring-routes";
+import type { AuthoringService } from "../authoring/service";
 import { errorHandler, HttpError } from "./errors";
 import { exerciseRoutes, type RouteDeps } from "./exercise-routes";
+import { progressRoutes } from "./progress-routes";
 import { tutorRoutes } from "./tutor-routes";
 import type { TutorService } from "../tutor/service";
 
@@ -13,7 +17,9 @@ const CLIENT_DIR = path.resolve(__dirname, "../../client/dist");
 
 export interface AppOptions extends RouteDeps {
   tutor: TutorService;
+  authoring: AuthoringService;
   secureCookies: boolean;
+  trustProxy: string | number | boolean;
   rateLimits: RateLimits;
   log: (line: string) => void;
 }
@@ -21,7 +27,8 @@ export interface AppOptions extends RouteDeps {
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // The client's address (for per-address rate limits) comes from X-Forwarded-For only through trusted proxies.
+  app.set("trust proxy", options.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -45,6 +52,9 @@ export function createApp(options: AppOptions): express.Express {
     authRoutes(options.db, options.rateLimits, options.secureCookies),
     exerciseRoutes(options),
     tutorRoutes(options.tutor),
+    progressRoutes(options),
+    courseRoutes(options),
+    authoringRoutes(options.authoring),
   );
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", "There is no such API route. See docs/api.md.")));
 

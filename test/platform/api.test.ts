@@ -2,7 +2,7 @@
 // from submission to verdict and progress.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { io as connectSocket, type Socket } from "socket.io-client";
+import { io as connectSocket } from "socket.io-client";
 import { loadExercise } from "../../server/exercises/load";
 import type { Platform } from "../../server/platform";
 import { connectLearnerSocket, LearnerClient, startTestPlatform } from "../support/platform";

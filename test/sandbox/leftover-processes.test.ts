@@ -16,7 +16,9 @@ def answer(x):
                 time.sleep(1000)
             os._exit(0)
         return 2
-    others = [p for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, os.getpid())]
+    # The harness's fork server (named tutor-forksrv) is the only process besides PID 1 and this case.
+    others = [p for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, os.getpid())
+              and open('/proc/%s/comm' % p).read().strip() != 'tutor-forksrv']
     return 42 if not others else others
 `);
   expect(g.result.status).toBe("passed");

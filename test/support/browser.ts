@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import type { PlatformConfig } from "../../server/config";
 import type { Platform } from "../../server/platform";
 import { startTestPlatform } from "./platform";
 
@@ -24,10 +25,10 @@ export interface BrowserSession {
 }
 
 /** The real platform and a headless Chromium for one test file, started before its tests and stopped after. */
-export function platformWithBrowser(): BrowserSession {
+export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    session.platform = await startTestPlatform();
+    session.platform = await startTestPlatform(overrides);
     session.browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });

@@ -3,7 +3,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { io as connectSocket, type Socket } from "socket.io-client";
+import { randomUUID } from "node:crypto";
+import { ensureAccountWithRole } from "../../server/auth/accounts";
 import { type PlatformConfig, readConfig } from "../../server/config";
+import type { Role } from "../../server/database/generated/client";
 import { startPlatform, type Platform } from "../../server/platform";
 
 export function testConfig(overrides: Partial<PlatformConfig> = {}): PlatformConfig {
@@ -64,6 +67,14 @@ export class LearnerClient {
     return { status: res.status, json, headers: res.headers };
   }
 
+  /** The same learner (the same cookies, the same CSRF token) talking to another web server of the platform. */
+  via(baseUrl: string): LearnerClient {
+    const other = new LearnerClient(baseUrl);
+    other.cookies = this.cookies;
+    other.csrfToken = this.csrfToken;
+    return other;
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
@@ -100,4 +111,22 @@ export function connectLearnerSocket(baseUrl: string, learner: LearnerClient): P
     socket.on("connect", () => resolve(socket));
     socket.on("connect_error", reject);
   });
+}
+
+export interface Person {
+  client: LearnerClient;
+  id: string;
+  email: string;
+}
+
+/**
+ * A signed-up, signed-in account with `role`, made the way an admin would from the command line. Emails are
+ * unique across test files, which share one database per run and may share a worker process.
+ */
+export async function signedUpPerson(platform: Platform, role: Role = "learner", displayName?: string): Promise<Person> {
+  const client = new LearnerClient(platform.url);
+  const email = `${role}.${randomUUID().slice(0, 8)}@school.example`;
+  const user = await client.signUp(email, undefined, displayName);
+  if (role !== "learner") await ensureAccountWithRole(platform.db, email, null, role);
+  return { client, id: user.id, email };
 }
