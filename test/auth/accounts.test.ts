@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureAccountWithRole } from "../../server/auth/accounts";
 import { forgetExpiredAuthState } from "../../server/auth/housekeeping";
+import { parseTrustProxy } from "../../server/config";
 import type { Platform } from "../../server/platform";
 import { runTutor } from "../support/cli";
 import { connectLearnerSocket, LearnerClient, startTestPlatform } from "../support/platform";
@@ -261,5 +262,28 @@ describe("sign-up limit", () => {
       await strict.db.rateLimitWindow.deleteMany({ where: { key: { startsWith: "signup:" } } });
       await strict.stop();
     }
+  });
+});
+
+describe("behind a proxy", () => {
+  test("per-address limits count the address a trusted proxy forwards, so a class behind one proxy is not one address", async () => {
+    const proxied = await startTestPlatform({ trustProxy: "loopback", rateLimits: { signInPerAccount: 10, signInPerAddress: 1000, signUpPerAddress: 1 } });
+    try {
+      const from = (address: string) => ({ "x-forwarded-for": address });
+      const signUp = (address: string) => new LearnerClient(proxied.url).request("POST", "/api/auth/signup", { email: uniqueEmail("proxied"), password: PASSWORD }, from(address));
+      expect((await signUp("203.0.113.7")).status).toBe(201);
+      expect((await signUp("203.0.113.8")).status).toBe(201);
+      expect((await signUp("203.0.113.7")).status).toBe(429);
+    } finally {
+      await proxied.db.rateLimitWindow.deleteMany({ where: { key: { startsWith: "signup:ip:203.0.113." } } });
+      await proxied.stop();
+    }
+  });
+
+  test("TUTOR_TRUST_PROXY reads as express's trust proxy value", () => {
+    expect(parseTrustProxy(undefined)).toBe("loopback");
+    expect(parseTrustProxy("false")).toBe(false);
+    expect(parseTrustProxy("2")).toBe(2);
+    expect(parseTrustProxy("loopback, uniquelocal")).toBe("loopback, uniquelocal");
   });
 });
