@@ -176,6 +176,8 @@ describe("with a model configured", () => {
     const explanation = "Your function prints the loud text but gives back None. Use return instead of print.";
     model.enqueue({ type: "stream", content: JSON.stringify({ explanation, concepts: ["return-vs-print"] }), chunkChars: 8 });
     const { json } = await learner.request("GET", `/api/submissions/${submission.id}/feedback`);
+    // The socket and the HTTP response travel on different connections: the last streamed text may land just after.
+    for (let i = 0; i < 100 && streamed.at(-1) !== explanation; i++) await new Promise((r) => setTimeout(r, 50));
     socket.close();
     expect(json.feedback.engine).toBe("model");
     expect(json.feedback.explanation.markdown).toBe(explanation);
