@@ -74,6 +74,17 @@ export async function ensureAccountWithRole(db: Database, email: string, passwor
   return { user, created: true };
 }
 
+/** A new password set from the command line (a forgotten one); every session of the account ends. */
+export async function resetPassword(db: Database, email: string, password: string): Promise<User> {
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) throw new AccountError("not-found", `There is no account for ${email}.`);
+  const [updated] = await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } }),
+    db.session.deleteMany({ where: { userId: user.id } }),
+  ]);
+  return updated;
+}
+
 export async function setRole(db: Database, userId: string, role: Role): Promise<User> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user?.email) throw new AccountError("not-found", "There is no account with this id (anonymous learners have no role to change).");

@@ -33,6 +33,7 @@ const USAGE = `usage: tutor <command>
   tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
   admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
   admin role <email> <role>                 make an account a learner, instructor or admin
+  admin password <email> [--password-stdin] set a forgotten password (generated unless given on stdin)
   seed demo                                 create a demo course with learners and two weeks of graded history
 
 The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.

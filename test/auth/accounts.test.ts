@@ -229,7 +229,7 @@ describe("roles", () => {
     expect(bad.status).toBe(400);
   });
 
-  test("`tutor admin create` makes the first admin from the command line, who can then sign in", async () => {
+  test("`tutor admin create` makes the first admin from the command line, who can then sign in; `admin password` resets a password", async () => {
     const email = uniqueEmail("first-admin");
     const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-admin-"));
     const run = await runTutor(["admin", "create", email], scratch, { DATABASE_URL: process.env.DATABASE_URL });
@@ -241,6 +241,17 @@ describe("roles", () => {
     const user = await admin.signIn(email, password);
     expect(user.role).toBe("admin");
     expect((await admin.request("GET", "/api/admin/users")).status).toBe(200);
+
+    const reset = await runTutor(["admin", "password", email], scratch, { DATABASE_URL: process.env.DATABASE_URL });
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain(`set a new password for ${email} and signed the account out everywhere`);
+    expect((await admin.request("GET", "/api/me")).json.user.signedIn).toBe(false);
+    const newPassword = /password: (\S+)/.exec(reset.stdout)![1]!;
+    expect(newPassword).not.toBe(password);
+    await admin.signIn(email, newPassword);
+    const unknown = await runTutor(["admin", "password", "nobody@school.example"], scratch, { DATABASE_URL: process.env.DATABASE_URL });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("There is no account for nobody@school.example.");
 
     const bad = await runTutor(["admin", "create", "not-an-email"], scratch, { DATABASE_URL: process.env.DATABASE_URL });
     expect(bad.code).toBe(2);
