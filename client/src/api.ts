@@ -247,6 +247,10 @@ export async function removeAssignment(courseId: string, setName: string): Promi
   await request("DELETE", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}`, {});
 }
 
+export async function removeMember(courseId: string, userId: string): Promise<void> {
+  await request("DELETE", `${coursePath(courseId)}/members/${encodeURIComponent(userId)}`, {});
+}
+
 export async function getLearnerTimeline(courseId: string, userId: string, signal?: AbortSignal): Promise<LearnerTimeline> {
   return await request<LearnerTimeline>("GET", `${coursePath(courseId)}/learners/${encodeURIComponent(userId)}/timeline`, undefined, signal);
 }

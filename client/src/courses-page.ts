@@ -11,6 +11,7 @@ import {
   listCourses,
   listExerciseSets,
   removeAssignment,
+  removeMember,
   updateAssignment,
 } from "./api";
 import { dueLabel, exerciseIdHref, formatDateTime, isoToLocalInput, localInputToIso, statusBadge } from "./course-ui";
@@ -226,6 +227,16 @@ function coInstructorForm(course: CourseDetail, reload: () => void): HTMLElement
   return form;
 }
 
+function removeMemberButton(course: CourseDetail, member: NonNullable<CourseDetail["members"]>[number], reload: () => void): HTMLElement {
+  const button = h("button", { className: "button button--small button--danger", testId: "member-remove", text: "Remove", attrs: { type: "button", "aria-label": `Remove ${accountName(member)} from the course` } });
+  button.addEventListener("click", () => {
+    if (!window.confirm(`Remove ${accountName(member)} from ${course.name}? Their work stays theirs; this course stops showing it.`)) return;
+    clearError();
+    whileBusy(button, "Removing…", () => removeMember(course.id, member.id)).then(reload, showError);
+  });
+  return button;
+}
+
 function membersSection(course: CourseDetail, reload: () => void): HTMLElement {
   const members = course.members ?? [];
   const learners = members.filter((m) => m.role === "learner").length;
@@ -236,12 +247,20 @@ function membersSection(course: CourseDetail, reload: () => void): HTMLElement {
     h(
       "table",
       { className: "data-table", testId: "members" },
-      h("thead", {}, h("tr", {}, h("th", { text: "Name" }), h("th", { text: "Email" }), h("th", { text: "Role" }), h("th", { text: "Joined" }))),
+      h("thead", {}, h("tr", {}, h("th", { text: "Name" }), h("th", { text: "Email" }), h("th", { text: "Role" }), h("th", { text: "Joined" }), h("th", { text: "" }))),
       h(
         "tbody",
         {},
         ...members.map((m) =>
-          h("tr", { testId: "member", dataset: { userId: m.id, role: m.role } }, h("td", { text: accountName(m) }), h("td", { text: m.email ?? "" }), h("td", { text: m.role }), h("td", { text: formatDateTime(m.joinedAt) })),
+          h(
+            "tr",
+            { testId: "member", dataset: { userId: m.id, role: m.role } },
+            h("td", { text: accountName(m) }),
+            h("td", { text: m.email ?? "" }),
+            h("td", { text: m.role }),
+            h("td", { text: formatDateTime(m.joinedAt) }),
+            h("td", {}, removeMemberButton(course, m, reload)),
+          ),
         ),
       ),
     ),

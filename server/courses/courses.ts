@@ -131,3 +131,18 @@ export async function addCoInstructor(db: Database, courseId: string, email: str
   });
   return memberView(member);
 }
+
+/**
+ * Takes someone out of the course (a learner who joined the wrong class, a co-instructor who left). Their work is
+ * theirs and stays; the course's views stop showing it. The last instructor cannot leave a course without one.
+ */
+export async function removeMember(db: Database, courseId: string, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const member = await tx.courseMember.findUnique({ where: { courseId_userId: { courseId, userId } } });
+    if (!member) throw new HttpError(404, "not-found", "That person is not a member of this course.");
+    if (member.role === "instructor" && (await tx.courseMember.count({ where: { courseId, role: "instructor" } })) === 1) {
+      throw new HttpError(409, "last-instructor", "A course needs an instructor: add another instructor before removing this one.");
+    }
+    await tx.courseMember.delete({ where: { courseId_userId: { courseId, userId } } });
+  });
+}

@@ -6,7 +6,7 @@ import { requireAccount, requireInstructor } from "../auth/authorization";
 import { emailSchema } from "../auth/accounts";
 import { requireCourseInstructor, requireCourseMember, requireTeaches } from "../courses/access";
 import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../courses/assignments";
-import { addCoInstructor, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
+import { addCoInstructor, removeMember, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
 import { courseGradesCsv, exportFileName } from "../courses/grades";
 import { learnerTimeline } from "../courses/timeline";
 import type { RouteDeps } from "./exercise-routes";
@@ -63,6 +63,14 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     await requireCourseInstructor(db, id, user.id);
     const { email } = instructorBody.parse(req.body);
     res.status(201).json({ member: await addCoInstructor(db, id, email) });
+  });
+
+  router.delete("/courses/:id/members/:userId", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, userId } = learnerParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    await removeMember(db, id, userId);
+    res.status(204).end();
   });
 
   router.post("/courses/:id/assignments", async (req, res) => {

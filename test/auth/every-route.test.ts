@@ -46,6 +46,7 @@ const ACCESS: Record<string, Access> = {
   "GET /exercise-sets": "instructor",
   "GET /courses/:id": "course-member",
   "POST /courses/:id/instructors": "course-instructor",
+  "DELETE /courses/:id/members/:userId": "course-instructor",
   "POST /courses/:id/assignments": "course-instructor",
   "PUT /courses/:id/assignments/:setName": "course-instructor",
   "DELETE /courses/:id/assignments/:setName": "course-instructor",

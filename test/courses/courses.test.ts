@@ -280,3 +280,37 @@ describe("co-instructors", () => {
     expect(await platform.db.courseMember.count({ where: { courseId: course.id, role: "instructor" } })).toBe(1);
   });
 });
+
+describe("removing members", () => {
+  test("an instructor removes a learner, who then sees the course as missing; their work stays theirs", async () => {
+    const owner = await person("instructor");
+    const course = await newCourse(owner);
+    const ada = await person("learner", "Ada");
+    expect((await ada.client.request("POST", "/api/courses/join", { code: course.joinCode })).status).toBe(200);
+    const bob = await person("learner", "Bob");
+    await bob.client.request("POST", "/api/courses/join", { code: course.joinCode });
+
+    // A learner of the course cannot remove anyone, not even another learner.
+    expect((await bob.client.request("DELETE", `/api/courses/${course.id}/members/${ada.id}`, {})).status).toBe(403);
+    const removed = await owner.client.request("DELETE", `/api/courses/${course.id}/members/${ada.id}`, {});
+    expect(removed.status).toBe(204);
+    expect((await ada.client.request("GET", `/api/courses/${course.id}`)).status).toBe(404);
+    expect((await ada.client.request("GET", "/api/courses")).json.courses).toEqual([]);
+    expect(await platform.db.user.count({ where: { id: ada.id } })).toBe(1);
+    expect((await owner.client.request("GET", `/api/courses/${course.id}/learners/${ada.id}/timeline`)).status).toBe(404);
+    expect((await owner.client.request("DELETE", `/api/courses/${course.id}/members/${ada.id}`, {})).status).toBe(404);
+  });
+
+  test("the last instructor cannot be removed; with a co-instructor, one can leave", async () => {
+    const owner = await person("instructor");
+    const course = await newCourse(owner);
+    const alone = await owner.client.request("DELETE", `/api/courses/${course.id}/members/${owner.id}`, {});
+    expect(alone.status).toBe(409);
+    expect(alone.json.error.message).toMatch(/add another instructor before removing this one/);
+    const colleague = await person("instructor");
+    await owner.client.request("POST", `/api/courses/${course.id}/instructors`, { email: colleague.email });
+    expect((await owner.client.request("DELETE", `/api/courses/${course.id}/members/${owner.id}`, {})).status).toBe(204);
+    expect((await owner.client.request("GET", `/api/courses/${course.id}`)).status).toBe(404);
+    expect((await colleague.client.request("GET", `/api/courses/${course.id}`)).status).toBe(200);
+  });
+});
