@@ -24,11 +24,14 @@ export interface BrowserSession {
   browser: Browser;
 }
 
-/** The real platform and a headless Chromium for one test file, started before its tests and stopped after. */
-export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}): BrowserSession {
+/**
+ * The real platform and a headless Chromium for one test file, started before its tests and stopped after.
+ * Without a worker (`worker: false`), submissions wait in the queue until the test grades them.
+ */
+export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}, worker = true): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    session.platform = await startTestPlatform(overrides);
+    session.platform = await startTestPlatform(overrides, worker);
     session.browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
