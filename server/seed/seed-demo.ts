@@ -27,6 +27,8 @@ export const DEMO_COURSE_NAME = "Demo class";
 const FIRST_DUE_IN_DAYS = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60_000;
+/** A demo submission is shown as graded this long after it was made. */
+const FINISH_AFTER_MS = 3_000;
 /** How long grading the demo may take before the seed gives up and says why. */
 const GRADING_DEADLINE_MS = 15 * 60_000;
 
@@ -55,9 +57,15 @@ export interface SeedReport {
 
 export class SeedError extends Error {}
 
+/** How long after a step its last tutor answer is dated: the explanation and each hint a minute apart (see backdate). */
+function stepSpan(step: DemoStep): number {
+  return ((step.feedback ? 1 : 0) + (step.hints ?? 0)) * MINUTE_MS + FINISH_AFTER_MS;
+}
+
 /**
- * When each step happened: its day and time, moved back where needed so that none is in the future and a learner's
- * steps keep their order (a seed run early in the UTC day would otherwise put today's steps after now).
+ * When each step happened: its day and time, moved back where needed so that neither the step nor the tutor answers
+ * dated after it are in the future, and a learner's steps keep their order (a seed run early in the UTC day would
+ * otherwise put today's steps after now).
  */
 export function stepTimes(steps: DemoStep[], now: Date): Date[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -68,7 +76,7 @@ export function stepTimes(steps: DemoStep[], now: Date): Date[] {
   let latest = now.getTime() - MINUTE_MS;
   const times = new Array<number>(planned.length);
   for (let i = planned.length - 1; i >= 0; i--) {
-    times[i] = Math.min(planned[i]!, latest);
+    times[i] = Math.min(planned[i]!, latest - stepSpan(steps[i]!));
     latest = times[i]! - MINUTE_MS;
   }
   return times.map((t) => new Date(t));
@@ -160,7 +168,7 @@ async function askTutor(deps: SeedDeps, plans: Planned[]): Promise<void> {
 async function backdate(db: Database, plans: Planned[]): Promise<void> {
   for (const plan of plans) {
     for (const { at, submissionId } of plan.steps) {
-      const finished = new Date(at.getTime() + 3_000);
+      const finished = new Date(at.getTime() + FINISH_AFTER_MS);
       await db.submission.update({ where: { id: submissionId }, data: { createdAt: at, runAfter: at, startedAt: new Date(at.getTime() + 1_000), finishedAt: finished } });
       await db.submissionEvent.updateMany({ where: { submissionId }, data: { at: finished } });
       const answers = await db.tutorAnswer.findMany({ where: { submissionId }, orderBy: { createdAt: "asc" } });
