@@ -10,7 +10,9 @@ the limits. It writes one JSON line per event on stdout:
   {"kind": "done"}
 A call case evaluates its call in the learner's module; a program case runs the learner's file as __main__ with its
 stdin (its stdout is captured like any case's); a test runs one test function or TestCase method of a test file.
-Tests are discovered by importing the test files in a case process too, never in this one.
+Tests are discovered by importing the test files in a case process too, never in this one. The learner's file is
+compiled, before any of it runs, in the first case process (the test listing, else the first case), which is started
+before the request is read.
 Each case runs in its own process (a fork of a fork server that never saw the request, or a freshly exec'd
 interpreter, so it holds only its own call) with its own time budget, so no case can see another's state or input, and this process never imports or runs the learner's code. It is made non-dumpable so that a case cannot open its
 file descriptors through /proc and forge lines on the result stream. The server compares observations with the
@@ -319,8 +321,8 @@ def run_case_process(request, case, case_dir, res_w):
     learner_path = os.path.join(WORK_DIR, request["file"])
     module_name = request["file"][:-3] if request["file"].endswith(".py") else request["file"]
     started = _monotonic()
-    if request.get("mode") == "compile":
-        _run_compile_check(request, learner_path, res_w)
+    if request.get("mode") == "compile" or request.get("compileFirst"):
+        _compile_check(learner_path, res_w, report_success=request.get("mode") == "compile")
     if request.get("mode") == "discover":
         _run_discovery(request, learner_path, res_w, started)
     if "stdin" in case:
@@ -532,11 +534,15 @@ def _quiet_learner_hooks():
         pass
 
 
-def _run_compile_check(request, learner_path, res_w):
+def _compile_check(learner_path, res_w, report_success):
+    """Compiles the learner's file before any of it runs. A syntax error is reported and ends the process; a file
+    that compiles is reported only by a compile-only process, else the case (or discovery) goes on in this one."""
     try:
         with open(learner_path, "rb") as f:
             source = f.read()
         compile(source, learner_path, "exec", dont_inherit=True)
+        if not report_success:
+            return
         _report(res_w, {"outcome": "compiled"})
     except SyntaxError as exc:
         _report(res_w, {
@@ -582,7 +588,7 @@ def _report(res_w, observation):
 CASE_SETUP_FAILED = 121
 
 
-def read_report(data, mode, test_files=()):
+def read_report(data, mode, test_files=(), compile_first=False):
     """Reads what a case process wrote on its result pipe. The learner's code could have written there too, so
     only well-formed reports of the outcomes a case can have are accepted; anything else is "unreadable-result"
     (the learner's doing), never a harness error and never a value the server would choke on."""
@@ -593,8 +599,10 @@ def read_report(data, mode, test_files=()):
     if type(report) is not dict:
         return {"outcome": "unreadable-result"}
     outcome = report.get("outcome")
+    if (mode == "compile" or compile_first) and outcome == "syntax-error":
+        return report if _valid_syntax_error(report) else {"outcome": "unreadable-result"}
     if mode == "compile":
-        return report if outcome in ("compiled", "syntax-error") else None
+        return report if outcome == "compiled" else None
     if mode == "discover":
         if outcome == "discovered" and _valid_discovery(report.get("files"), test_files):
             return {"outcome": "discovered", "files": report["files"], "durationMs": report.get("durationMs")}
@@ -618,6 +626,14 @@ def read_report(data, mode, test_files=()):
 
 def _is_str(x, limit):
     return type(x) is str and len(x) <= limit
+
+
+def _valid_syntax_error(report):
+    """The learner's code shares the process that compiled it (after the check), so it could forge one of these:
+    only well-formed ones are taken, and a forged one fails nobody's submission but its own."""
+    return (set(report) == {"outcome", "type", "message", "line", "column", "text"} and _is_str(report["type"], 200)
+            and _is_str(report["message"], 10000) and _is_str(report["text"], 300)
+            and all(report[k] is None or type(report[k]) is int for k in ("line", "column")))
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -1019,8 +1035,49 @@ def start_case(out_w, err_w, res_w, case_r):
     return pid
 
 
-def run_one(request, case, deadline_ms):
-    """Forks the case process, relays its output with caps, and returns its observation."""
+class CaseProcess:
+    """A started case process blocked reading its case on `case_w`, and our ends of its output and result pipes."""
+
+    def __init__(self):
+        self.out_r, out_w = os.pipe()
+        self.err_r, err_w = os.pipe()
+        self.res_r, res_w = os.pipe()
+        case_r, self.case_w = os.pipe()
+        self.pid = start_case(out_w, err_w, res_w, case_r)
+        for fd in (out_w, err_w, res_w, case_r):
+            os.close(fd)
+
+    def waiting(self):
+        """False if it has already exited (it runs nothing before reading its case, so only a kill from outside)."""
+        try:
+            return self.pid is not None and os.waitpid(self.pid, os.WNOHANG)[0] == 0
+        except ChildProcessError:
+            return False
+
+    def discard(self):
+        for fd in (self.out_r, self.err_r, self.res_r, self.case_w):
+            os.close(fd)
+
+
+def prestart_case():
+    """The first case process, started while the container waits for its request, so that a submission does not wait
+    for it. It is a fork of the fork server like any other and has read nothing yet: it holds no part of the request."""
+    if FORK_SERVER is None:
+        return None
+    try:
+        process = CaseProcess()
+    except OSError:
+        return None
+    if process.pid is None:
+        process.discard()
+        return None
+    return process
+
+
+def run_one(request, case, deadline_ms, process=None):
+    """Starts the case process (or hands its case to a prestarted one), relays its output with caps, and returns its
+    observation. With `compileFirst` in the request, the process first compiles the learner's file and may report a
+    syntax error instead."""
     limits = request["limits"]
     reset_scratch(request)
     case_dir = os.path.join(CASES_DIR, str(case["id"]))
@@ -1028,15 +1085,16 @@ def run_one(request, case, deadline_ms):
         os.makedirs(case_dir, exist_ok=True)
     except OSError:
         case_dir = "/tmp"
-    out_r, out_w = os.pipe()
-    err_r, err_w = os.pipe()
-    res_r, res_w = os.pipe()
     oom_before = oom_kill_count()
     started = time.monotonic()
-    case_r, case_w = os.pipe()
-    pid = start_case(out_w, err_w, res_w, case_r)
-    os.close(case_r)
-    spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir}
+    if process is not None and not process.waiting():
+        process.discard()
+        process = None
+    if process is None:
+        process = CaseProcess()
+    pid, out_r, err_r, res_r, case_w = process.pid, process.out_r, process.err_r, process.res_r, process.case_w
+    spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir,
+            "compileFirst": bool(request.get("compileFirst"))}
     test_files = [t["name"] for t in request.get("tests") or []]
     if request.get("mode") == "discover":
         spec["testFiles"] = test_files
@@ -1047,8 +1105,6 @@ def run_one(request, case, deadline_ms):
     except OSError:
         pass  # the case process died before reading: it is reported as crashed below
     os.close(case_w)
-    for fd in (out_w, err_w, res_w):
-        os.close(fd)
     if pid is None:
         for fd in (out_r, err_r, res_r):
             os.close(fd)
@@ -1061,12 +1117,21 @@ def run_one(request, case, deadline_ms):
         os.set_blocking(fd, False)
         selector.register(fd, selectors.EVENT_READ)
     open_fds = set(buffers)
+    # Readable once the case process has exited: its pipes reach end-of-file a moment before it can be reaped, and
+    # this wakes the loop at that moment instead of after a sleep.
+    try:
+        exit_fd = os.pidfd_open(pid)
+        selector.register(exit_fd, selectors.EVENT_READ)
+    except (AttributeError, OSError):
+        exit_fd = None
     reaper = Reaper(pid)
     ended = None  # why we stopped waiting: "timeout", "output-limit", "result-too-large"
 
     def read_ready(timeout):
         for key, _ in selector.select(timeout=timeout):
             fd = key.fd
+            if fd == exit_fd:
+                continue
             try:
                 chunk = os.read(fd, 65536)
             except BlockingIOError:
@@ -1088,7 +1153,7 @@ def run_one(request, case, deadline_ms):
         if remaining <= 0:
             ended = "timeout"
             break
-        if open_fds:
+        if open_fds or exit_fd is not None:
             read_ready(min(0.02, remaining))
         else:
             time.sleep(min(0.005, remaining))
@@ -1100,6 +1165,8 @@ def run_one(request, case, deadline_ms):
             break
 
     elapsed_ms = int((time.monotonic() - started) * 1000)
+    if exit_fd is not None:
+        selector.unregister(exit_fd)  # stays readable: the drain below must stop when the pipes have nothing left
     kill_everything_else(reaper)
     # Drain what is left: every writer is dead now, so this ends.
     while open_fds and all(len(buffers[fd]) <= output_cap + MAX_RESULT_BYTES + 1024 for fd in open_fds):
@@ -1110,6 +1177,8 @@ def run_one(request, case, deadline_ms):
     selector.close()
     for fd in buffers:
         os.close(fd)
+    if exit_fd is not None:
+        os.close(exit_fd)
     status = reaper.status
 
     stdout_bytes = bytes(buffers[out_r])
@@ -1120,7 +1189,7 @@ def run_one(request, case, deadline_ms):
         ended = "result-too-large"
     observation = None
     if ended is None and buffers[res_r]:
-        observation = read_report(bytes(buffers[res_r]), report_mode(request, case), test_files)
+        observation = read_report(bytes(buffers[res_r]), report_mode(request, case), test_files, bool(request.get("compileFirst")))
     if ended == "timeout":
         observation = {"outcome": "timeout"}
     elif ended == "output-limit":
@@ -1185,6 +1254,7 @@ def main():
             FORK_SERVER = ForkServer()
         except OSError:
             FORK_SERVER = None  # every case is exec'd instead
+    prestarted = prestart_case()
     request = read_request()
     limits = request["limits"]
     # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name is refused before use.
@@ -1199,11 +1269,28 @@ def main():
         emit({"kind": "done"})
         return
 
-    compiled = run_one(dict(request, mode="compile"), {"id": "compile", "call": "None"}, limits["caseTimeoutMs"])
-    if compiled["outcome"] == "syntax-error":
-        emit({"kind": "syntax-error", "error": compiled})
+    def first_process():
+        nonlocal prestarted
+        process, prestarted = prestarted, None
+        return process
+
+    def syntax_error(observation):
+        if observation["outcome"] != "syntax-error":
+            return False
+        emit({"kind": "syntax-error", "error": observation})
         emit({"kind": "done"})
-        return
+        return True
+
+    # The learner's file is compiled, before any of it runs, by the first process that loads it anyway: the test
+    # listing, or else the first case. A process of its own does it only when there is neither (or the test files
+    # were refused, whose discovery event must not come before a syntax error).
+    compile_in_first_case = not request.get("tests") and not tests_refused and bool(request["cases"])
+    if not request.get("tests") and not compile_in_first_case:
+        compiled = run_one(dict(request, mode="compile"), {"id": "compile", "call": "None"}, limits["caseTimeoutMs"], first_process())
+        if syntax_error(compiled):
+            return
+    else:
+        compiled = {"outcome": "compiled"}
     if compiled["outcome"] != "compiled":
         # The compiler itself ran out of time or memory: report it against every case (and the tests).
         if request.get("tests"):
@@ -1220,7 +1307,10 @@ def main():
             discovery = {"outcome": "harness-error", "message": "invalid test file names"}
         else:
             remaining_ms = int((total_deadline - time.monotonic()) * 1000)
-            discovery = run_one(dict(request, mode="discover"), {"id": "discover"}, min(limits["caseTimeoutMs"], max(remaining_ms, 1)))
+            discovery = run_one(dict(request, mode="discover", compileFirst=True), {"id": "discover"},
+                                min(limits["caseTimeoutMs"], max(remaining_ms, 1)), first_process())
+            if syntax_error(discovery):
+                return
         emit({"kind": "discovery", "observation": discovery})
         if discovery["outcome"] == "discovered":
             tests = [dict(t, file=f["file"]) for f in discovery["files"] for t in f.get("tests", [])]
@@ -1230,7 +1320,13 @@ def main():
             emit({"kind": "case", "id": case["id"], "observation": {"outcome": "not-run"}})
             continue
         budget = min(limits["caseTimeoutMs"], remaining_ms)
-        observation = run_one(request, case, budget)
+        if compile_in_first_case:
+            compile_in_first_case = False
+            observation = run_one(dict(request, compileFirst=True), case, budget, first_process())
+            if syntax_error(observation):
+                return
+        else:
+            observation = run_one(request, case, budget)
         if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
             observation["reason"] = "total"
         emit({"kind": "case", "id": case["id"], "observation": observation})
@@ -1247,8 +1343,28 @@ def main():
     emit({"kind": "done"})
 
 
+def linger():
+    """After "done", as init: kills every other process, then stays idle until the container is removed from
+    outside. Were PID 1 to exit, Docker would tear the container down at once, on the cores the next submission is
+    being graded on; the server removes it when grading is quiet instead (server/grading/container-pool.ts)."""
+    if os.getpid() != 1:
+        return
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            signal.pause()  # no signal reaches PID 1 from inside; SIGKILL from outside ends it
+        except InterruptedError:
+            pass
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["--case"]:
         case_main()
     else:
         main()
+        linger()

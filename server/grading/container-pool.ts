@@ -4,6 +4,12 @@
 // A container that dies while waiting (Docker restarted, killed by hand) is removed and replaced, never handed out.
 // When Docker cannot be reached the pool retries with back-off and, meanwhile, callers run cold (and get Docker's
 // error from there). stop() removes every container the pool holds or is still starting.
+// Docker's work for the pool (removing used containers, creating and starting new ones) runs on the same cores as
+// the submissions being graded and made each of them several times slower, so it waits until grading is quiet (no
+// container in use for quietMs, which also lets the verdict be stored first) and then does one operation at a time.
+// Two things cannot wait: a pool below half its size is refilled at once, in parallel (a submission finding it empty
+// would wait for a whole start), and used containers are removed once as many pile up as the pool holds. A used
+// container's harness stays idle until it is removed (harness.py's linger), so its teardown waits too.
 import type Docker from "dockerode";
 import type { SandboxLimits } from "./limits";
 import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox";
@@ -13,6 +19,8 @@ export interface PoolOptions {
   size: number;
   /** A container idle this long is replaced, so that none is older than this plus one run (leftover cleanup counts on it). */
   maxIdleMs?: number;
+  /** Upkeep (removals, refills) waits until no container has been in use for this long; 200 ms by default. */
+  quietMs?: number;
   log?: (line: string) => void;
 }
 
@@ -42,7 +50,14 @@ export class ContainerPool {
   private retry: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly takers: ((w: Waiting | null) => void)[] = [];
+  /** Handed out and not yet released. */
+  private inUse = 0;
+  /** Released, waiting to be removed. */
+  private readonly used: StartedContainer[] = [];
+  private quiet: NodeJS.Timeout | null = null;
+  private working = false;
   private readonly maxIdleMs: number;
+  private readonly quietMs: number;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -52,6 +67,7 @@ export class ContainerPool {
     private readonly options: PoolOptions,
   ) {
     this.maxIdleMs = options.maxIdleMs ?? 5 * 60_000;
+    this.quietMs = options.quietMs ?? 200;
     this.log = options.log ?? (() => undefined);
   }
 
@@ -71,23 +87,33 @@ export class ContainerPool {
    */
   async take(): Promise<StartedContainer | null> {
     if (this.stopped) return null;
+    this.inUse++;
     let waiting = this.ready.shift() ?? null;
+    this.upkeep();
     if (!waiting && this.starting > 0) waiting = await new Promise<Waiting | null>((resolve) => this.takers.push(resolve));
-    this.fill();
-    if (!waiting) return null;
+    if (!waiting) {
+      this.inUse--;
+      this.upkeep();
+      return null;
+    }
     clearTimeout(waiting.recycle);
     return waiting.started;
   }
 
-  /** Removes a container that has been used; it is never handed out again. */
+  /** Gives back a container that has been used: it is never handed out again, and is removed once grading is quiet. */
   release(started: StartedContainer): void {
-    this.track(removeContainer(started.container));
+    this.inUse--;
+    if (this.stopped) this.track(removeContainer(started.container));
+    else this.used.push(started);
+    this.upkeep();
   }
 
   /** Stops refilling and removes every container the pool holds, including those still starting. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
+    if (this.quiet) clearTimeout(this.quiet);
+    for (const started of this.used.splice(0)) this.track(removeContainer(started.container));
     for (const resolve of this.takers.splice(0)) resolve(null);
     for (const w of this.ready.splice(0)) this.discard(w);
     while (this.pending.size) await Promise.allSettled([...this.pending]);
@@ -102,6 +128,41 @@ export class ContainerPool {
     clearTimeout(w.recycle);
     w.dead = true;
     this.track(removeContainer(w.started.container));
+  }
+
+  /** Refills at once if the pool runs short and removes used containers if they pile up, else once grading is quiet. */
+  private upkeep(): void {
+    if (this.stopped) return;
+    // Below half the pool, refill in parallel: one start at a time cannot keep up with a steady stream, and a
+    // submission that finds the pool empty waits for a whole start.
+    if (this.ready.length + this.starting < Math.ceil(this.options.size / 2)) this.fill();
+    if (this.used.length >= this.options.size) return this.catchUp();
+    if (this.inUse > 0) {
+      if (this.quiet) clearTimeout(this.quiet);
+      this.quiet = null;
+      return;
+    }
+    this.quiet ??= setTimeout(() => this.catchUp(), this.quietMs);
+  }
+
+  private catchUp(): void {
+    if (this.quiet) clearTimeout(this.quiet);
+    this.quiet = null;
+    if (this.working) return;
+    this.working = true;
+    this.track(this.work().finally(() => (this.working = false)));
+  }
+
+  /** One Docker operation at a time: several at once take both cores from the submission being graded. */
+  private async work(): Promise<void> {
+    while (!this.stopped) {
+      const used = this.used.shift();
+      if (used) await removeContainer(used.container);
+      else if (!this.retry && this.ready.length + this.starting < this.options.size) {
+        this.starting++;
+        await this.startOne();
+      } else return;
+    }
   }
 
   private fill(): void {
