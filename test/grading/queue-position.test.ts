@@ -4,18 +4,24 @@
 import type { Socket } from "socket.io-client";
 import { claimNextSubmission, failGrading } from "../../server/grading/lifecycle";
 import type { Platform } from "../../server/platform";
+import { createMigratedDatabase, dropDatabase } from "../support/database";
 import { connectLearnerSocket, LearnerClient, startTestPlatform } from "../support/platform";
 
 const CODE = "def shout(text):\n    return text.upper() + '!'\n";
 let platform: Platform;
 const sockets: Socket[] = [];
 
+// A database no other test file queues in: positions count every learner's queued submissions, and other files'
+// workers would take them.
+const DATABASE = `tutor_queue_position_${process.pid}`;
+
 beforeAll(async () => {
-  platform = await startTestPlatform({}, false);
+  platform = await startTestPlatform({ databaseUrl: await createMigratedDatabase(DATABASE) }, false);
 });
 afterAll(async () => {
   for (const s of sockets) s.close();
   await platform.stop();
+  await dropDatabase(DATABASE);
 });
 
 async function learner(): Promise<{ client: LearnerClient; queued: Map<string, number> }> {

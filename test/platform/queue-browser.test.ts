@@ -5,8 +5,9 @@ import { claimNextSubmission, failGrading } from "../../server/grading/lifecycle
 import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
 import { LearnerClient } from "../support/platform";
 
-// No worker: the test takes jobs off the queue itself, so the learner's place in it is certain.
-const session = platformWithBrowser({}, false);
+// No worker, and a database no other test file queues in: the test takes jobs off the queue itself, so the
+// learner's place in it is certain.
+const session = platformWithBrowser({}, false, `tutor_queue_browser_${process.pid}`);
 const CODE = "def shout(text):\n    return text.upper() + '!'\n";
 
 test("a queued submission shows how many are ahead of it, and counts down as the queue drains", async () => {

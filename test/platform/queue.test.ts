@@ -12,6 +12,7 @@ import { claimNextSubmission, enqueueSubmission } from "../../server/grading/lif
 import { ensureRunnerImage } from "../../server/grading/runner-image";
 import { GradingWorker } from "../../server/grading/worker";
 import { silentSubmissionEvents } from "../../server/realtime/submission-events";
+import { createMigratedDatabase, dropDatabase } from "../support/database";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -19,12 +20,15 @@ const SOLUTION = "def shout(text):\n    if not text:\n        return ''\n    t =
 // Sleeps at import time, so that the submission is still running when its server is killed.
 const SLOW_SOLUTION = `import time\ntime.sleep(0.5)\n${SOLUTION}`;
 
-const databaseUrl = process.env.DATABASE_URL!;
+// A database no other test file queues in: a worker here takes the oldest queued job, which must be this file's.
+const DATABASE = `tutor_queue_${process.pid}`;
+let databaseUrl: string;
 let db: Database;
 let catalog: ExerciseCatalog;
 let userId: string;
 
 beforeAll(async () => {
+  databaseUrl = await createMigratedDatabase(DATABASE);
   db = connectDatabase(databaseUrl);
   catalog = ExerciseCatalog.load(path.join(ROOT, "exercises")).catalog;
   await catalog.syncTo(db);
@@ -34,6 +38,7 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
+  await dropDatabase(DATABASE);
 });
 
 async function eventKinds(submissionId: string): Promise<string[]> {
@@ -60,7 +65,7 @@ test("a submission is stored and queued before anything grades it", async () => 
   const stored = await db.submission.findUniqueOrThrow({ where: { id: s.id } });
   expect(stored.state).toBe("queued");
   expect(await eventKinds(s.id)).toEqual(["queued"]);
-  // Leave nothing behind for other tests' workers: grade it here.
+  // Leave nothing queued: the next tests' workers take the oldest queued job first. Grade it here.
   const w = worker(() => realSandbox());
   await w.start();
   await waitFor(async () => (await db.submission.findUnique({ where: { id: s.id } }))?.state === "graded", 30_000, "grading");

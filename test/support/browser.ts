@@ -5,6 +5,7 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { PlatformConfig } from "../../server/config";
 import type { Platform } from "../../server/platform";
+import { createMigratedDatabase, dropDatabase } from "./database";
 import { startTestPlatform } from "./platform";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -26,18 +27,22 @@ export interface BrowserSession {
 
 /**
  * The real platform and a headless Chromium for one test file, started before its tests and stopped after.
- * Without a worker (`worker: false`), submissions wait in the queue until the test grades them.
+ * Without a worker (`worker: false`), submissions wait in the queue until the test grades them. A test that counts
+ * what is in the queue names a database of its own (`ownDatabase`): in the run's shared one, other files' workers
+ * take whatever is queued.
  */
-export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}, worker = true): BrowserSession {
+export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}, worker = true, ownDatabase?: string): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
-    session.platform = await startTestPlatform(overrides, worker);
+    const databaseUrl = ownDatabase ? await createMigratedDatabase(ownDatabase) : undefined;
+    session.platform = await startTestPlatform({ ...overrides, ...(databaseUrl ? { databaseUrl } : {}) }, worker);
     session.browser = await launchBrowser();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await session.browser?.close();
     await session.platform?.stop();
+    if (ownDatabase) await dropDatabase(ownDatabase);
   });
   return session;
 }
