@@ -6,6 +6,7 @@ import os from "node:os";
 import pg from "pg";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
+import type { Exercise } from "../exercises/exercise";
 import { recordGradedSubmission } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
@@ -30,6 +31,8 @@ export interface WorkerOptions {
 
 /** Unexpected failures are retried this many times before the submission is marked failed-to-grade. */
 const MAX_ATTEMPTS = 3;
+/** A published exercise missing from this worker's folder is looked for this many times (about 30 s in all). */
+const MISSING_EXERCISE_ATTEMPTS = 6;
 
 export function retryDelayMs(attempt: number): number {
   return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));
@@ -121,11 +124,8 @@ export class GradingWorker {
       renewLease(db, job.id, this.id, this.leaseMs).catch(() => undefined);
     }, Math.max(1000, this.leaseMs / 3));
     try {
-      const exercise = this.o.catalog.get(job.exerciseId);
-      if (!exercise) {
-        await this.finishFailed(job, `The exercise ${job.exerciseId} no longer exists, so this submission cannot be graded.`);
-        return;
-      }
+      const exercise = await this.exerciseFor(job);
+      if (!exercise) return;
       // Each test file counts as one until the sandbox has listed its tests.
       events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length);
       const sandbox = await this.o.sandbox();
@@ -140,6 +140,28 @@ export class GradingWorker {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * The job's exercise as this worker's folder has it. A missing one is read again first: an instructor may have
+   * just saved it from another process. One the database still lists as published but that this folder lacks waits
+   * a while (a shared folder can lag behind), then fails with a reason; a removed one fails at once.
+   */
+  private async exerciseFor(job: ClaimedSubmission): Promise<Exercise | null> {
+    const { catalog, db } = this.o;
+    const found = catalog.get(job.exerciseId) ?? (catalog.reload(), catalog.get(job.exerciseId));
+    if (found) return found;
+    const published = (await db.exercise.findUnique({ where: { id: job.exerciseId } }))?.available === true;
+    if (!published) {
+      await this.finishFailed(job, `The exercise ${job.exerciseId} no longer exists, so this submission cannot be graded.`);
+    } else if (job.gradingAttempts < MISSING_EXERCISE_ATTEMPTS) {
+      const delay = retryDelayMs(job.gradingAttempts);
+      this.log(`worker: ${job.exerciseId} is published but not in ${catalog.root}; every worker needs the same exercises folder as the web servers (submission ${job.id} waits ${delay / 1000} s)`);
+      if (await postponeGrading(db, job.id, this.id, "Waiting for the exercise to reach the grader.", delay)) this.o.events.queued(job.userId, job.id, 0);
+    } else {
+      await this.finishFailed(job, `The grader does not have the exercise ${job.exerciseId}, so this submission cannot be graded. Please tell your instructor: the exercises folder where grading runs is missing it.`);
+    }
+    return null;
   }
 
   private async handleFailure(job: ClaimedSubmission, e: unknown): Promise<void> {

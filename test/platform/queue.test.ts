@@ -1,7 +1,7 @@
 // The durable queue: submissions are stored before grading, survive a killed server, wait while Docker is
 // down, and are graded exactly once.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
@@ -131,6 +131,26 @@ test("a submission for an exercise that no longer exists fails to grade with a r
   await w.stop();
   expect(failed.verdict).toBe("internal-error");
   expect(failed.message).toMatch(/no longer exists/);
+});
+
+test("a submission for an exercise this worker's folder lacks yet waits, and is graded once the folder has it", async () => {
+  // The exercise is published (a web server loaded it) but this worker's exercises folder is still empty.
+  const lagging = mkdtempSync(path.join(os.tmpdir(), "tutor-lagging-"));
+  const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
+  const w = new GradingWorker({ db, databaseUrl, catalog: ExerciseCatalog.load(lagging).catalog, sandbox: () => realSandbox(), references: freshReferenceCache(), events: silentSubmissionEvents, concurrency: 2, pollMs: 200 });
+  await w.start();
+  await waitFor(async () => (await eventKinds(s.id)).includes("postponed"), 30_000, "the submission to be postponed");
+  const waiting = await db.submission.findUniqueOrThrow({ where: { id: s.id } });
+  expect(waiting.state).toBe("queued");
+  expect(waiting.message).toMatch(/Waiting for the exercise/);
+
+  cpSync(path.join(ROOT, "exercises/basics"), path.join(lagging, "basics"), { recursive: true });
+  const graded = await waitFor(async () => {
+    const row = await db.submission.findUnique({ where: { id: s.id } });
+    return row?.state === "graded" ? row : null;
+  }, 30_000, "grading once the folder has the exercise");
+  await w.stop();
+  expect(graded.verdict).toBe("passed");
 });
 
 describe("a server killed mid-grading", () => {
