@@ -12,7 +12,7 @@ import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
 import { poolSizeFor, ContainerPool } from "./grading/container-pool";
 import { Sandbox, type SandboxSource } from "./grading/grade";
-import { DEFAULT_LIMITS, STARTUP_ALLOWANCE_MS } from "./grading/limits";
+import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
 import { removeLeftoverContainers } from "./grading/sandbox";
 import { GradingWorker } from "./grading/worker";
@@ -65,16 +65,28 @@ function lazySandbox(log: (l: string) => void): SandboxSource {
   return Object.assign(get, { close });
 }
 
+/** How often a process looks for sandbox containers that crashed processes left on its Docker engine. */
+const LEFTOVER_SWEEP_MS = 10 * 60_000;
+
 /** This process's Docker engine, ready ahead of the first job: the runner image built, leftover containers gone. */
 function prepareSandbox(log: (l: string) => void): SandboxSource {
   const sandbox = lazySandbox(log);
   // Build the image now rather than on the first submission; failure here is logged, and grading retries.
   sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
-  removeLeftoverContainers(connectDocker(), STARTUP_ALLOWANCE_MS * 4).then(
-    (n) => n && log(`removed ${n} sandbox container(s) left behind by an earlier run`),
-    () => undefined,
-  );
-  return sandbox;
+  const docker = connectDocker();
+  const sweep = () =>
+    removeLeftoverContainers(docker, LONGEST_RUN_MS).then(
+      (n) => n && log(`removed ${n} sandbox container(s) left behind by a process that stopped`),
+      () => undefined,
+    );
+  void sweep();
+  // Not only at start: on an engine shared by several processes, the others outlive one that crashes.
+  const sweeping = setInterval(sweep, LEFTOVER_SWEEP_MS).unref();
+  const close = async () => {
+    clearInterval(sweeping);
+    await sandbox.close();
+  };
+  return Object.assign(() => sandbox(), { close });
 }
 
 function gradingWorker(config: PlatformConfig, database: OpenDatabase, catalog: ExerciseCatalog, sandbox: () => Promise<Sandbox>, events: SubmissionEvents, log: (l: string) => void): GradingWorker {

@@ -50,6 +50,9 @@ export interface ExerciseLimits {
 
 const CEILINGS = { caseTimeoutMs: 30_000, totalTimeoutMs: 120_000, memoryMb: 2048, pids: 256, outputBytes: 1024 * 1024 };
 
+/** The longest any sandbox run may last under the ceilings: a container older than this cannot be in use. */
+export const LONGEST_RUN_MS = CEILINGS.totalTimeoutMs + CEILINGS.caseTimeoutMs + STARTUP_ALLOWANCE_MS;
+
 export function resolveLimits(exerciseLimits: ExerciseLimits = {}, base: SandboxLimits = DEFAULT_LIMITS): SandboxLimits {
   const pick = (value: number | undefined, fallback: number, ceiling: number) => (value && value > 0 ? Math.min(value, ceiling) : fallback);
   const caseTimeoutMs = pick(exerciseLimits.timeoutMs, base.caseTimeoutMs, CEILINGS.caseTimeoutMs);

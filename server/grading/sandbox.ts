@@ -2,6 +2,7 @@
 // container in every outcome. Everything that can be set from outside (network, users, capabilities, memory,
 // processes, CPU, disk, time) is set here; docs/sandbox.md explains each measure.
 import type Docker from "dockerode";
+import { ownerIsGone, ownerLabel, SANDBOX_OWNER_LABEL } from "./container-owner";
 import { CONTAINER_MEMORY_HEADROOM_MB, type SandboxLimits, STARTUP_ALLOWANCE_MS } from "./limits";
 import { type HarnessEvent, harnessEventSchema } from "./observation";
 
@@ -244,7 +245,9 @@ export async function startContainer(docker: Docker, image: string, tool: Sandbo
   try {
     const entrypoint = TOOL_ENTRYPOINTS[tool];
     const options = containerOptions(image, limits);
-    container = await docker.createContainer({ ...options, Labels: { ...options.Labels, ...labels }, ...(entrypoint ? { Entrypoint: entrypoint } : {}) });
+    const owner = ownerLabel();
+    const allLabels = { ...options.Labels, ...(owner ? { [SANDBOX_OWNER_LABEL]: owner } : {}), ...labels };
+    container = await docker.createContainer({ ...options, Labels: allLabels, ...(entrypoint ? { Entrypoint: entrypoint } : {}) });
   } catch (e) {
     throw describeDockerFailure(e, image) ?? e;
   }
@@ -381,15 +384,21 @@ export async function runInStartedContainer(started: StartedContainer, payload: 
 }
 
 /**
- * Removes sandbox containers that a crashed process left behind: those that have exited, and those running
- * longer than any run may last (for a pooled container, counted from when its pool stops handing it out). Runs
- * and pools of other live workers on the same engine are younger and left alone.
+ * Whether a sandbox container is a leftover of a process that stopped: its owner on this host has ended, or it has
+ * existed longer than any run may last, plus a minute (for a pooled container, counted from when its pool stops
+ * handing it out). Whatever its state: a live owner's container may have exited a moment ago, its owner about to
+ * read how it ended.
  */
-export async function removeLeftoverContainers(docker: Docker, maxRunMs: number): Promise<number> {
+export function isLeftoverContainer(c: Pick<Docker.ContainerInfo, "Created" | "Labels">, nowMs: number, maxRunMs: number, ownerGone: boolean): boolean {
+  if (ownerGone) return true;
+  const since = Math.max(c.Created, Number(c.Labels?.[SANDBOX_IDLE_UNTIL_LABEL]) || 0);
+  return nowMs / 1000 - since > maxRunMs / 1000 + 60;
+}
+
+/** Removes the sandbox containers on this engine that stopped processes left behind (see isLeftoverContainer). */
+export async function removeLeftoverContainers(docker: Docker, maxRunMs: number, nowMs = Date.now()): Promise<number> {
   const all = await docker.listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
-  const now = Date.now() / 1000;
-  const since = (c: Docker.ContainerInfo) => Math.max(c.Created, Number(c.Labels?.[SANDBOX_IDLE_UNTIL_LABEL]) || 0);
-  const leftovers = all.filter((c) => (c.State !== "running" && c.State !== "created" ? true : now - since(c) > maxRunMs / 1000 + 60));
+  const leftovers = all.filter((c) => isLeftoverContainer(c, nowMs, maxRunMs, ownerIsGone(c.Labels?.[SANDBOX_OWNER_LABEL])));
   await Promise.all(leftovers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
   return leftovers.length;
 }

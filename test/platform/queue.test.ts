@@ -7,6 +7,7 @@ import path from "node:path";
 import Docker from "dockerode";
 import { connectDatabase, type Database } from "../../server/database/client";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
+import { SANDBOX_OWNER_LABEL } from "../../server/grading/container-owner";
 import { Sandbox } from "../../server/grading/grade";
 import { claimNextSubmission, enqueueSubmission } from "../../server/grading/lifecycle";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
@@ -20,7 +21,8 @@ const SOLUTION = "def shout(text):\n    if not text:\n        return ''\n    t =
 // Sleeps at import time, so that the submission is still running when its server is killed.
 const SLOW_SOLUTION = `import time\ntime.sleep(0.5)\n${SOLUTION}`;
 
-// A database no other test file queues in: a worker here takes the oldest queued job, which must be this file's.
+// A database no other test file queues in: a worker here takes the oldest queued job, which must be this file's,
+// not one another test file left queued in the run's shared one.
 const DATABASE = `tutor_queue_${process.pid}`;
 let databaseUrl: string;
 let db: Database;
@@ -176,6 +178,8 @@ describe("a server killed mid-grading", () => {
   afterEach(() => {
     server?.kill("SIGKILL");
   });
+  const containersOwnedBy = async (pid: number) =>
+    (await new Docker().listContainers({ all: true, filters: { label: [`${SANDBOX_OWNER_LABEL}`] } })).filter((c) => c.Labels[SANDBOX_OWNER_LABEL]!.startsWith(`${os.hostname()}/${pid}/`));
 
   test("resumes every queued and interrupted submission after a restart, with nothing lost or graded twice", async () => {
     server = await start();
@@ -187,7 +191,10 @@ describe("a server killed mid-grading", () => {
     const interrupted = await db.submission.findMany({ where: { id: { in: ids }, state: { not: "graded" } } });
     expect(interrupted.length).toBeGreaterThan(0);
 
+    const crashed = server.pid!;
     server = await start();
+    // The restarted server removes the crashed one's sandbox containers at once (their owner is gone).
+    await waitFor(async () => (await containersOwnedBy(crashed)).length === 0, 30_000, "the crashed server's containers to be removed");
     const rows = await waitFor(async () => {
       const all = await db.submission.findMany({ where: { id: { in: ids } } });
       return all.every((r) => r.state === "graded") ? all : null;
@@ -203,5 +210,12 @@ describe("a server killed mid-grading", () => {
     expect(resumed).toBeGreaterThan(0);
     const progress = await db.progress.findUniqueOrThrow({ where: { userId_exerciseId: { userId, exerciseId: "basics/shout" } } });
     expect(progress.attempts).toBe(4);
+
+    // Stopped the normal way, a server removes its own containers (its pool) before it exits.
+    const restarted = server.pid!;
+    server.kill("SIGTERM");
+    await new Promise((r) => server!.once("exit", r));
+    server = null;
+    expect(await containersOwnedBy(restarted)).toEqual([]);
   });
 });
