@@ -11,8 +11,8 @@ const CODE = "def shout(text):\n    return text.upper() + '!'\n";
 let platform: Platform;
 const sockets: Socket[] = [];
 
-// A database no other test file queues in: positions count every learner's queued submissions, and other files'
-// workers would take them.
+// A database no other test file queues in: positions count every learner's queued submissions, including any that
+// other test files left queued in the run's shared one.
 const DATABASE = `tutor_queue_position_${process.pid}`;
 
 beforeAll(async () => {

@@ -28,8 +28,8 @@ export interface BrowserSession {
 /**
  * The real platform and a headless Chromium for one test file, started before its tests and stopped after.
  * Without a worker (`worker: false`), submissions wait in the queue until the test grades them. A test that counts
- * what is in the queue names a database of its own (`ownDatabase`): in the run's shared one, other files' workers
- * take whatever is queued.
+ * what is in the queue names a database of its own (`ownDatabase`): in the run's shared one, submissions that other
+ * test files left queued count too.
  */
 export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}, worker = true, ownDatabase?: string): BrowserSession {
   const session = {} as BrowserSession;
