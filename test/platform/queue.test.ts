@@ -58,6 +58,13 @@ async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ti
   throw new Error(`timed out waiting for ${what}`);
 }
 
+function gradedSubmission(id: string, what: string) {
+  return waitFor(async () => {
+    const row = await db.submission.findUnique({ where: { id } });
+    return row?.state === "graded" ? row : null;
+  }, 30_000, what);
+}
+
 function worker(sandbox: () => Promise<Sandbox>, leaseMs = 30_000): GradingWorker {
   return new GradingWorker({ db, databaseUrl, catalog, sandbox, references: freshReferenceCache(), events: silentSubmissionEvents, concurrency: 2, leaseMs, pollMs: 200 });
 }
@@ -81,10 +88,7 @@ test("a job whose worker died is resumed by another worker once the lease expire
   expect(claimed?.id).toBe(s.id);
   const w = worker(() => realSandbox());
   await w.start();
-  const graded = await waitFor(async () => {
-    const row = await db.submission.findUnique({ where: { id: s.id } });
-    return row?.state === "graded" ? row : null;
-  }, 30_000, "the resumed submission to be graded");
+  const graded = await gradedSubmission(s.id, "the resumed submission to be graded");
   await w.stop();
   expect(graded.verdict).toBe("passed");
   expect(graded.gradingAttempts).toBe(2);
@@ -109,10 +113,7 @@ test("while Docker cannot be reached, a submission waits in the queue with a rea
   await db.submission.update({ where: { id: s.id }, data: { runAfter: new Date() } });
   const up = worker(() => realSandbox());
   await up.start();
-  const graded = await waitFor(async () => {
-    const row = await db.submission.findUnique({ where: { id: s.id } });
-    return row?.state === "graded" ? row : null;
-  }, 30_000, "grading once Docker is back");
+  const graded = await gradedSubmission(s.id, "grading once Docker is back");
   await up.stop();
   expect(graded.verdict).toBe("passed");
 });
@@ -147,10 +148,7 @@ test("a submission for an exercise this worker's folder lacks yet waits, and is 
   expect(waiting.message).toMatch(/Waiting for the exercise/);
 
   cpSync(path.join(ROOT, "exercises/basics"), path.join(lagging, "basics"), { recursive: true });
-  const graded = await waitFor(async () => {
-    const row = await db.submission.findUnique({ where: { id: s.id } });
-    return row?.state === "graded" ? row : null;
-  }, 30_000, "grading once the folder has the exercise");
+  const graded = await gradedSubmission(s.id, "grading once the folder has the exercise");
   await w.stop();
   expect(graded.verdict).toBe("passed");
 });
