@@ -1,5 +1,6 @@
-// "#/signin", "#/signup" and "#/admin": the account forms, and the admin's list of accounts with their roles.
-import { isAbortError, listUsers, setUserRole, signIn, signUp } from "./api";
+// "#/signin", "#/signup", "#/account" and "#/admin": the account forms, the signed-in user's own account (a new
+// password), and the admin's list of accounts with their roles.
+import { changePassword, isAbortError, listUsers, setUserRole, signIn, signUp } from "./api";
 import { h } from "./dom";
 import { showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
@@ -89,6 +90,67 @@ export function mountSignUp(container: HTMLElement): () => void {
       h("p", { className: "muted" }, "Have an account? ", h("a", { text: "Sign in", attrs: { href: "#/signin" } }), "."),
     );
   });
+}
+
+function passwordForm(): HTMLElement {
+  const current = field("password", { label: "Current password", name: "currentPassword", type: "password", autocomplete: "current-password", required: true });
+  const next = field("password", { label: "New password", name: "newPassword", type: "password", autocomplete: "new-password", required: true, minLength: 10, help: "At least 10 characters." });
+  const message = formMessage("password-message");
+  const done = h("p", { className: "form-success", testId: "password-changed", attrs: { role: "status", hidden: true } });
+  const button = h("button", { className: "button button--primary", testId: "password-submit", text: "Change password", attrs: { type: "submit" } });
+  const form = h("form", { className: "auth-form", testId: "password-form", attrs: { novalidate: true } }, current.element, next.element, message, done, h("div", { className: "actions" }, button));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFormErrors(form, message);
+    done.hidden = true;
+    whileBusy(button, "Changing…", () => changePassword({ currentPassword: current.input.value, newPassword: next.input.value })).then(
+      () => {
+        form.reset();
+        done.textContent = "Your password was changed. Every other device you were signed in on is signed out.";
+        done.hidden = false;
+      },
+      (error: unknown) => showFormError(form, message, error),
+    );
+  });
+  return form;
+}
+
+/** The signed-in user's own account: who they are, and a new password. */
+export function mountAccountPage(container: HTMLElement): () => void {
+  let disposed = false;
+  document.title = "Your account · Tutor";
+  container.replaceChildren(h("div", { className: "page" }, h("p", { className: "muted", text: "Loading…" })));
+  currentAccount().then(
+    (account) => {
+      if (disposed) return;
+      if (!account.signedIn) {
+        container.replaceChildren(
+          h("div", { className: "page page--narrow" }, h("div", { className: "auth-card", testId: "account-anonymous" }, h("h1", { text: "No account yet", attrs: { tabindex: "-1" } }), h("p", {}, h("a", { text: "Sign in", attrs: { href: "#/signin" } }), " or ", h("a", { text: "sign up", attrs: { href: "#/signup" } }), " to have an account to manage."))),
+        );
+        return;
+      }
+      container.replaceChildren(
+        h(
+          "div",
+          { className: "page page--narrow" },
+          h(
+            "div",
+            { className: "auth-card", testId: "account-page" },
+            h("h1", { text: "Your account", attrs: { tabindex: "-1" } }),
+            h("dl", { className: "account-facts" }, h("dt", { text: "Name" }), h("dd", { text: account.displayName ?? "—" }), h("dt", { text: "Email" }), h("dd", { text: account.email ?? "" }), h("dt", { text: "Role" }), h("dd", { text: account.role })),
+            h("h2", { text: "Change your password" }),
+            passwordForm(),
+          ),
+        ),
+      );
+    },
+    (error: unknown) => {
+      if (!disposed) showError(error);
+    },
+  );
+  return () => {
+    disposed = true;
+  };
 }
 
 function roleSelect(user: AdminUser, self: Account): HTMLElement {

@@ -193,6 +193,11 @@ export async function signIn(body: { email: string; password: string }): Promise
   return (await request<{ user: Account }>("POST", "/api/auth/signin", body)).user;
 }
 
+/** Ends every session of the account; this browser gets a new one (and a new CSRF token) with the answer. */
+export async function changePassword(body: { currentPassword: string; newPassword: string }): Promise<Account> {
+  return (await request<{ user: Account }>("POST", "/api/auth/password", body)).user;
+}
+
 export async function signOut(): Promise<void> {
   await request("POST", "/api/auth/signout", {});
 }

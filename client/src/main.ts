@@ -1,5 +1,5 @@
 // Entry point: the router swaps pages in #app; each page returns its own cleanup.
-import { mountAdminPage, mountSignIn, mountSignUp } from "./account-pages";
+import { mountAccountPage, mountAdminPage, mountSignIn, mountSignUp } from "./account-pages";
 import { mountAuthoringPage, mountNewExercisePage } from "./authoring-page";
 import { mountConceptPage } from "./concept-page";
 import { mountCoursePage, mountCoursesPage } from "./courses-page";
@@ -50,6 +50,7 @@ function start(): void {
     else if (route.name === "tools") dispose = mountToolsPage(container);
     else if (route.name === "signin") dispose = mountSignIn(container);
     else if (route.name === "signup") dispose = mountSignUp(container);
+    else if (route.name === "account") dispose = mountAccountPage(container);
     else if (route.name === "admin") dispose = mountAdminPage(container);
     else if (route.name === "dashboard") dispose = mountLearnerDashboard(container);
     else if (route.name === "courses") dispose = mountCoursesPage(container);

@@ -6,6 +6,7 @@ export type Route =
   | { name: "tools" }
   | { name: "signin" }
   | { name: "signup" }
+  | { name: "account" }
   | { name: "admin" }
   | { name: "dashboard" }
   | { name: "courses" }
@@ -51,9 +52,9 @@ export function startRouter(render: (route: Route) => void): void {
 
 // ---- Accounts, courses and dashboards ----------------------------------------------------------------------
 
-const simplePages = { "/signin": "signin", "/signup": "signup", "/admin": "admin", "/dashboard": "dashboard", "/courses": "courses" } as const;
+const simplePages = { "/signin": "signin", "/signup": "signup", "/account": "account", "/admin": "admin", "/dashboard": "dashboard", "/courses": "courses" } as const;
 
-/** "#/signin", "#/signup", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard]", "#/concepts/<id>". */
+/** "#/signin", "#/signup", "#/account", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard]", "#/concepts/<id>". */
 function parseClassroomRoute(path: string): Route | null {
   const trimmed = path.replace(/\/$/, "");
   if (Object.hasOwn(simplePages, trimmed)) return { name: simplePages[trimmed as keyof typeof simplePages] };

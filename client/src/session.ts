@@ -52,8 +52,8 @@ function renderAccountArea(area: HTMLElement, account: Account): void {
   });
   area.replaceChildren(
     h(
-      "span",
-      { className: "account__who", testId: "signed-in-as", dataset: { role: account.role }, attrs: { title: account.email ?? "" } },
+      "a",
+      { className: "account__who", testId: "signed-in-as", dataset: { role: account.role, nav: "account" }, attrs: { title: `${account.email ?? ""}: your account`, href: "#/account" } },
       accountName(account),
       account.role !== "learner" ? h("span", { className: "account__role", text: account.role }) : null,
     ),

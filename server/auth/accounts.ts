@@ -74,15 +74,28 @@ export async function ensureAccountWithRole(db: Database, email: string, passwor
   return { user, created: true };
 }
 
+/** Sets an account's password and ends every session of it: whoever knew the old one is signed out too. */
+async function replacePassword(db: Database, userId: string, password: string): Promise<User> {
+  const [updated] = await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } }),
+    db.session.deleteMany({ where: { userId } }),
+  ]);
+  return updated;
+}
+
 /** A new password set from the command line (a forgotten one); every session of the account ends. */
 export async function resetPassword(db: Database, email: string, password: string): Promise<User> {
   const user = await db.user.findUnique({ where: { email } });
   if (!user) throw new AccountError("not-found", `There is no account for ${email}.`);
-  const [updated] = await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } }),
-    db.session.deleteMany({ where: { userId: user.id } }),
-  ]);
-  return updated;
+  return replacePassword(db, user.id, password);
+}
+
+/** A signed-in user's new password, given the current one; every session of the account ends (the caller starts one). */
+export async function changePassword(db: Database, user: User, currentPassword: string, newPassword: string): Promise<User> {
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AccountError("bad-credentials", "Your current password is wrong, so the password was not changed.");
+  }
+  return replacePassword(db, user.id, newPassword);
 }
 
 export async function setRole(db: Database, userId: string, role: Role): Promise<User> {

@@ -1,9 +1,9 @@
-// Routes for accounts (docs/api.md, "Accounts"): who am I, sign up, sign in, sign out, and the admin's role
-// changes. Sign-up and sign-in are rate-limited per address and per account.
+// Routes for accounts (docs/api.md, "Accounts"): who am I, sign up, sign in, sign out, change password, and the
+// admin's role changes. Sign-up and sign-in are rate-limited per address and per account.
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
-import { AccountError, accountView, displayNameSchema, emailSchema, newPasswordSchema, setRole, signIn, signUp } from "../auth/accounts";
-import { requireAdmin, requireIdentity } from "../auth/authorization";
+import { AccountError, accountView, changePassword, displayNameSchema, emailSchema, newPasswordSchema, setRole, signIn, signUp } from "../auth/accounts";
+import { requireAccount, requireAdmin, requireIdentity } from "../auth/authorization";
 import { cookieOptions, LEARNER_COOKIE, SESSION_COOKIE } from "../auth/identity";
 import { countAttempt, type RateRule } from "../auth/rate-limit";
 import { endSession, SESSION_TTL_MS, startSession } from "../auth/sessions";
@@ -25,6 +25,7 @@ const HOUR_MS = 60 * 60 * 1000;
 
 const signUpBody = z.object({ email: emailSchema, password: newPasswordSchema, displayName: displayNameSchema.optional() }).strict();
 const signInBody = z.object({ email: emailSchema, password: z.string({ error: "password must be a string" }).max(1000) }).strict();
+const passwordBody = z.object({ currentPassword: z.string({ error: "currentPassword must be a string" }).max(1000), newPassword: newPasswordSchema }).strict();
 const roleBody = z.object({ role: z.enum(["learner", "instructor", "admin"], { error: "role is learner, instructor or admin" }) }).strict();
 const userParams = z.object({ id: z.uuid("a user id is a UUID") });
 
@@ -94,6 +95,20 @@ export function authRoutes(db: Database, limits: RateLimits, secureCookies: bool
     await endSession(db, readCookie(req.headers.cookie, SESSION_COOKIE));
     res.clearCookie(SESSION_COOKIE, { path: "/" });
     res.json({ signedOut: true });
+  });
+
+  router.post("/auth/password", async (req, res) => {
+    const user = requireAccount(req);
+    const body = passwordBody.parse(req.body);
+    // Counted with sign-ins on the account: a stolen session must not become a way to guess the password.
+    await enforce(db, [{ key: `signin:account:${user.email}`, limit: limits.signInPerAccount, windowMs: QUARTER_HOUR_MS }], "password");
+    const updated = await changePassword(db, user, body.currentPassword, body.newPassword).catch((e: unknown) => {
+      // 403, not 401: the one asking is signed in, and stays so.
+      throw e instanceof AccountError ? new HttpError(403, "wrong-password", e.message) : e;
+    });
+    // Every session ended with the old password, this one too; the browser that changed it gets a new one.
+    const token = await beginSession(res, updated.id);
+    res.json({ user: accountView(updated, true), csrfToken: csrfTokenFor(token) });
   });
 
   router.get("/admin/users", async (req, res) => {

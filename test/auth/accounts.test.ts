@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureAccountWithRole } from "../../server/auth/accounts";
+import { ensureAccountWithRole, signIn } from "../../server/auth/accounts";
 import { forgetExpiredAuthState } from "../../server/auth/housekeeping";
 import { parseTrustProxy } from "../../server/config";
 import type { Platform } from "../../server/platform";
@@ -149,6 +149,48 @@ describe("signing in and out", () => {
     } finally {
       socket.close();
     }
+  });
+});
+
+describe("changing the password", () => {
+  test("needs the current password, ends every other session, and keeps this browser signed in", async () => {
+    const email = uniqueEmail("changer");
+    const browser = new LearnerClient(platform.url);
+    await browser.signUp(email);
+    const otherDevice = new LearnerClient(platform.url);
+    await otherDevice.signIn(email);
+    const oldCookie = browser.cookieHeader;
+
+    const wrong = await browser.request("POST", "/api/auth/password", { currentPassword: "not my password", newPassword: "a brand new secret" });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json.error.message).toMatch(/current password is wrong/);
+    const weak = await browser.request("POST", "/api/auth/password", { currentPassword: PASSWORD, newPassword: "short" });
+    expect(weak.status).toBe(400);
+    expect((await otherDevice.request("GET", "/api/me")).json.user.signedIn).toBe(true);
+
+    const changed = await browser.request("POST", "/api/auth/password", { currentPassword: PASSWORD, newPassword: "a brand new secret" });
+    expect(changed.status).toBe(200);
+    expect(changed.json.user).toMatchObject({ email, signedIn: true });
+    expect(browser.cookieHeader).not.toBe(oldCookie);
+    expect((await browser.request("GET", "/api/me")).json.user.signedIn).toBe(true);
+    // The other device and the cookie this browser held before are both signed out.
+    expect((await otherDevice.request("GET", "/api/me")).json.user.signedIn).toBe(false);
+    expect((await new LearnerClient(platform.url).request("GET", "/api/me", undefined, { cookie: oldCookie })).json.user.signedIn).toBe(false);
+
+    // Checked without the route, whose attempts this account has used up (3 per window in this file).
+    await expect(signIn(platform.db, email, PASSWORD)).rejects.toThrow(/email or the password is wrong/);
+    expect((await signIn(platform.db, email, "a brand new secret")).email).toBe(email);
+  });
+
+  test("attempts count against the account's sign-in limit", async () => {
+    const email = uniqueEmail("guesser");
+    const thief = new LearnerClient(platform.url);
+    await thief.signUp(email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await thief.request("POST", "/api/auth/password", { currentPassword: `guess ${i}`, newPassword: "taken over at last" })).status);
+    }
+    expect(statuses).toEqual([403, 403, 403, 429]);
   });
 });
 

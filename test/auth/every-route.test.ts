@@ -23,6 +23,7 @@ const ACCESS: Record<string, Access> = {
   "POST /auth/signup": "anyone",
   "POST /auth/signin": "anyone",
   "POST /auth/signout": "anyone",
+  "POST /auth/password": "account",
   "GET /admin/users": "admin",
   "POST /admin/users/:id/role": "admin",
   "GET /exercises": "anyone",
