@@ -1,11 +1,13 @@
 // A class in a real browser. An admin makes an account an instructor; the instructor creates a course and
 // assigns a problem set; a learner who started anonymously signs up (keeping that attempt), joins with the
 // code, fails, reads the feedback, takes a hint and solves it; the instructor's heatmap shows it solved and the
-// learner's timeline shows the hint. The tests share one course and run in order.
+// learner's timeline shows the hint; last, the instructor removes a learner who joined by mistake. The tests share
+// one course and run in order.
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { ensureAccountWithRole } from "../../server/auth/accounts";
 import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
+import { LearnerClient } from "../support/platform";
 
 const session = platformWithBrowser();
 const PASSWORD = "correct horse battery";
@@ -202,6 +204,40 @@ test("the instructor's heatmap shows the learner solved it, and the timeline sho
   const csv = await page.request.get(new URL(href, session.platform.url).toString());
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(LEARNER);
+  expect(pageErrors).toEqual([]);
+  await page.close();
+});
+
+test("the instructor removes a learner who joined the wrong class; the learner's work stays theirs", async () => {
+  const stray = new LearnerClient(session.platform.url);
+  await stray.signUp("stray@school.test", PASSWORD, "Stray Learner");
+  expect((await stray.request("POST", "/api/courses/join", { code: shared.joinCode })).status).toBe(200);
+  const submitted = await stray.request("POST", "/api/exercises/basics/shout/submissions", { code: FAILING });
+  await stray.waitForVerdict(submitted.json.submission.id);
+
+  const page = await shared.instructor!.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(`${session.platform.url}/#/courses/${shared.courseId}`);
+  const row = page.locator('[data-testid="member"]', { hasText: "Stray Learner" });
+  await row.waitFor();
+  // The browser's confirmation names who leaves which course; dismissing it removes nobody.
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await row.locator('[data-testid="member-remove"]').click();
+  expect(asked[0]).toMatch(/Remove Stray Learner from .*Their work stays theirs/);
+  expect(await row.count()).toBe(1);
+  expect(await row.locator('[data-testid="member-remove"]').textContent()).toBe("Remove");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.locator('[data-testid="member-remove"]').click();
+  await row.waitFor({ state: "detached" });
+  expect(await page.locator('[data-testid="member"]', { hasText: "Ada Lovelace" }).count()).toBe(1);
+
+  expect((await stray.request("GET", "/api/courses")).json.courses).toEqual([]);
+  expect((await stray.request("GET", `/api/submissions/${submitted.json.submission.id}`)).status).toBe(200);
   expect(pageErrors).toEqual([]);
   await page.close();
 });
