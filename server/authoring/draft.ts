@@ -186,21 +186,86 @@ export function casesToYaml(cases: DraftCase[], problems: ExerciseProblem[]): st
   return `${lines.join("\n")}\n`;
 }
 
-/** exercise.yaml from the draft's fields; a field left empty on the page is a field not given. */
-export function manifestToYaml(manifest: Record<string, unknown>): string {
-  const given = Object.fromEntries(Object.entries(manifest).filter(([, v]) => v !== undefined && v !== null && v !== ""));
-  return stringify(given, { lineWidth: 0 });
+/**
+ * The previous cases.yaml cut into its cases' text, each with the comment lines above it, plus the text before the
+ * first case and after the last; null when it is not a plain block list (then nothing of it is reused).
+ */
+function caseChunks(source: string): { header: string; chunks: { row: string; name: string; lead: string; text: string }[]; trailer: string } | null {
+  const doc = parseYamlDocument(source);
+  if (doc.errors.length || !isSeq(doc.contents) || doc.contents.flow || doc.contents.items.length === 0) return null;
+  const items = doc.contents.items as YamlNode[];
+  if (items.some((item) => !isMap(item) || item.flow || !item.range)) return null;
+  const rows = casesFromYaml(source).cases;
+  const lineStart = (offset: number) => source.lastIndexOf("\n", offset - 1) + 1;
+  const lineEnd = (offset: number) => {
+    const newline = source.indexOf("\n", Math.max(0, offset - 1));
+    return newline === -1 ? source.length : newline + 1;
+  };
+  const header = source.slice(0, lineStart(items[0]!.range![0]));
+  let start = header.length;
+  const chunks = items.map((item, i) => {
+    const end = lineEnd(item.range![1]);
+    const lead = source.slice(start, Math.max(start, lineStart(item.range![0])));
+    const chunk = { row: JSON.stringify(rows[i]), name: rows[i]!.name, lead, text: source.slice(start, end) };
+    start = end;
+    return chunk;
+  });
+  return { header, chunks, trailer: source.slice(start) };
 }
 
-/** The files a draft becomes, or the problems that keep it from being written as the instructor meant. */
-export function draftToFiles(draft: ExerciseDraft): { files: EditableFiles; problems: ExerciseProblem[] } {
+/**
+ * cases.yaml for the draft, keeping the previous file's comments where it can: its header and trailing comments,
+ * each case the draft left exactly as it was, written as it was, with the comments above it, and the comments
+ * above a case the draft changed but did not rename.
+ */
+function casesKeepingComments(cases: DraftCase[], previous: string | null, problems: ExerciseProblem[]): string {
+  // Written whole first, for its problems (each names its case's index) and as the answer when nothing is reused.
+  const generated = casesToYaml(cases, problems);
+  const old = previous === null || cases.length === 0 ? null : caseChunks(previous);
+  if (!old) return generated;
+  const unused = [...old.chunks];
+  const parts = cases.map((c) => {
+    const same = unused.findIndex((chunk) => chunk.row === JSON.stringify(c));
+    if (same !== -1) return unused.splice(same, 1)[0]!.text;
+    const renamed = unused.findIndex((chunk) => chunk.name === c.name);
+    const lead = renamed === -1 ? "" : unused.splice(renamed, 1)[0]!.lead;
+    return lead + casesToYaml([c], []);
+  });
+  const body = parts.map((p) => (p.endsWith("\n") ? p : `${p}\n`)).join("");
+  return `${old.header}${body}${old.trailer}`;
+}
+
+/**
+ * exercise.yaml from the draft's fields; a field left empty on the page is a field not given. Written over the
+ * previous file when it is a mapping, so that its comments and the order of its fields stay.
+ */
+export function manifestToYaml(manifest: Record<string, unknown>, previous: string | null = null): string {
+  const given = Object.fromEntries(Object.entries(manifest).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+  const doc = previous === null ? null : parseDocument(previous);
+  if (!doc || doc.errors.length || !isMap(doc.contents)) return stringify(given, { lineWidth: 0 });
+  for (const pair of [...doc.contents.items]) {
+    const key = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (typeof key === "string" && !(key in given)) doc.delete(key);
+  }
+  for (const [key, value] of Object.entries(given)) {
+    const current = doc.get(key, true) as YamlNode | undefined;
+    if (current === undefined || JSON.stringify(current.toJSON()) !== JSON.stringify(value)) doc.set(key, doc.createNode(value));
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * The files a draft becomes, or the problems that keep it from being written as the instructor meant. Given the
+ * files it was read from, what the draft did not change keeps its comments.
+ */
+export function draftToFiles(draft: ExerciseDraft, previous: EditableFiles | null = null): { files: EditableFiles; problems: ExerciseProblem[] } {
   const problems: ExerciseProblem[] = [];
   const files: EditableFiles = {
-    "exercise.yaml": manifestToYaml(draft.manifest),
+    "exercise.yaml": manifestToYaml(draft.manifest, previous?.["exercise.yaml"] ?? null),
     "README.md": draft.instructions,
     "starter.py": draft.starter,
     "solution.py": draft.solution,
-    "cases.yaml": casesToYaml(draft.cases, problems),
+    "cases.yaml": casesKeepingComments(draft.cases, previous?.["cases.yaml"] ?? null, problems),
   };
   return { files, problems };
 }

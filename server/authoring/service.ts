@@ -136,9 +136,10 @@ export class AuthoringService {
   /** Writes the draft to a staging folder and loads it; the caller must discard what it gets back. */
   private stage(set: string, slug: string, draft: ExerciseDraft): { staged: StagedDraft | null; exercise: Exercise | null; problems: ExerciseProblem[] } {
     const dir = exerciseFolder(this.root, set, slug);
-    const { files, problems } = draftToFiles(draft);
+    const existing = existsSync(dir) ? dir : null;
+    const { files, problems } = draftToFiles(draft, existing ? readEditableFiles(existing) : null);
     if (problems.length) return { staged: null, exercise: null, problems };
-    const staged = stageDraft(this.root, set, slug, files, existsSync(dir) ? dir : null);
+    const staged = stageDraft(this.root, set, slug, files, existing);
     try {
       return { staged, ...loadStaged(staged) };
     } catch (e) {

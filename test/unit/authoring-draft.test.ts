@@ -75,3 +75,65 @@ test("an expect value that is not YAML is named by case and field, and one writt
   expect(loaded.cases[0]!.hidden).toBe(false);
   expect(loaded.cases[0]!.expectation).toEqual({ kind: "value", value: { t: "dict", items: [[{ t: "str", v: "a" }, { t: "int", v: 1n }], [{ t: "str", v: "hidden" }, { t: "bool", v: true }]] } });
 });
+
+test.each(findExerciseFolders(path.resolve(__dirname, "../../exercises")))("%s written back unchanged over its own files is the same files", (dir) => {
+  const files = readEditableFiles(dir);
+  const { draft } = draftFromFiles(files);
+  expect(draftToFiles(draft, files).files).toEqual(files);
+});
+
+test("saving keeps the comments of what the draft did not change, in exercise.yaml and cases.yaml", () => {
+  const exerciseYaml = [
+    "# Written by hand: keep the summary short.",
+    "title: Shout",
+    "summary: Make it loud # the list shows this",
+    "difficulty: 1",
+    "concepts: [strings]",
+    "file: answer.py",
+    "entry: answer",
+    "",
+  ].join("\n");
+  const casesYaml = [
+    "# Cases for shout. The hidden one guards the empty string.",
+    "",
+    "# A plain word.",
+    "- name: word",
+    "  call: answer('hi')",
+    "  expect: \"HI!\" # with the bang",
+    "",
+    "# Will be changed.",
+    "- name: two words",
+    "  call: answer('a b')",
+    "  expect: \"A B!\"",
+    "",
+    "- name: empty",
+    "  call: answer('')",
+    "  expect: \"\"",
+    "  hidden: true",
+    "# end of cases",
+    "",
+  ].join("\n");
+  const dir = writeExerciseFolder({ exerciseYaml, casesYaml, solution: "def answer(text):\n    return text.upper() + '!' if text else ''\n" });
+  const files = readEditableFiles(dir);
+  const { draft } = draftFromFiles(files);
+  draft.manifest.difficulty = 2;
+  draft.cases[1] = { ...draft.cases[1]!, call: "answer('a  b')", expect: '"A  B!"' };
+  draft.cases.push({ name: "shouted already", call: "answer('HI!')", expect: '"HI!!"', hidden: false });
+
+  const written = draftToFiles(draft, files);
+  expect(written.problems).toEqual([]);
+  const manifest = written.files["exercise.yaml"];
+  expect(manifest).toContain("# Written by hand: keep the summary short.");
+  expect(manifest).toContain("summary: Make it loud # the list shows this");
+  expect(manifest).toContain("difficulty: 2");
+  const cases = written.files["cases.yaml"]!;
+  for (const kept of ["# Cases for shout. The hidden one guards the empty string.", "# A plain word.", 'expect: "HI!" # with the bang', "# Will be changed.", "# end of cases"]) expect(cases).toContain(kept);
+  expect(cases).toContain('call: "answer(\'a  b\')"');
+  expect(cases).not.toContain("answer('a b')");
+
+  // What loads is what the draft says, comments or not.
+  const reloaded = loadExercise(writeFiles(written.files));
+  expect(reloaded.difficulty).toBe(2);
+  expect(reloaded.cases.map((c) => [c.name, c.hidden])).toEqual([["word", false], ["two words", false], ["empty", true], ["shouted already", false]]);
+  expect(draftFromFiles(written.files).draft.cases).toEqual(draft.cases);
+});
