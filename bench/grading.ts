@@ -25,6 +25,13 @@ const ROOT = path.resolve(__dirname, "..");
 const BURST_LEARNERS = 100;
 const BURST_PER_LEARNER = 5;
 const WARM_UP = 3;
+/**
+ * The paced run: this many problems, each submitted this long after the previous verdict, as a learner reading
+ * their result would. Not the issue's figure (that is back to back); it shows what a submission costs when
+ * Docker's work for the previous one (removing its container, starting the next) is off its path.
+ */
+const PACED_PROBLEMS = 40;
+const PACE_MS = 1000;
 const VERDICT_TIMEOUT_MS = 10 * 60 * 1000;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -73,16 +80,19 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
 }
 
-async function humanEvalOneByOne(learner: SimulatedLearner, problems: readonly Problem[]): Promise<{ latencies: number[]; notPassed: string[] }> {
+async function humanEvalOneByOne(learner: SimulatedLearner, problems: readonly Problem[], pauseMs = 0): Promise<{ latencies: number[]; gradings: number[]; notPassed: string[] }> {
   const latencies: number[] = [];
+  const gradings: number[] = [];
   const notPassed: string[] = [];
   for (const [i, p] of problems.entries()) {
+    if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
     const t = await learner.submit(p.exerciseId, p.solution, VERDICT_TIMEOUT_MS);
     latencies.push(t.verdict.at - t.sentAt);
+    if (t.verdict.gradingMs !== null) gradings.push(t.verdict.gradingMs);
     if (t.verdict.status !== "passed") notPassed.push(`${p.slug}: ${t.verdict.status}`);
     if ((i + 1) % 40 === 0) log(`  ${i + 1}/${problems.length}`);
   }
-  return { latencies, notPassed };
+  return { latencies, gradings, notPassed };
 }
 
 async function allAtOnce(submissions: { learner: SimulatedLearner; problem: Problem }[]): Promise<{ timings: PromiseSettledResult<Timing>[]; elapsedMs: number }> {
@@ -132,6 +142,8 @@ async function main(): Promise<void> {
     for (const p of problems.slice(0, WARM_UP)) await alone.submit(p.exerciseId, p.solution, VERDICT_TIMEOUT_MS);
     log(`HumanEval, one submission at a time...`);
     const oneByOne = await humanEvalOneByOne(alone, problems);
+    log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict)...`);
+    const paced = await humanEvalOneByOne(alone, problems.slice(0, PACED_PROBLEMS), PACE_MS);
     log(`HumanEval, all ${problems.length} at once...`);
     const burst164 = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
 
@@ -178,13 +190,18 @@ async function main(): Promise<void> {
     const loaded = latencyFigures(ours164.map((t) => t.verdict.at - t.sentAt));
     const waits = burstTimings.flatMap((t) => (t.runningAt === null ? [] : [t.runningAt - t.sentAt]));
     const ratio = ours.p50Ms / bare.p50Ms;
+    const pacedFigures = latencyFigures(paced.latencies);
     const lines = [
       `machine: ${await machine()}`,
       `grading concurrency: ${concurrency}; bare python: ${python}`,
       "",
       `HumanEval, ${problems.length} canonical solutions, one at a time (submission to verdict):`,
       `  tutor (HTTP + queue + sandbox): p50 ${ms(ours.p50Ms)}, p95 ${ms(ours.p95Ms)}, ${oneByOne.notPassed.length} not passed${oneByOne.notPassed.length ? ` (${oneByOne.notPassed.slice(0, 5).join(", ")})` : ""}`,
+      `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(oneByOne.gradings, 50))}`,
       `  bare python3:                   p50 ${ms(bare.p50Ms)}, p95 ${ms(bare.p95Ms)}, ${bareOne.failed} failed`,
+      `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict; not the issue's measure):`,
+      `  tutor: p50 ${ms(pacedFigures.p50Ms)}, p95 ${ms(pacedFigures.p95Ms)} (${(pacedFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${paced.notPassed.length} not passed`,
+      `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(paced.gradings, 50))}`,
       `HumanEval, all ${problems.length} at once:`,
       `  tutor: ${perSecond(ours164.length, burst164.elapsedMs).toFixed(1)} submissions/s (${(burst164.elapsedMs / 1000).toFixed(1)} s; verdict p50 ${ms(loaded.p50Ms)}, p95 ${ms(loaded.p95Ms)}), ${problems.length - ours164.length} without a verdict`,
       `  bare python3, ${os.availableParallelism()} at a time: ${perSecond(problems.length, bareParallel.elapsedMs).toFixed(1)} checks/s (${(bareParallel.elapsedMs / 1000).toFixed(1)} s)`,

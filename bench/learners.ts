@@ -9,6 +9,8 @@ export interface Verdict {
   /** The submission's verdict (passed, failed, ...), null if it could not be graded. */
   status: string | null;
   at: number;
+  /** How long the worker spent grading it (taking a container, the harness's run, judging), as the server says. */
+  gradingMs: number | null;
 }
 
 /** One submission as the learner saw it: when it was sent, when grading started, when the verdict arrived. */
@@ -31,8 +33,8 @@ export class SimulatedLearner {
     socket.on("submission:running", (p: { submissionId: string }) => {
       if (!this.runningAt.has(p.submissionId)) this.runningAt.set(p.submissionId, performance.now());
     });
-    socket.on("submission:finished", (p: { submissionId: string; submission: { verdict: string | null } }) => {
-      const verdict = { submissionId: p.submissionId, status: p.submission.verdict, at: performance.now() };
+    socket.on("submission:finished", (p: { submissionId: string; submission: { verdict: string | null; durationMs?: number | null } }) => {
+      const verdict = { submissionId: p.submissionId, status: p.submission.verdict, at: performance.now(), gradingMs: p.submission.durationMs ?? null };
       // Every event is kept, so a duplicated verdict shows in the counts.
       this.verdicts.push(verdict);
       this.waiters.get(p.submissionId)?.(verdict);
