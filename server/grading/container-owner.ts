@@ -24,12 +24,24 @@ export function ownerLabel(pid = process.pid): string | null {
   return start ? `${os.hostname()}/${pid}/${start}` : null;
 }
 
+/** Whether any process has this pid: signal 0 checks without sending, and EPERM means it exists but is not ours. */
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
  * Whether the process an owner label names has certainly ended: it ran on this host (same host name) and no process
- * with its pid and start time exists now. Owners on other hosts, or unlabelled containers, are never called gone.
+ * with its pid and start time exists now. Owners on other hosts, or unlabelled containers, are never called gone;
+ * nor is a pid that exists but whose start time cannot be read (/proc mounted with hidepid hides other users').
  */
 export function ownerIsGone(owner: string | undefined): boolean {
   const [host, pid, start] = owner?.split("/") ?? [];
   if (!host || !pid || !start || host !== os.hostname() || !/^\d+$/.test(pid)) return false;
-  return processStartTicks(Number(pid)) !== start;
+  const current = processStartTicks(Number(pid));
+  return current === null ? !pidExists(Number(pid)) : current !== start;
 }
