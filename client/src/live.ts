@@ -75,8 +75,9 @@ export function connectLive(): void {
     return;
   }
   const s = io({ withCredentials: true });
-  on(s, "submission:queued", "queued", (p) => typeof p.queuePosition === "number");
-  on(s, "submission:running", "running", (p) => typeof p.totalCount === "number");
+  const optional = (value: unknown, type: "number" | "string") => value === undefined || typeof value === type;
+  on(s, "submission:queued", "queued", (p) => typeof p.queuePosition === "number" && optional(p.attempt, "number") && optional(p.reason, "string"));
+  on(s, "submission:running", "running", (p) => typeof p.totalCount === "number" && optional(p.attempt, "number"));
   on(s, "submission:test", "test", (p) => typeof p.index === "number" && isRecord(p.test));
   on(s, "submission:finished", "finished", (p) => isRecord(p.submission));
   s.on("tutor:progress", (payload: unknown) => {

@@ -204,7 +204,7 @@ export class ResultsPanel {
     const done = tracker.completedCount;
     let text: string;
     if (tracker.state === "queued") {
-      text = queueText(tracker.queuePosition);
+      text = tracker.waitingReason ?? queueText(tracker.queuePosition);
     } else if (total && total > 0) {
       text = `Running ${Math.min(done + 1, total)} of ${total} tests…`;
     } else {

@@ -1,17 +1,26 @@
-// What the client knows about one submission while it is graded. Socket events and polled views arrive
-// in any order; merging only ever moves forward (queued -> running -> graded | failed-to-grade).
+// What the client knows about one submission while it is graded. Socket events and polled views arrive in any
+// order; merging only ever moves forward. Forward is queued, then each grading attempt's run; an attempt that
+// could not go on (Docker unreachable, say) puts the submission back in the queue, with the reason, until the next
+// attempt runs; a verdict ends it.
 import type { LiveEvent, SubmissionState, SubmissionView, TestResult } from "./types";
 
-const rank: Record<SubmissionState, number> = { queued: 0, running: 1, graded: 2, "failed-to-grade": 2 };
-
 export function isFinished(state: SubmissionState): boolean {
-  return rank[state] === 2;
+  return state === "graded" || state === "failed-to-grade";
+}
+
+/** Where a state of an attempt stands in that order: queued 0, attempt 1 running 1, queued again 2, attempt 2 running 3... */
+function stage(state: "queued" | "running", attempt: number): number {
+  return state === "running" ? 2 * Math.max(1, attempt) - 1 : 2 * attempt;
 }
 
 export class SubmissionTracker {
   state: SubmissionState;
   queuePosition: number | null;
   totalCount: number | null;
+  /** Grading attempts started, as far as this client has heard. */
+  attempt: number;
+  /** Why a submission that was already taken waits in the queue again; null otherwise. */
+  waitingReason: string | null = null;
   /** Test results by index; holes are tests not finished yet. */
   tests: (TestResult | undefined)[] = [];
   /** The final view, once graded or failed to grade. */
@@ -21,6 +30,8 @@ export class SubmissionTracker {
     this.state = initial.state;
     this.queuePosition = initial.queuePosition;
     this.totalCount = initial.totalCount;
+    this.attempt = initial.attempt;
+    this.waitingReason = initial.state === "queued" && initial.attempt > 0 ? initial.message : null;
     this.applyView(initial);
   }
 
@@ -32,6 +43,22 @@ export class SubmissionTracker {
     return this.tests.reduce((count, test) => (test ? count + 1 : count), 0);
   }
 
+  /**
+   * Moves to `state` of `attempt` if that is not behind where the tracker is. Returns whether it moved. Results of
+   * an attempt that did not finish are dropped: the next attempt grades every test again.
+   */
+  private advance(state: "queued" | "running", attempt: number, reason: string | null): boolean {
+    const current = this.state === "queued" || this.state === "running" ? stage(this.state, this.attempt) : Number.POSITIVE_INFINITY;
+    const next = stage(state, attempt);
+    if (next < current) return false;
+    if (next === current) return false;
+    if (state === "queued" || attempt !== this.attempt) this.tests = [];
+    this.state = state;
+    this.attempt = attempt;
+    this.waitingReason = state === "queued" && attempt > 0 ? reason : null;
+    return true;
+  }
+
   /** Merges a full view (from the POST, a poll, or submission:finished). Returns true if anything changed. */
   applyView(view: SubmissionView): boolean {
     if (this.final || view.id !== this.id) return false;
@@ -41,15 +68,13 @@ export class SubmissionTracker {
       this.tests = [...view.tests];
       this.totalCount = view.totalCount ?? view.tests.length;
       this.queuePosition = null;
+      this.waitingReason = null;
       return true;
     }
-    if (rank[view.state] < rank[this.state]) return false;
-    let changed = false;
-    if (view.state !== this.state) {
-      this.state = view.state;
-      changed = true;
-    }
-    if (view.state === "queued" && view.queuePosition !== null && view.queuePosition !== this.queuePosition) {
+    const state = view.state as "queued" | "running";
+    if (stage(state, view.attempt) < stage(this.state as "queued" | "running", this.attempt)) return false;
+    let changed = this.advance(state, view.attempt, view.message);
+    if (state === "queued" && view.queuePosition !== null && view.queuePosition !== this.queuePosition) {
       this.queuePosition = view.queuePosition;
       changed = true;
     }
@@ -70,16 +95,23 @@ export class SubmissionTracker {
   applyEvent(event: LiveEvent): boolean {
     if (this.final || event.submissionId !== this.id) return false;
     switch (event.type) {
-      case "queued":
-        if (this.state !== "queued") return false;
+      case "queued": {
+        const attempt = event.attempt ?? 0;
+        const moved = this.advance("queued", attempt, event.reason ?? null);
+        if (this.state !== "queued" || this.attempt !== attempt) return moved;
         this.queuePosition = event.queuePosition;
         return true;
-      case "running":
-        this.state = "running";
+      }
+      case "running": {
+        const moved = this.advance("running", event.attempt ?? Math.max(1, this.attempt), null);
+        if (this.state !== "running") return moved;
         this.totalCount = event.totalCount;
         return true;
+      }
       case "test":
-        this.state = "running";
+        // A test reports on the attempt that is running; one late from an attempt that could not go on is dropped.
+        if (this.state === "queued" && this.attempt > 0) return false;
+        this.advance("running", Math.max(1, this.attempt), null);
         this.totalCount = event.totalCount;
         this.tests[event.index] = event.test;
         return true;

@@ -32,10 +32,16 @@ export interface ApiErrorBody {
 export interface QueuedEvent {
   submissionId: string;
   queuePosition: number;
+  /** Grading attempts made so far: more than 0 when an attempt could not go on and it waits again. */
+  attempt?: number;
+  /** Why it waits again (Docker unreachable, say), for the learner to read. */
+  reason?: string;
 }
 export interface RunningEvent {
   submissionId: string;
   totalCount: number;
+  /** Which grading attempt started (1 for the first). */
+  attempt?: number;
 }
 export interface TestEvent {
   submissionId: string;

@@ -15,6 +15,8 @@ export interface SubmissionView {
   createdAt: string;
   code: string;
   queuePosition: number | null;
+  /** Grading attempts started so far: 0 until a worker takes it, more if an attempt could not go on. */
+  attempt: number;
   tests: TestResult[];
 }
 
@@ -32,6 +34,7 @@ export function submissionView(s: Submission, queuePosition: number | null = nul
     createdAt: s.createdAt.toISOString(),
     code: s.code,
     queuePosition: s.state === "queued" ? queuePosition : null,
+    attempt: s.gradingAttempts,
     tests: Array.isArray(s.results) ? (s.results as unknown as TestResult[]) : [],
   };
 }

@@ -127,7 +127,7 @@ export class GradingWorker {
       const exercise = await this.exerciseFor(job);
       if (!exercise) return;
       // Each test file counts as one until the sandbox has listed its tests.
-      events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length);
+      events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length, job.gradingAttempts);
       const sandbox = await this.o.sandbox();
       const result = await gradeSubmission(sandbox, this.o.references, exercise, job.code, {
         onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
@@ -157,7 +157,8 @@ export class GradingWorker {
     } else if (job.gradingAttempts < MISSING_EXERCISE_ATTEMPTS) {
       const delay = retryDelayMs(job.gradingAttempts);
       this.log(`worker: ${job.exerciseId} is published but not in ${catalog.root}; every worker needs the same exercises folder as the web servers (submission ${job.id} waits ${delay / 1000} s)`);
-      if (await postponeGrading(db, job.id, this.id, "Waiting for the exercise to reach the grader.", delay)) this.o.events.queued(job.userId, job.id, 0);
+      const reason = "Waiting for the exercise to reach the grader.";
+      if (await postponeGrading(db, job.id, this.id, reason, delay)) this.o.events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
     } else {
       await this.finishFailed(job, `The grader does not have the exercise ${job.exerciseId}, so this submission cannot be graded. Please tell your instructor: the exercises folder where grading runs is missing it.`);
     }
@@ -171,14 +172,14 @@ export class GradingWorker {
         // Not the submission's fault and not permanent: it waits in the queue until grading is possible.
         const delay = retryDelayMs(job.gradingAttempts);
         this.log(`worker: ${e.message} (submission ${job.id} waits ${delay / 1000} s)`);
-        if (await postponeGrading(db, job.id, this.id, `Waiting to be graded: ${e.message}`, delay)) {
-          events.queued(job.userId, job.id, 0);
-        }
+        const reason = `Waiting to be graded: ${e.message}`;
+        if (await postponeGrading(db, job.id, this.id, reason, delay)) events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
       } else if (e instanceof ExerciseBrokenError) {
         await this.finishFailed(job, `This exercise is broken, so it cannot be graded: ${e.message} Please tell your instructor.`);
       } else if (job.gradingAttempts < MAX_ATTEMPTS) {
         this.log(`worker: grading ${job.id} failed (${(e as Error).message}); will retry`);
-        await postponeGrading(db, job.id, this.id, "Grading failed on our side; it will be retried.", retryDelayMs(job.gradingAttempts));
+        const reason = "Grading failed on our side; it will be retried.";
+        if (await postponeGrading(db, job.id, this.id, reason, retryDelayMs(job.gradingAttempts))) events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
       } else {
         this.log(`worker: grading ${job.id} failed ${job.gradingAttempts} times (${(e as Error).message}); giving up`);
         await this.finishFailed(job, "The grader failed on our side several times. This is not your fault: please submit again later.");

@@ -61,8 +61,8 @@ export function learnerRoomEvents(io: Server): { events: SubmissionEvents; tutor
   const room = (userId: string) => io.to(roomOf(userId));
   return {
     events: {
-      queued: (userId, submissionId, queuePosition) => room(userId).emit("submission:queued", { submissionId, queuePosition }),
-      running: (userId, submissionId, totalCount) => room(userId).emit("submission:running", { submissionId, totalCount }),
+      queued: (userId, submissionId, queuePosition, attempt = 0, reason) => room(userId).emit("submission:queued", { submissionId, queuePosition, attempt, ...(reason ? { reason } : {}) }),
+      running: (userId, submissionId, totalCount, attempt) => room(userId).emit("submission:running", { submissionId, totalCount, attempt }),
       test: (userId, submissionId, index, totalCount, test) => room(userId).emit("submission:test", { submissionId, index, totalCount, test }),
       finished: (userId, submissionId, submission) => room(userId).emit("submission:finished", { submissionId, submission }),
     },
