@@ -12,6 +12,8 @@ test("endless recursion raises RecursionError, explained", async () => {
 });
 
 test("recursion past the C stack after raising the limit crashes only that case", async () => {
+  // Building the nested list takes a few hundred milliseconds before the crash: on a loaded machine that passed the
+  // 1 s budget of the other attacks, so this case gets more time (the crash, not the budget, must end it).
   const g = await gradeAttack(`
 import sys
 sys.setrecursionlimit(10 ** 9)
@@ -22,7 +24,7 @@ def answer(x):
     for _ in range(10 ** 6):
         nested = [nested]
     return repr(nested)
-`);
+`, { limits: { caseTimeoutMs: 8000, totalTimeoutMs: 20_000 } });
   expect(g.result.tests[0]).toMatchObject({ status: "error", message: expect.stringMatching(/^Python crashed \(segmentation fault\).*recursion far too deep/) });
   expect(g.result.tests[1]!.status).toBe("passed");
   expectPromptVerdict(g);
