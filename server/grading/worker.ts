@@ -157,8 +157,7 @@ export class GradingWorker {
     } else if (job.gradingAttempts < MISSING_EXERCISE_ATTEMPTS) {
       const delay = retryDelayMs(job.gradingAttempts);
       this.log(`worker: ${job.exerciseId} is published but not in ${catalog.root}; every worker needs the same exercises folder as the web servers (submission ${job.id} waits ${delay / 1000} s)`);
-      const reason = "Waiting for the exercise to reach the grader.";
-      if (await postponeGrading(db, job.id, this.id, reason, delay)) this.o.events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
+      await this.postpone(job, "Waiting for the exercise to reach the grader.", delay);
     } else {
       await this.finishFailed(job, `The grader does not have the exercise ${job.exerciseId}, so this submission cannot be graded. Please tell your instructor: the exercises folder where grading runs is missing it.`);
     }
@@ -166,20 +165,17 @@ export class GradingWorker {
   }
 
   private async handleFailure(job: ClaimedSubmission, e: unknown): Promise<void> {
-    const { db, events } = this.o;
     try {
       if (e instanceof SandboxUnavailableError) {
         // Not the submission's fault and not permanent: it waits in the queue until grading is possible.
         const delay = retryDelayMs(job.gradingAttempts);
         this.log(`worker: ${e.message} (submission ${job.id} waits ${delay / 1000} s)`);
-        const reason = `Waiting to be graded: ${e.message}`;
-        if (await postponeGrading(db, job.id, this.id, reason, delay)) events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
+        await this.postpone(job, `Waiting to be graded: ${e.message}`, delay);
       } else if (e instanceof ExerciseBrokenError) {
         await this.finishFailed(job, `This exercise is broken, so it cannot be graded: ${e.message} Please tell your instructor.`);
       } else if (job.gradingAttempts < MAX_ATTEMPTS) {
         this.log(`worker: grading ${job.id} failed (${(e as Error).message}); will retry`);
-        const reason = "Grading failed on our side; it will be retried.";
-        if (await postponeGrading(db, job.id, this.id, reason, retryDelayMs(job.gradingAttempts))) events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
+        await this.postpone(job, "Grading failed on our side; it will be retried.", retryDelayMs(job.gradingAttempts));
       } else {
         this.log(`worker: grading ${job.id} failed ${job.gradingAttempts} times (${(e as Error).message}); giving up`);
         await this.finishFailed(job, "The grader failed on our side several times. This is not your fault: please submit again later.");
@@ -188,6 +184,11 @@ export class GradingWorker {
       // The database itself is unreachable: the lease will expire and another attempt will pick the job up.
       this.log(`worker: cannot record the outcome of ${job.id} (${(storeError as Error).message.split("\n")[0]})`);
     }
+  }
+
+  /** Puts the job back in the queue for a later attempt, and tells the learner why it waits. */
+  private async postpone(job: ClaimedSubmission, reason: string, delayMs: number): Promise<void> {
+    if (await postponeGrading(this.o.db, job.id, this.id, reason, delayMs)) this.o.events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
   }
 
   private async finishFailed(job: ClaimedSubmission, reason: string): Promise<void> {
