@@ -9,8 +9,14 @@ export function isFinished(state: SubmissionState): boolean {
 }
 
 /** Where a state of an attempt stands in that order: queued 0, attempt 1 running 1, queued again 2, attempt 2 running 3... */
-function stage(state: "queued" | "running", attempt: number): number {
+function stage(state: SubmissionState, attempt: number): number {
+  if (isFinished(state)) return Number.POSITIVE_INFINITY;
   return state === "running" ? 2 * Math.max(1, attempt) - 1 : 2 * attempt;
+}
+
+/** The reason shown for a submission back in the queue after an attempt; none for one never taken, or running. */
+function waitingReasonOf(state: SubmissionState, attempt: number, reason: string | null): string | null {
+  return state === "queued" && attempt > 0 ? reason : null;
 }
 
 export class SubmissionTracker {
@@ -31,7 +37,7 @@ export class SubmissionTracker {
     this.queuePosition = initial.queuePosition;
     this.totalCount = initial.totalCount;
     this.attempt = initial.attempt;
-    this.waitingReason = initial.state === "queued" && initial.attempt > 0 ? initial.message : null;
+    this.waitingReason = waitingReasonOf(initial.state, initial.attempt, initial.message);
     this.applyView(initial);
   }
 
@@ -48,14 +54,11 @@ export class SubmissionTracker {
    * an attempt that did not finish are dropped: the next attempt grades every test again.
    */
   private advance(state: "queued" | "running", attempt: number, reason: string | null): boolean {
-    const current = this.state === "queued" || this.state === "running" ? stage(this.state, this.attempt) : Number.POSITIVE_INFINITY;
-    const next = stage(state, attempt);
-    if (next < current) return false;
-    if (next === current) return false;
+    if (stage(state, attempt) <= stage(this.state, this.attempt)) return false;
     if (state === "queued" || attempt !== this.attempt) this.tests = [];
     this.state = state;
     this.attempt = attempt;
-    this.waitingReason = state === "queued" && attempt > 0 ? reason : null;
+    this.waitingReason = waitingReasonOf(state, attempt, reason);
     return true;
   }
 
@@ -72,7 +75,7 @@ export class SubmissionTracker {
       return true;
     }
     const state = view.state as "queued" | "running";
-    if (stage(state, view.attempt) < stage(this.state as "queued" | "running", this.attempt)) return false;
+    if (stage(state, view.attempt) < stage(this.state, this.attempt)) return false;
     let changed = this.advance(state, view.attempt, view.message);
     if (state === "queued" && view.queuePosition !== null && view.queuePosition !== this.queuePosition) {
       this.queuePosition = view.queuePosition;
