@@ -48,6 +48,8 @@ export function authRoutes(db: Database, limits: RateLimits, secureCookies: bool
     res.setHeader("X-CSRF-Token", csrfTokenFor(token));
     return token;
   };
+  // Password attempts on one account, by sign-in or by a password change: both are ways to guess it.
+  const guessesOn = (email: string): RateRule => ({ key: `signin:account:${email}`, limit: limits.signInPerAccount, windowMs: QUARTER_HOUR_MS });
   const accountError = (e: unknown) => {
     if (e instanceof AccountError) return new HttpError(e.code === "email-taken" ? 409 : e.code === "bad-credentials" ? 401 : 404, e.code, e.message);
     return e;
@@ -78,7 +80,7 @@ export function authRoutes(db: Database, limits: RateLimits, secureCookies: bool
       db,
       [
         { key: `signin:ip:${req.ip}`, limit: limits.signInPerAddress, windowMs: QUARTER_HOUR_MS },
-        { key: `signin:account:${body.email}`, limit: limits.signInPerAccount, windowMs: QUARTER_HOUR_MS },
+        guessesOn(body.email),
       ],
       "sign-in",
     );
@@ -100,8 +102,8 @@ export function authRoutes(db: Database, limits: RateLimits, secureCookies: bool
   router.post("/auth/password", async (req, res) => {
     const user = requireAccount(req);
     const body = passwordBody.parse(req.body);
-    // Counted with sign-ins on the account: a stolen session must not become a way to guess the password.
-    await enforce(db, [{ key: `signin:account:${user.email}`, limit: limits.signInPerAccount, windowMs: QUARTER_HOUR_MS }], "password");
+    // A stolen session must not become a way to guess the password.
+    await enforce(db, [guessesOn(user.email!)], "password");
     const updated = await changePassword(db, user, body.currentPassword, body.newPassword).catch((e: unknown) => {
       // 403, not 401: the one asking is signed in, and stays so.
       throw e instanceof AccountError ? new HttpError(403, "wrong-password", e.message) : e;
