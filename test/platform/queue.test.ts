@@ -65,8 +65,8 @@ function gradedSubmission(id: string, what: string) {
   }, 30_000, what);
 }
 
-function worker(sandbox: () => Promise<Sandbox>, leaseMs = 30_000): GradingWorker {
-  return new GradingWorker({ db, databaseUrl, catalog, sandbox, references: freshReferenceCache(), events: silentSubmissionEvents, concurrency: 2, leaseMs, pollMs: 200 });
+function worker(sandbox: () => Promise<Sandbox>, exercises: ExerciseCatalog = catalog): GradingWorker {
+  return new GradingWorker({ db, databaseUrl, catalog: exercises, sandbox, references: freshReferenceCache(), events: silentSubmissionEvents, concurrency: 2, pollMs: 200 });
 }
 
 test("a submission is stored and queued before anything grades it", async () => {
@@ -140,7 +140,7 @@ test("a submission for an exercise this worker's folder lacks yet waits, and is 
   // The exercise is published (a web server loaded it) but this worker's exercises folder is still empty.
   const lagging = mkdtempSync(path.join(os.tmpdir(), "tutor-lagging-"));
   const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
-  const w = new GradingWorker({ db, databaseUrl, catalog: ExerciseCatalog.load(lagging).catalog, sandbox: () => realSandbox(), references: freshReferenceCache(), events: silentSubmissionEvents, concurrency: 2, pollMs: 200 });
+  const w = worker(() => realSandbox(), ExerciseCatalog.load(lagging).catalog);
   await w.start();
   await waitFor(async () => (await eventKinds(s.id)).includes("postponed"), 30_000, "the submission to be postponed");
   const waiting = await db.submission.findUniqueOrThrow({ where: { id: s.id } });
