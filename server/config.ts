@@ -1,6 +1,7 @@
 // Every setting the platform reads from the environment, typed, with its default, in one place.
 import os from "node:os";
 import path from "node:path";
+import { poolFloorFor } from "./grading/container-pool";
 import { CONTAINER_MEMORY_HEADROOM_MB, DEFAULT_LIMITS } from "./grading/limits";
 import type { RateLimits } from "./http/auth-routes";
 
@@ -13,6 +14,8 @@ export interface PlatformConfig {
   host: string;
   port: number;
   gradingConcurrency: number;
+  /** How many sandbox containers each grading process keeps started ahead of time (TUTOR_CONTAINER_POOL). */
+  containerPool: number;
   /**
    * Whether `tutor serve` also grades (TUTOR_WORKER, default 1). Set TUTOR_WORKER=0 (or `serve --no-worker`) for
    * a web server only, when separate `tutor worker` processes take the queue.
@@ -34,8 +37,8 @@ export interface PlatformConfig {
 
 const ROOT = path.resolve(__dirname, "..");
 
-function integer(name: string, fallback: number): number {
-  const raw = process.env[name];
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
@@ -63,6 +66,22 @@ export function defaultGradingConcurrency(totalMemoryBytes = os.totalmem(), core
   return Math.max(1, Math.min(cores, byMemory));
 }
 
+/** What an idle pooled container holds (its harness, fork server and first case process, and Docker's shim), measured. */
+export const IDLE_CONTAINER_MB = 16;
+/** The share of the machine's memory that idle pooled containers may hold by default. */
+const POOL_MEMORY_SHARE = 0.1;
+const MAX_DEFAULT_POOL = 200;
+
+/**
+ * As many started containers as POOL_MEMORY_SHARE of the memory holds, up to MAX_DEFAULT_POOL, and never fewer than
+ * the grading slots need (poolFloorFor): a burst before a deadline is then graded from containers started in quiet
+ * moments, without Docker's work for each one on the cores doing the grading (server/grading/container-pool.ts).
+ */
+export function defaultContainerPool(concurrency: number, totalMemoryBytes = os.totalmem()): number {
+  const byMemory = Math.floor((totalMemoryBytes * POOL_MEMORY_SHARE) / (IDLE_CONTAINER_MB * 1024 * 1024));
+  return Math.max(poolFloorFor(concurrency), Math.min(MAX_DEFAULT_POOL, byMemory));
+}
+
 export function parseTrustProxy(raw: string | undefined): string | number | boolean {
   if (raw === undefined || raw.trim() === "") return "loopback";
   if (raw === "true" || raw === "false") return raw === "true";
@@ -71,24 +90,26 @@ export function parseTrustProxy(raw: string | undefined): string | number | bool
 }
 
 export function readConfig(env = process.env): PlatformConfig {
+  const gradingConcurrency = integer(env, "TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1;
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    embeddedDatabasePort: integer("TUTOR_EMBEDDED_DB_PORT", 54329),
+    embeddedDatabasePort: integer(env, "TUTOR_EMBEDDED_DB_PORT", 54329),
     dataDir: path.resolve(env.TUTOR_DATA_DIR ?? path.join(ROOT, ".tutor-data")),
     exercisesDir: path.resolve(env.TUTOR_EXERCISES_DIR ?? path.join(ROOT, "exercises")),
     host: env.HOST ?? "127.0.0.1",
-    port: integer("PORT", 3000),
-    gradingConcurrency: integer("TUTOR_GRADING_CONCURRENCY", defaultGradingConcurrency()) || 1,
+    port: integer(env, "PORT", 3000),
+    gradingConcurrency,
+    containerPool: Math.max(poolFloorFor(gradingConcurrency), integer(env, "TUTOR_CONTAINER_POOL", defaultContainerPool(gradingConcurrency))),
     runWorker: onOff(env, "TUTOR_WORKER", true),
-    leaseMs: integer("TUTOR_LEASE_MS", 30_000),
+    leaseMs: integer(env, "TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",
     trustProxy: parseTrustProxy(env.TUTOR_TRUST_PROXY),
     rateLimits: {
-      signInPerAccount: integer("TUTOR_SIGNIN_PER_ACCOUNT", 10),
-      signInPerAddress: integer("TUTOR_SIGNIN_PER_ADDRESS", 300),
-      signUpPerAddress: integer("TUTOR_SIGNUP_PER_ADDRESS", 100),
+      signInPerAccount: integer(env, "TUTOR_SIGNIN_PER_ACCOUNT", 10),
+      signInPerAddress: integer(env, "TUTOR_SIGNIN_PER_ADDRESS", 300),
+      signUpPerAddress: integer(env, "TUTOR_SIGNUP_PER_ADDRESS", 100),
     },
-    tutorDailyRequests: integer("TUTOR_DAILY_REQUESTS", 200),
-    tutorDailyModelAnswers: integer("TUTOR_MODEL_DAILY_BUDGET", 50),
+    tutorDailyRequests: integer(env, "TUTOR_DAILY_REQUESTS", 200),
+    tutorDailyModelAnswers: integer(env, "TUTOR_MODEL_DAILY_BUDGET", 50),
   };
 }

@@ -10,7 +10,7 @@ import { type OpenDatabase, openDatabase } from "./database/open";
 import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
-import { poolSizeFor, ContainerPool } from "./grading/container-pool";
+import { ContainerPool, poolFloorFor } from "./grading/container-pool";
 import { Sandbox, type SandboxSource } from "./grading/grade";
 import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
@@ -45,12 +45,12 @@ export interface StartOptions {
  * Grading takes containers from a pool started ahead of time (filled from the first submission on, so a web server
  * that never grades starts none); close() removes them.
  */
-function lazySandbox(log: (l: string) => void): SandboxSource {
+function lazySandbox(config: PlatformConfig, log: (l: string) => void): SandboxSource {
   const docker = connectDocker();
   let ready: Promise<Sandbox> | null = null;
   const get = () => {
     ready ??= ensureRunnerImage(docker, (line) => log(`runner image: ${line}`)).then(
-      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { size: poolSizeFor(readConfig().gradingConcurrency), log })),
+      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { size: config.containerPool, refillAtOnceBelow: poolFloorFor(config.gradingConcurrency), log })),
       (e: unknown) => {
         ready = null;
         throw e;
@@ -69,8 +69,8 @@ function lazySandbox(log: (l: string) => void): SandboxSource {
 const LEFTOVER_SWEEP_MS = 10 * 60_000;
 
 /** This process's Docker engine, ready ahead of the first job: the runner image built, leftover containers gone. */
-function prepareSandbox(log: (l: string) => void): SandboxSource {
-  const sandbox = lazySandbox(log);
+function prepareSandbox(config: PlatformConfig, log: (l: string) => void): SandboxSource {
+  const sandbox = lazySandbox(config, log);
   // Build the image now rather than on the first submission; failure here is logged, and grading retries.
   sandbox().catch((e: unknown) => log(`grading is not ready yet: ${(e as Error).message}`));
   const docker = connectDocker();
@@ -107,7 +107,7 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
   log(`serving ${catalog.list().length} exercises from ${path.relative(process.cwd(), config.exercisesDir) || "."}`);
 
   // The tutor runs its program analysis in the sandbox, so a web server without a worker needs Docker too.
-  const sandbox = prepareSandbox(log);
+  const sandbox = prepareSandbox(config, log);
 
   // socket.io must see the request listener when it attaches (it routes /socket.io/ around it), while the app
   // needs socket.io's event sink: the listener forwards to the app created just below.
@@ -175,7 +175,7 @@ export async function startWorkerProcess(config: PlatformConfig, log: (line: str
   for (const e of errors) log(`exercise skipped: ${e.message}`);
   log(`grading ${catalog.list().length} exercises from ${path.relative(process.cwd(), config.exercisesDir) || "."}`);
   const publisher = startEventPublisher(connectEventBus(database.url, log));
-  const sandbox = prepareSandbox(log);
+  const sandbox = prepareSandbox(config, log);
   const worker = gradingWorker(config, database, catalog, sandbox, publisher.events, log);
   const stopFollowing = followExerciseChanges(database.url, catalog, log);
   await worker.start();

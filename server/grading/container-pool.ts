@@ -4,12 +4,15 @@
 // A container that dies while waiting (Docker restarted, killed by hand) is removed and replaced, never handed out.
 // When Docker cannot be reached the pool retries with back-off and, meanwhile, callers run cold (and get Docker's
 // error from there). stop() removes every container the pool holds or is still starting.
-// Docker's work for the pool (removing used containers, creating and starting new ones) runs on the same cores as
-// the submissions being graded and made each of them several times slower, so it waits until grading is quiet (no
-// container in use for quietMs, which also lets the verdict be stored first) and then does one operation at a time.
-// Two things cannot wait: a pool below half its size is refilled at once, in parallel (a submission finding it empty
-// would wait for a whole start), and used containers are removed once as many pile up as the pool holds. A used
-// container's harness stays idle until it is removed (harness.py's linger), so its teardown waits too.
+// Docker's work for one container (about 150 ms of CPU here to create, start and remove it) costs several times
+// what grading a submission does, and on the same cores it made each submission several times slower. So the pool
+// is large (server/config.ts sizes it by memory: an idle container holds a few MB) and Docker's work waits until
+// grading is quiet (no container in use for quietMs, which also lets the verdict be stored first), one operation at
+// a time, stopping as soon as grading resumes: a burst of submissions is graded from containers started before it.
+// Two things cannot wait: a pool down to `refillAtOnceBelow` containers is refilled to that at once, in parallel (a
+// submission finding it empty would wait for a whole start), and used containers are removed once as many pile up
+// as the pool holds. A used container's harness stays idle until it is removed (harness.py's linger), so its
+// teardown waits too.
 import type Docker from "dockerode";
 import type { SandboxLimits } from "./limits";
 import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox";
@@ -17,7 +20,9 @@ import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, start
 export interface PoolOptions {
   /** How many started containers to keep waiting. */
   size: number;
-  /** A container idle this long is replaced, so that none is older than this plus one run (leftover cleanup counts on it). */
+  /** Fewer waiting (or starting) than this and the pool refills to it at once, in parallel; half the size by default. */
+  refillAtOnceBelow?: number;
+  /** A container idle this long is replaced, so that none is older than this plus one run (leftover cleanup counts on it); 30 minutes by default. */
   maxIdleMs?: number;
   /** Upkeep (removals, refills) waits until no container has been in use for this long; 200 ms by default. */
   quietMs?: number;
@@ -30,7 +35,7 @@ export function sameContainerLimits(a: SandboxLimits, b: SandboxLimits): boolean
 }
 
 /** Enough started containers that each grading slot finds one while the used ones are replaced. */
-export function poolSizeFor(concurrency: number): number {
+export function poolFloorFor(concurrency: number): number {
   return Math.max(2, 2 * concurrency);
 }
 
@@ -58,6 +63,7 @@ export class ContainerPool {
   private working = false;
   private readonly maxIdleMs: number;
   private readonly quietMs: number;
+  private readonly refillAtOnceBelow: number;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -66,14 +72,15 @@ export class ContainerPool {
     readonly limits: SandboxLimits,
     private readonly options: PoolOptions,
   ) {
-    this.maxIdleMs = options.maxIdleMs ?? 5 * 60_000;
+    this.maxIdleMs = options.maxIdleMs ?? 30 * 60_000;
     this.quietMs = options.quietMs ?? 200;
+    this.refillAtOnceBelow = Math.min(options.size, options.refillAtOnceBelow ?? Math.ceil(options.size / 2));
     this.log = options.log ?? (() => undefined);
   }
 
-  /** Starts filling the pool. */
+  /** Starts filling the pool: the part that cannot wait at once, the rest while grading is quiet. */
   start(): void {
-    this.fill();
+    this.upkeep();
   }
 
   /** How many started containers wait for work now. */
@@ -133,9 +140,9 @@ export class ContainerPool {
   /** Refills at once if the pool runs short and removes used containers if they pile up, else once grading is quiet. */
   private upkeep(): void {
     if (this.stopped) return;
-    // Below half the pool, refill in parallel: one start at a time cannot keep up with a steady stream, and a
+    // Refill in parallel when the pool runs short: one start at a time cannot keep up with a steady stream, and a
     // submission that finds the pool empty waits for a whole start.
-    if (this.ready.length + this.starting < Math.ceil(this.options.size / 2)) this.fill();
+    this.fill(this.refillAtOnceBelow);
     if (this.used.length >= this.options.size) return this.catchUp();
     if (this.inUse > 0) {
       if (this.quiet) clearTimeout(this.quiet);
@@ -153,20 +160,25 @@ export class ContainerPool {
     this.track(this.work().finally(() => (this.working = false)));
   }
 
-  /** One Docker operation at a time: several at once take both cores from the submission being graded. */
+  /**
+   * One Docker operation at a time, and only while no container is in use (removing a pile of used ones aside):
+   * several at once, or one during grading, take the cores from the submission being graded. A submission taking a
+   * container stops this after the operation in hand; the next quiet moment resumes it.
+   */
   private async work(): Promise<void> {
     while (!this.stopped) {
-      const used = this.used.shift();
-      if (used) await removeContainer(used.container);
-      else if (!this.retry && this.ready.length + this.starting < this.options.size) {
+      const quiet = this.inUse === 0;
+      if (this.used.length && (quiet || this.used.length >= this.options.size)) await removeContainer(this.used.shift()!.container);
+      else if (quiet && !this.retry && this.ready.length + this.starting < this.options.size) {
         this.starting++;
         await this.startOne();
       } else return;
     }
   }
 
-  private fill(): void {
-    while (!this.stopped && !this.retry && this.ready.length + this.starting < this.options.size) {
+  /** Starts containers in parallel until this many are waiting or starting. */
+  private fill(target: number): void {
+    while (!this.stopped && !this.retry && this.ready.length + this.starting < target) {
       this.starting++;
       this.track(this.startOne());
     }
@@ -184,7 +196,7 @@ export class ContainerPool {
       if (this.failures === 1) this.log(`container pool: cannot start a container (${(e as Error).message}); submissions run cold, retrying`);
       this.retry ??= setTimeout(() => {
         this.retry = null;
-        this.fill();
+        this.upkeep();
       }, delay);
     } finally {
       this.starting--;
@@ -219,6 +231,6 @@ export class ContainerPool {
     if (index < 0) return; // handed out already, or discarded
     this.ready.splice(index, 1);
     this.discard(w);
-    this.fill();
+    this.upkeep();
   }
 }

@@ -1,7 +1,7 @@
 // The pool of containers started ahead of time: each container grades one submission and is then removed, the pool
 // refills, a container that died while waiting is never handed out, and stop() leaves nothing behind.
 import type Docker from "dockerode";
-import { ContainerPool } from "../../server/grading/container-pool";
+import { ContainerPool, type PoolOptions } from "../../server/grading/container-pool";
 import { gradeSubmission, Sandbox } from "../../server/grading/grade";
 import { DEFAULT_LIMITS } from "../../server/grading/limits";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
@@ -22,8 +22,8 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.stop()));
 });
 
-function newPool(size: number): ContainerPool {
-  const pool = new ContainerPool(docker, image, DEFAULT_LIMITS, { size });
+function newPool(size: number, options: Partial<PoolOptions> = {}): ContainerPool {
+  const pool = new ContainerPool(docker, image, DEFAULT_LIMITS, { size, ...options });
   pools.push(pool);
   return pool;
 }
@@ -112,4 +112,28 @@ test("stop() removes every container, even those still starting, and the pool ha
   await pool.stop();
   expect(await pool.take()).toBeNull();
   for (const id of createdContainers.keys()) expect(await exists(id)).toBe(false);
+});
+
+// A large pool spends Docker's work only in quiet moments: what it needs at once it starts at once, the rest while no
+// container is in use, and it stops as soon as one is.
+test("a large pool starts what it needs at once and the rest only while grading is quiet", async () => {
+  const neverQuiet = newPool(5, { refillAtOnceBelow: 2, quietMs: 10 * 60_000 });
+  neverQuiet.start();
+  await until(() => neverQuiet.readyCount === 2, "the part that cannot wait is started");
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(neverQuiet.readyCount).toBe(2);
+  await neverQuiet.stop();
+
+  const pool = newPool(5, { refillAtOnceBelow: 2, quietMs: 100 });
+  pool.start();
+  await until(() => pool.readyCount === 5, "the rest is started once quiet");
+  const held = (await pool.take())!;
+  // In use: no container is removed or started until it is given back, though the pool is one short.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(pool.readyCount).toBe(4);
+  const run = await runInStartedSandbox(held, REQUEST, DEFAULT_LIMITS);
+  expect(run.end).toBe("done");
+  pool.release(held);
+  await until(async () => !(await exists(held.container.id)), "the used container is removed once quiet");
+  await until(() => pool.readyCount === 5, "the pool refilled once quiet");
 });

@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   }
   const name = `tutor_test_${process.pid}_${Date.now().toString(36)}`;
   process.env.TUTOR_TEST_DATABASE_NAME = name;
+  // Every test platform (and every server a test spawns) would otherwise keep a pool sized for this machine's memory.
+  process.env.TUTOR_CONTAINER_POOL ??= "4";
   process.env.DATABASE_URL = await createMigratedDatabase(name);
   await ensureRunnerImage(connectDocker(), (line) => {
     if (!line.startsWith("  ")) process.stderr.write(`runner image: ${line}\n`);
