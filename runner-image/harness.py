@@ -98,6 +98,7 @@ def emit(event):
 
 
 def read_request():
+    """The request is one line of JSON: it is whole at its newline, without waiting for Docker to close stdin."""
     chunks = []
     size = 0
     while True:
@@ -108,6 +109,8 @@ def read_request():
         if size > MAX_REQUEST_BYTES:
             raise ValueError("request too large")
         chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            break
     return json.loads(b"".join(chunks).decode("utf-8"))
 
 
@@ -280,16 +283,23 @@ def enter_case_process(out_w, err_w, res_w, case_r, forked):
     _os_exit(CASE_SETUP_FAILED)
 
 
+def read_spec(fd):
+    """One line of JSON from the parent, or None at end of file."""
+    chunks = []
+    while True:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return json.loads(b"".join(chunks).decode("utf-8")) if chunks else None
+
+
 def case_main():
     """Entry point of a case process (harness.py --case): reads its one case from stdin and runs it."""
     try:
-        chunks = []
-        while True:
-            chunk = os.read(0, 65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-        spec = json.loads(b"".join(chunks).decode("utf-8"))
+        spec = read_spec(0)
         run_case_process(spec, spec["case"], spec["caseDir"], CASE_FD)
     except BaseException:
         _os_exit(CASE_SETUP_FAILED)
@@ -300,6 +310,8 @@ def run_case_process(request, case, case_dir, res_w):
     try:
         # Signals reach this process normally again (the parent, as PID 1, left SIGINT at its default).
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        # A listing that runs the first test too reads which one here, after reporting the listing.
+        next_spec_fd = os.dup(0) if request.get("thenTest") else None
         if "stdin" in case:
             _program_stdin(case["stdin"])
         else:
@@ -324,7 +336,7 @@ def run_case_process(request, case, case_dir, res_w):
     if request.get("mode") == "compile" or request.get("compileFirst"):
         _compile_check(learner_path, res_w, report_success=request.get("mode") == "compile")
     if request.get("mode") == "discover":
-        _run_discovery(request, learner_path, res_w, started)
+        _run_discovery(request, learner_path, res_w, started, next_spec_fd)
     if "stdin" in case:
         _run_program(learner_path, res_w, started)
     if "test" in case:
@@ -369,12 +381,17 @@ def _program_stdin(text):
 
 
 def _finish(res_w, observation, started):
+    _finish_phase(res_w, observation, started, last=True)
+    _os_exit(0)
+
+
+def _finish_phase(res_w, observation, started, last=False):
+    """Reports one observation; one that is not the process's last ends with a newline (read_report's boundary)."""
     try:
         observation["durationMs"] = _INT((_monotonic() - started) * 1000)
     except BaseException:
         pass
-    _report(res_w, observation)
-    _os_exit(0)
+    _report(res_w, observation, b"" if last else b"\n")
 
 
 def _raised(exc, learner_path, test_path=None):
@@ -445,10 +462,15 @@ def _list_tests(module, module_name, unittest):
     return found
 
 
-def _run_discovery(request, learner_path, res_w, started):
+def _run_discovery(request, learner_path, res_w, started, next_spec_fd=None):
     """Lists the tests of every test file: compiles each (a syntax error is the exercise's), then imports it, which
-    imports the learner's module too. Runs in a case process, so the learner's code never runs in the parent."""
+    imports the learner's module too. Runs in a case process, so the learner's code never runs in the parent.
+
+    With `next_spec_fd`, the listing is reported as a line and the process then runs the test the parent names there
+    with the modules already imported: it is then what that test's own process would have been (the imports, then
+    the test, on one clock and one output cap), one process and one import fewer for every exercise with tests."""
     files = []
+    modules = {}
     try:
         import unittest
         sys.path.insert(0, WORK_DIR)
@@ -466,7 +488,7 @@ def _run_discovery(request, learner_path, res_w, started):
                 files.append({"file": name, "syntaxError": {"message": _str(exc)[:300], "line": None, "text": ""}})
                 continue
             try:
-                module = _import_test_module(name)
+                module = modules[name] = _import_test_module(name)
                 files.append({"file": name, "tests": _list_tests(module, name[:-3], unittest)})
             except BaseException as exc:
                 files.append({"file": name, "exception": _raised(exc, learner_path, test_path)["exception"]})
@@ -475,17 +497,30 @@ def _run_discovery(request, learner_path, res_w, started):
         observation = {"outcome": "discovered", "files": files}
     except BaseException as exc:
         observation = _raised(exc, learner_path)
-    _finish(res_w, observation, started)
+    if next_spec_fd is None or observation["outcome"] != "discovered":
+        _finish(res_w, observation, started)
+    _finish_phase(res_w, observation, started)
+    try:
+        spec = read_spec(next_spec_fd)
+        if spec is None:
+            _os_exit(0)
+        test = spec["case"]["test"]
+        module = modules.get(test["file"])
+    except BaseException:
+        _os_exit(CASE_SETUP_FAILED)
+    _run_test(test, learner_path, res_w, started, module)
 
 
-def _run_test(test, learner_path, res_w, started):
+def _run_test(test, learner_path, res_w, started, module=None):
     """One test: a test function called plainly, or one TestCase method run through unittest (with its setUp,
-    tearDown and class fixtures). Reports the exception it ended with; the server decides failed or error."""
+    tearDown and class fixtures). Reports the exception it ended with; the server decides failed or error. `module`:
+    the test file, if this process has imported it already (listing it)."""
     test_path = os.path.join(TESTS_DIR, test["file"])
     try:
         import unittest
-        sys.path.insert(0, WORK_DIR)
-        module = _import_test_module(test["file"])
+        if module is None:
+            sys.path.insert(0, WORK_DIR)
+            module = _import_test_module(test["file"])
         skipped = None
         if test["class"] is None:
             getattr(module, test["name"])()
@@ -567,7 +602,7 @@ def _flush_streams():
             pass
 
 
-def _report(res_w, observation):
+def _report(res_w, observation, end=b""):
     try:
         data = _write_json(observation).encode("ascii")
     except BaseException:
@@ -575,6 +610,7 @@ def _report(res_w, observation):
         data = b'{"outcome":"unreadable-result"}'
     if _len(data) > MAX_RESULT_BYTES:
         data = _write_json({"outcome": "result-too-large", "bytes": _len(data)}).encode("ascii")
+    data += end
     while data:
         try:
             written = _os_write(res_w, data)
@@ -1074,10 +1110,15 @@ def prestart_case():
     return process
 
 
-def run_one(request, case, deadline_ms, process=None):
+def run_one(request, case, deadline_ms, process=None, then=None):
     """Starts the case process (or hands its case to a prestarted one), relays its output with caps, and returns its
     observation. With `compileFirst` in the request, the process first compiles the learner's file and may report a
-    syntax error instead."""
+    syntax error instead.
+
+    `then` (for a test listing): called with the listing once it is reported, while its process waits; it returns the
+    next case for that same process and its budget in ms, or None. run_one then returns the listing's observation and
+    that case's (or None). The case's budget, output cap and captured output count from the process's start, as they
+    would for a process of its own that imported the files again."""
     limits = request["limits"]
     reset_scratch(request)
     case_dir = os.path.join(CASES_DIR, str(case["id"]))
@@ -1094,21 +1135,20 @@ def run_one(request, case, deadline_ms, process=None):
         process = CaseProcess()
     pid, out_r, err_r, res_r, case_w = process.pid, process.out_r, process.err_r, process.res_r, process.case_w
     spec = {"file": request["file"], "limits": limits, "mode": request.get("mode"), "case": case, "caseDir": case_dir,
-            "compileFirst": bool(request.get("compileFirst"))}
+            "compileFirst": bool(request.get("compileFirst")), "thenTest": then is not None}
     test_files = [t["name"] for t in request.get("tests") or []]
     if request.get("mode") == "discover":
         spec["testFiles"] = test_files
-    try:
-        data = json.dumps(spec).encode("utf-8")
-        while data:
-            data = data[os.write(case_w, data):]
-    except OSError:
-        pass  # the case process died before reading: it is reported as crashed below
-    os.close(case_w)
+    if not _send_spec(case_w, spec) or then is None:
+        os.close(case_w)
+        case_w = None
     if pid is None:
         for fd in (out_r, err_r, res_r):
             os.close(fd)
-        return {"outcome": "harness-error", "message": "could not start the case process", "stdout": "", "stderr": ""}
+        if case_w is not None:
+            os.close(case_w)
+        failed = {"outcome": "harness-error", "message": "could not start the case process", "stdout": "", "stderr": ""}
+        return (failed, None) if then is not None else failed
 
     output_cap = limits["outputBytes"]
     buffers = {out_r: bytearray(), err_r: bytearray(), res_r: bytearray()}
@@ -1126,6 +1166,8 @@ def run_one(request, case, deadline_ms, process=None):
         exit_fd = None
     reaper = Reaper(pid)
     ended = None  # why we stopped waiting: "timeout", "output-limit", "result-too-large"
+    first = None  # the listing's observation, once reported (with `then`)
+    following = None  # the case its process runs next
 
     def read_ready(timeout):
         for key, _ in selector.select(timeout=timeout):
@@ -1141,6 +1183,43 @@ def run_one(request, case, deadline_ms, process=None):
                 open_fds.discard(fd)
                 continue
             buffers[fd] += chunk
+
+    def observe(report, mode, status, elapsed_ms):
+        stdout_bytes = bytes(buffers[out_r])
+        stderr_bytes = bytes(buffers[err_r])
+        outcome = ended
+        if outcome is None and len(stdout_bytes) + len(stderr_bytes) > output_cap:
+            outcome = "output-limit"
+        if outcome is None and len(report) > MAX_RESULT_BYTES + 1024:
+            outcome = "result-too-large"
+        observation = None
+        if outcome is None and report:
+            observation = read_report(report, mode, test_files, bool(request.get("compileFirst")) and first is None)
+        if outcome == "timeout":
+            observation = {"outcome": "timeout"}
+        elif outcome == "output-limit":
+            observation = {"outcome": "output-limit"}
+        elif outcome == "result-too-large" or (observation or {}).get("outcome") == "result-too-large":
+            observation = {"outcome": "result-too-large"}
+        elif observation is None:
+            observation = {"outcome": "crashed"}
+            if status is not None and os.WIFSIGNALED(status):
+                sig = os.WTERMSIG(status)
+                observation["signal"] = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+                if sig == signal.SIGXCPU:
+                    observation = {"outcome": "timeout", "reason": "cpu"}
+            elif status is not None and os.WIFEXITED(status):
+                if os.WEXITSTATUS(status) == CASE_SETUP_FAILED and not stdout_bytes and not stderr_bytes:
+                    observation = {"outcome": "harness-error", "message": "case setup failed"}
+                else:
+                    observation["exitCode"] = os.WEXITSTATUS(status)
+        if oom_kill_count() > oom_before and observation["outcome"] in ("crashed", "timeout"):
+            observation = {"outcome": "memory-limit"}
+        if type(observation.get("durationMs")) is not int or not 0 <= observation["durationMs"] <= elapsed_ms:
+            observation["durationMs"] = elapsed_ms
+        observation["stdout"] = stdout_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
+        observation["stderr"] = stderr_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
+        return observation
 
     while True:
         # Reaps orphans as they exit, and notices when the case process itself is done. Once it has exited,
@@ -1163,11 +1242,35 @@ def run_one(request, case, deadline_ms, process=None):
         if len(buffers[res_r]) > MAX_RESULT_BYTES + 1024:
             ended = "result-too-large"
             break
+        if case_w is not None and b"\n" in buffers[res_r]:
+            # The listing is reported and its process waits: what it printed so far is in the pipes already (it
+            # flushed before reporting), and is the listing's output (and the start of the next case's).
+            while len(buffers[out_r]) + len(buffers[err_r]) <= output_cap:
+                before = (len(buffers[out_r]), len(buffers[err_r]), len(open_fds))
+                read_ready(0)
+                if before == (len(buffers[out_r]), len(buffers[err_r]), len(open_fds)):
+                    break
+            report, _, rest = bytes(buffers[res_r]).partition(b"\n")
+            first = observe(report, "discover", None, int((time.monotonic() - started) * 1000))
+            following = then(first) if first["outcome"] == "discovered" else None
+            if following is None:
+                os.close(case_w)
+                case_w = None
+                break
+            case, deadline_ms = following
+            sent = _send_spec(case_w, {"case": case})
+            os.close(case_w)
+            case_w = None
+            if not sent:
+                break
+            buffers[res_r][:] = rest
 
     elapsed_ms = int((time.monotonic() - started) * 1000)
     if exit_fd is not None:
         selector.unregister(exit_fd)  # stays readable: the drain below must stop when the pipes have nothing left
     kill_everything_else(reaper)
+    if case_w is not None:
+        os.close(case_w)
     # Drain what is left: every writer is dead now, so this ends.
     while open_fds and all(len(buffers[fd]) <= output_cap + MAX_RESULT_BYTES + 1024 for fd in open_fds):
         before = len(open_fds)
@@ -1179,42 +1282,23 @@ def run_one(request, case, deadline_ms, process=None):
         os.close(fd)
     if exit_fd is not None:
         os.close(exit_fd)
-    status = reaper.status
+    if first is not None and following is None:
+        return first, None
+    observation = observe(bytes(buffers[res_r]), report_mode(request, case) if first is None else "test", reaper.status, elapsed_ms)
+    if then is None:
+        return observation
+    return (observation, None) if first is None else (first, observation)
 
-    stdout_bytes = bytes(buffers[out_r])
-    stderr_bytes = bytes(buffers[err_r])
-    if ended is None and len(stdout_bytes) + len(stderr_bytes) > output_cap:
-        ended = "output-limit"
-    if ended is None and len(buffers[res_r]) > MAX_RESULT_BYTES + 1024:
-        ended = "result-too-large"
-    observation = None
-    if ended is None and buffers[res_r]:
-        observation = read_report(bytes(buffers[res_r]), report_mode(request, case), test_files, bool(request.get("compileFirst")))
-    if ended == "timeout":
-        observation = {"outcome": "timeout"}
-    elif ended == "output-limit":
-        observation = {"outcome": "output-limit"}
-    elif ended == "result-too-large" or (observation or {}).get("outcome") == "result-too-large":
-        observation = {"outcome": "result-too-large"}
-    elif observation is None:
-        observation = {"outcome": "crashed"}
-        if status is not None and os.WIFSIGNALED(status):
-            sig = os.WTERMSIG(status)
-            observation["signal"] = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-            if sig == signal.SIGXCPU:
-                observation = {"outcome": "timeout", "reason": "cpu"}
-        elif status is not None and os.WIFEXITED(status):
-            if os.WEXITSTATUS(status) == CASE_SETUP_FAILED and not stdout_bytes and not stderr_bytes:
-                observation = {"outcome": "harness-error", "message": "case setup failed"}
-            else:
-                observation["exitCode"] = os.WEXITSTATUS(status)
-    if oom_kill_count() > oom_before and observation["outcome"] in ("crashed", "timeout"):
-        observation = {"outcome": "memory-limit"}
-    if type(observation.get("durationMs")) is not int or not 0 <= observation["durationMs"] <= elapsed_ms:
-        observation["durationMs"] = elapsed_ms
-    observation["stdout"] = stdout_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
-    observation["stderr"] = stderr_bytes[:output_cap].decode("utf-8", errors="backslashreplace")
-    return observation
+
+def _send_spec(case_w, spec):
+    """Writes a case process's spec (one line); False if it died before reading it (reported as crashed)."""
+    try:
+        data = (json.dumps(spec) + "\n").encode("utf-8")
+        while data:
+            data = data[os.write(case_w, data):]
+        return True
+    except OSError:
+        return False
 
 
 def report_mode(request, case):
@@ -1301,25 +1385,53 @@ def main():
         return
 
     total_deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
+
+    def budget_left():
+        """This case's budget: its own, or less when the total runs out (None once it has)."""
+        remaining_ms = int((total_deadline - time.monotonic()) * 1000)
+        return min(limits["caseTimeoutMs"], remaining_ms) if remaining_ms > 0 else None
+
+    def emit_within(kind, id, observation, budget):
+        if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
+            observation["reason"] = "total"
+        emit({"kind": kind, "id": id, "observation": observation})
+
     tests = []
-    if request.get("tests") or tests_refused:
-        if tests_refused:
-            discovery = {"outcome": "harness-error", "message": "invalid test file names"}
-        else:
-            remaining_ms = int((total_deadline - time.monotonic()) * 1000)
-            discovery = run_one(dict(request, mode="discover", compileFirst=True), {"id": "discover"},
-                                min(limits["caseTimeoutMs"], max(remaining_ms, 1)), first_process())
-            if syntax_error(discovery):
-                return
+    listed = False
+
+    def list_tests(discovery):
+        nonlocal listed
+        listed = True
         emit({"kind": "discovery", "observation": discovery})
         if discovery["outcome"] == "discovered":
-            tests = [dict(t, file=f["file"]) for f in discovery["files"] for t in f.get("tests", [])]
+            tests.extend(dict(t, file=f["file"]) for f in discovery["files"] for t in f.get("tests", []))
+
+    first_test_budget = None
+
+    def run_first_test(discovery):
+        """The listing's process goes on with the first test (see _run_discovery), once the listing is out."""
+        nonlocal first_test_budget
+        list_tests(discovery)
+        first_test_budget = budget_left() if tests else None
+        return ({"id": "test-0", "test": tests[0]}, first_test_budget) if first_test_budget else None
+
+    first_test = None
+    if tests_refused:
+        list_tests({"outcome": "harness-error", "message": "invalid test file names"})
+    elif request.get("tests"):
+        discovery, first_test = run_one(dict(request, mode="discover", compileFirst=True), {"id": "discover"}, budget_left() or 1,
+                                        first_process(), then=run_first_test)
+        if syntax_error(discovery):
+            return
+        if not listed:
+            list_tests(discovery)
+        if first_test is not None:
+            emit_within("test", 0, first_test, first_test_budget)
     for case in request["cases"]:
-        remaining_ms = int((total_deadline - time.monotonic()) * 1000)
-        if remaining_ms <= 0:
+        budget = budget_left()
+        if budget is None:
             emit({"kind": "case", "id": case["id"], "observation": {"outcome": "not-run"}})
             continue
-        budget = min(limits["caseTimeoutMs"], remaining_ms)
         if compile_in_first_case:
             compile_in_first_case = False
             observation = run_one(dict(request, compileFirst=True), case, budget, first_process())
@@ -1327,19 +1439,15 @@ def main():
                 return
         else:
             observation = run_one(request, case, budget)
-        if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
-            observation["reason"] = "total"
-        emit({"kind": "case", "id": case["id"], "observation": observation})
+        emit_within("case", case["id"], observation, budget)
     for index, test in enumerate(tests):
-        remaining_ms = int((total_deadline - time.monotonic()) * 1000)
-        if remaining_ms <= 0:
+        if index == 0 and first_test is not None:
+            continue
+        budget = budget_left()
+        if budget is None:
             emit({"kind": "test", "id": index, "observation": {"outcome": "not-run"}})
             continue
-        budget = min(limits["caseTimeoutMs"], remaining_ms)
-        observation = run_one(request, {"id": "test-%d" % index, "test": test}, budget)
-        if observation["outcome"] == "timeout" and budget < limits["caseTimeoutMs"]:
-            observation["reason"] = "total"
-        emit({"kind": "test", "id": index, "observation": observation})
+        emit_within("test", index, run_one(request, {"id": "test-%d" % index, "test": test}, budget), budget)
     emit({"kind": "done"})
 
 

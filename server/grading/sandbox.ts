@@ -349,7 +349,8 @@ export async function runInStartedContainer(started: StartedContainer, payload: 
     stream.on("error", () => resolve());
   });
 
-  stream.write(JSON.stringify(payload));
+  // One line: the harness starts on its newline (JSON.stringify escapes every newline inside).
+  stream.write(`${JSON.stringify(payload)}\n`);
   stream.end();
 
   const timer = setTimeout(() => kill("timeout"), options.deadlineMs);

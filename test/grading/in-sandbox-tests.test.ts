@@ -185,3 +185,52 @@ test("cases.yaml and tests/ together: cases first, only the tests are inSandbox;
   expect(detail).not.toContain("negatives add up");
   expect(detail).not.toContain("test_functions");
 });
+
+// The process that lists the tests goes on with the first one (one process and one import fewer per submission); it
+// must then be exactly what that test's own process would have been, and every later test still gets a fresh one.
+const PID_TESTS = [
+  "import os",
+  "from adder import add",
+  "print('imported in', os.getpid())",
+  "SEEN = []",
+  "",
+  "def test_first():",
+  "    print('first in', os.getpid())",
+  "    SEEN.append('first')",
+  "    assert add(1, 2) == 3",
+  "",
+  "def test_second():",
+  "    print('second in', os.getpid())",
+  "    assert SEEN == [], 'the second test saw the first test state'",
+  "",
+].join("\n");
+
+test("the listing's process runs the first test as its own process would; later tests get fresh ones", async () => {
+  const sandbox = await realSandbox();
+  const run = await sandbox.run({ file: "adder.py", source: SOLUTION, cases: [], tests: [{ name: "test_pids.py", source: PID_TESTS }] }, DEFAULT_LIMITS);
+  expect(run.end).toBe("done");
+  const discovery = run.events.find((e) => e.kind === "discovery");
+  const tests = run.events.flatMap((e) => (e.kind === "test" ? [e as { id: number; observation: { outcome: string; stdout: string } }] : []));
+  const listed = /^imported in (\d+)\n$/.exec((discovery as { observation: { stdout: string } }).observation.stdout);
+  expect(listed).not.toBeNull();
+  const listingPid = listed![1];
+  expect(tests.map((t) => [t.id, t.observation.outcome])).toEqual([
+    [0, "test-passed"],
+    [1, "test-passed"],
+  ]);
+  // The first test's output starts with what importing the files printed, as it would in a process of its own.
+  expect(tests[0]!.observation.stdout).toBe(`imported in ${listingPid}\nfirst in ${listingPid}\n`);
+  const second = /^imported in (\d+)\nsecond in \1\n$/.exec(tests[1]!.observation.stdout);
+  expect(second).not.toBeNull();
+  expect(second![1]).not.toBe(listingPid);
+});
+
+test("the first test's budget counts the imports, as every test's does", async () => {
+  const slowImport = ["import time", "from adder import add", "time.sleep(0.6)", "", "def test_slow():", "    time.sleep(0.6)", "", "def test_quick():", "    assert add(1, 1) == 2", ""].join("\n");
+  const limits = { ...DEFAULT_LIMITS, caseTimeoutMs: 1000, totalTimeoutMs: 10_000 };
+  const r = await grade(SOLUTION, adderExercise({ "test_slow.py": slowImport }), limits);
+  expect(r.tests.map((t) => [t.name, t.status])).toEqual([
+    ["test_slow.py::test_slow", "timeout"],
+    ["test_slow.py::test_quick", "passed"],
+  ]);
+});
