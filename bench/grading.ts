@@ -5,13 +5,18 @@
 //      python3 subprocesses, one after another and then one per core.
 //   2. A burst: 100 learners submit 5 each at once; time to drain, waits, the server's peak memory, and every
 //      submission's verdict counted (lost and duplicated must be 0).
+//   3. The first 60 problems one at a time again, on a server whose container pool holds only what its grading slots
+//      need, so that Docker's work for each container overlaps the run (as once a stream outlasts a large pool).
+// The one-at-a-time runs start once the server's pool is full, as it is on a server that has been up a while.
 // The last line is `sandbox cost ratio (p50): R`, our p50 over bare python3's. Figures go to docs/performance.md.
 //   npm run bench [-- path/to/HumanEval.jsonl]
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defaultGradingConcurrency } from "../server/config";
+import { readConfig } from "../server/config";
+import { poolFloorFor } from "../server/grading/container-pool";
+import { ownerLabel, SANDBOX_OWNER_LABEL } from "../server/grading/container-owner";
 import { humanEvalExercise, importHumanEval, readHumanEvalFile } from "../server/exercises/import-humaneval";
 import { connectDocker } from "../server/grading/docker";
 import { ensureRunnerImage } from "../server/grading/runner-image";
@@ -31,6 +36,8 @@ const WARM_UP = 3;
  * Docker's work for the previous one (removing its container, starting the next) is off its path.
  */
 const PACED_PROBLEMS = 40;
+/** How many problems the comparison run with the smallest pool grades one at a time. */
+const SMALL_POOL_PROBLEMS = 60;
 const PACE_MS = 1000;
 const VERDICT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -80,6 +87,33 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
 }
 
+/**
+ * Waits until the server has started its whole container pool (a server that has run a while has), counting the
+ * running sandbox containers its process owns; resolves with how long that took.
+ */
+async function poolFilled(pid: number, size: number): Promise<number> {
+  const started = Date.now();
+  const owner = ownerLabel(pid);
+  const docker = connectDocker();
+  let steadySince = Date.now();
+  let last = -1;
+  for (;;) {
+    const mine = (await docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=1`] } })).filter((c) => c.Labels[SANDBOX_OWNER_LABEL] === owner).length;
+    if (mine !== last) steadySince = Date.now();
+    last = mine;
+    if (mine >= size && Date.now() - steadySince > 2000) return Date.now() - started;
+    if (Date.now() - started > 10 * 60_000) throw new Error(`the container pool reached only ${mine} of ${size} in 10 minutes`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A learner who has made the warm-up submissions (the first of which starts the server's pool). */
+async function warmedLearner(url: string, problems: readonly Problem[]): Promise<SimulatedLearner> {
+  const learner = await SimulatedLearner.join(url);
+  for (const p of problems.slice(0, WARM_UP)) await learner.submit(p.exerciseId, p.solution, VERDICT_TIMEOUT_MS);
+  return learner;
+}
+
 async function humanEvalOneByOne(learner: SimulatedLearner, problems: readonly Problem[], pauseMs = 0): Promise<{ latencies: number[]; gradings: number[]; notPassed: string[] }> {
   const latencies: number[] = [];
   const gradings: number[] = [];
@@ -124,22 +158,24 @@ async function main(): Promise<void> {
     log(`imported ${problems.length} HumanEval problems from ${file}`);
     await ensureRunnerImage(connectDocker(), (line) => log(`runner image: ${line}`));
     const databaseUrl = await createMigratedDatabase(database);
-    const concurrency = defaultGradingConcurrency();
-    const started = await startServer({
+    const { gradingConcurrency: concurrency, containerPool } = readConfig();
+    const serverEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       HOST: "127.0.0.1",
       PORT: "0",
       TUTOR_EXERCISES_DIR: exercisesDir,
       TUTOR_DATA_DIR: path.join(scratch, "data"),
-    });
+    };
+    const started = await startServer(serverEnv);
     server = started.child;
-    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}`);
+    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}, container pool ${containerPool}`);
 
     // 1. HumanEval through the platform.
-    const alone = await SimulatedLearner.join(started.url);
+    const alone = await warmedLearner(started.url, problems);
     learners.push(alone);
-    for (const p of problems.slice(0, WARM_UP)) await alone.submit(p.exerciseId, p.solution, VERDICT_TIMEOUT_MS);
+    const fillMs = await poolFilled(server.pid!, containerPool);
+    log(`container pool: ${containerPool} containers started, ${(fillMs / 1000).toFixed(1)} s after the warm-up`);
     log(`HumanEval, one submission at a time...`);
     const oneByOne = await humanEvalOneByOne(alone, problems);
     log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict)...`);
@@ -183,6 +219,21 @@ async function main(): Promise<void> {
     server = null;
     const leftovers = await connectDocker().listContainers({ all: true, filters: { label: [`${SANDBOX_LABEL}=1`] } });
 
+    // 3. One at a time again, on a server whose pool holds only what its grading slots need: Docker's work for each
+    // submission's container then overlaps the submissions, as it does once a stream outlasts a large pool.
+    const smallPool = poolFloorFor(concurrency);
+    log(`HumanEval, the first ${SMALL_POOL_PROBLEMS} one at a time with a pool of ${smallPool}...`);
+    const small = await startServer({ ...serverEnv, TUTOR_CONTAINER_POOL: String(smallPool) });
+    server = small.child;
+    const smallLearner = await warmedLearner(small.url, problems);
+    learners.push(smallLearner);
+    await poolFilled(server.pid!, smallPool);
+    const smallRun = await humanEvalOneByOne(smallLearner, problems.slice(0, SMALL_POOL_PROBLEMS));
+    smallLearner.leave();
+    learners.length = 0;
+    await stopServer(server);
+    server = null;
+
     // Figures.
     const ours = latencyFigures(oneByOne.latencies);
     const bare = latencyFigures(bareOne.times);
@@ -191,9 +242,10 @@ async function main(): Promise<void> {
     const waits = burstTimings.flatMap((t) => (t.runningAt === null ? [] : [t.runningAt - t.sentAt]));
     const ratio = ours.p50Ms / bare.p50Ms;
     const pacedFigures = latencyFigures(paced.latencies);
+    const smallFigures = latencyFigures(smallRun.latencies);
     const lines = [
       `machine: ${await machine()}`,
-      `grading concurrency: ${concurrency}; bare python: ${python}`,
+      `grading concurrency: ${concurrency}; container pool: ${containerPool} (started ${(fillMs / 1000).toFixed(1)} s after the warm-up); bare python: ${python}`,
       "",
       `HumanEval, ${problems.length} canonical solutions, one at a time (submission to verdict):`,
       `  tutor (HTTP + queue + sandbox): p50 ${ms(ours.p50Ms)}, p95 ${ms(ours.p95Ms)}, ${oneByOne.notPassed.length} not passed${oneByOne.notPassed.length ? ` (${oneByOne.notPassed.slice(0, 5).join(", ")})` : ""}`,
@@ -202,6 +254,9 @@ async function main(): Promise<void> {
       `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict; not the issue's measure):`,
       `  tutor: p50 ${ms(pacedFigures.p50Ms)}, p95 ${ms(pacedFigures.p95Ms)} (${(pacedFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${paced.notPassed.length} not passed`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(paced.gradings, 50))}`,
+      `HumanEval, the first ${smallRun.latencies.length} one at a time with a pool of ${smallPool} (Docker's work for each container during the run; not the issue's measure):`,
+      `  tutor: p50 ${ms(smallFigures.p50Ms)}, p95 ${ms(smallFigures.p95Ms)} (${(smallFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${smallRun.notPassed.length} not passed`,
+      `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(smallRun.gradings, 50))}`,
       `HumanEval, all ${problems.length} at once:`,
       `  tutor: ${perSecond(ours164.length, burst164.elapsedMs).toFixed(1)} submissions/s (${(burst164.elapsedMs / 1000).toFixed(1)} s; verdict p50 ${ms(loaded.p50Ms)}, p95 ${ms(loaded.p95Ms)}), ${problems.length - ours164.length} without a verdict`,
       `  bare python3, ${os.availableParallelism()} at a time: ${perSecond(problems.length, bareParallel.elapsedMs).toFixed(1)} checks/s (${(bareParallel.elapsedMs / 1000).toFixed(1)} s)`,
