@@ -66,8 +66,8 @@ export function defaultGradingConcurrency(totalMemoryBytes = os.totalmem(), core
   return Math.max(1, Math.min(cores, byMemory));
 }
 
-/** What an idle pooled container holds (its harness, fork server and first case process, and Docker's shim), measured. */
-export const IDLE_CONTAINER_MB = 16;
+/** What an idle pooled container holds (its harness, fork server and first case process, and Docker's shim): 17 MB measured over 40. */
+export const IDLE_CONTAINER_MB = 18;
 /** The share of the machine's memory that idle pooled containers may hold by default. */
 const POOL_MEMORY_SHARE = 0.1;
 const MAX_DEFAULT_POOL = 200;

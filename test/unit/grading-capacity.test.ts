@@ -13,7 +13,7 @@ test("one grading job per core, fewer when memory cannot hold them at their limi
 
 test("the container pool takes a tenth of the memory, at least what the grading slots need and at most 200", () => {
   expect(defaultContainerPool(2, 24 * GiB)).toBe(Math.floor((24 * 1024 * 0.1) / IDLE_CONTAINER_MB));
-  expect(defaultContainerPool(2, 4 * GiB)).toBe(25);
+  expect(defaultContainerPool(2, 4 * GiB)).toBe(22);
   expect(defaultContainerPool(2, 256 * GiB)).toBe(200);
   expect(defaultContainerPool(2, 0.25 * GiB)).toBe(poolFloorFor(2));
   expect(defaultContainerPool(8, 0.5 * GiB)).toBe(16);
