@@ -7,7 +7,7 @@ import pg from "pg";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
-import { recordGradedSubmission } from "../progress/progress";
+import { progressAfterGrading } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
 import { gradeSubmission, type Sandbox } from "./grade";
@@ -132,7 +132,7 @@ export class GradingWorker {
       const result = await gradeSubmission(sandbox, this.o.references, exercise, job.code, {
         onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
       });
-      const stored = await completeGrading(db, job.id, this.id, result, recordGradedSubmission);
+      const stored = await completeGrading(db, job.id, this.id, result, progressAfterGrading);
       if (stored) events.finished(job.userId, job.id, submissionView(stored));
       else this.log(`worker: lost the lease on ${job.id}; another worker finishes it`);
     } catch (e) {

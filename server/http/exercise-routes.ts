@@ -55,8 +55,7 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
       throw new HttpError(413, "code-too-large", `Your code is ${formatBytes(size)}; the limit is ${formatBytes(DEFAULT_LIMITS.sourceBytes)}. Submit only your solution.`);
     }
     const userId = requireUser(req).id;
-    const submission = await enqueueSubmission(db, { userId, exerciseId: exercise.id, code });
-    const position = await queuePosition(db, submission);
+    const { submission, queuePosition: position } = await enqueueSubmission(db, { userId, exerciseId: exercise.id, code });
     events.queued(userId, submission.id, position);
     onQueued?.();
     res.status(202).json({ submission: submissionView(submission, position) });

@@ -1,54 +1,36 @@
 // A learner's progress per exercise: attempts, when it was first solved, and the best result so far.
-// `nextProgress` is the rule (pure); `recordGradedSubmission` applies it inside the grading transaction.
-import type { Prisma } from "../database/client";
+// `progressAfterGrading` is the rule, as SQL, so that it runs in the very statement that stores the verdict.
+import { Prisma } from "../database/client";
 import type { Progress, Submission } from "../database/generated/client";
+import { NOW_UTC } from "../database/sql";
 
-export interface ProgressState {
-  attempts: number;
-  firstSolvedAt: Date | null;
-  bestPassed: number;
-  bestTotal: number;
-  bestVerdict: string | null;
+/**
+ * Counts the submissions in `graded` (rows of "Submission") as attempts. Best means most tests passed; a later
+ * equal score does not replace an earlier one. Two workers may finish the same learner's submissions at once: ON
+ * CONFLICT DO UPDATE locks the learner's row and reads its latest version, so neither attempt is lost.
+ */
+export function progressAfterGrading(graded: Prisma.Sql): Prisma.Sql {
+  const better = Prisma.sql`(p."bestVerdict" IS NULL OR EXCLUDED."bestPassed" > p."bestPassed")`;
+  return Prisma.sql`
+    INSERT INTO "Progress" AS p ("userId", "exerciseId", attempts, "firstSolvedAt", "bestPassed", "bestTotal", "bestVerdict", "lastSubmissionId", "updatedAt")
+    SELECT g."userId", g."exerciseId", 1, CASE WHEN g.verdict = 'passed' THEN COALESCE(g."finishedAt", ${NOW_UTC}) END,
+           COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), COALESCE(g.verdict, 'internal-error'), g.id, ${NOW_UTC}
+    FROM ${graded} g
+    ON CONFLICT ("userId", "exerciseId") DO UPDATE SET
+      attempts = p.attempts + 1,
+      "firstSolvedAt" = COALESCE(p."firstSolvedAt", EXCLUDED."firstSolvedAt"),
+      "bestPassed" = CASE WHEN ${better} THEN EXCLUDED."bestPassed" ELSE p."bestPassed" END,
+      "bestTotal" = CASE WHEN ${better} THEN EXCLUDED."bestTotal" ELSE p."bestTotal" END,
+      "bestVerdict" = CASE WHEN ${better} THEN EXCLUDED."bestVerdict" ELSE p."bestVerdict" END,
+      "lastSubmissionId" = EXCLUDED."lastSubmissionId",
+      "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING p.*`;
 }
 
-export const NO_PROGRESS: ProgressState = { attempts: 0, firstSolvedAt: null, bestPassed: 0, bestTotal: 0, bestVerdict: null };
-
-export interface GradedOutcome {
-  verdict: string;
-  passedCount: number;
-  totalCount: number;
-  gradedAt: Date;
-}
-
-/** Best means most tests passed; a later equal score does not replace an earlier one. */
-export function nextProgress(previous: ProgressState, outcome: GradedOutcome): ProgressState {
-  const better = previous.bestVerdict === null || outcome.passedCount > previous.bestPassed;
-  return {
-    attempts: previous.attempts + 1,
-    firstSolvedAt: previous.firstSolvedAt ?? (outcome.verdict === "passed" ? outcome.gradedAt : null),
-    bestPassed: better ? outcome.passedCount : previous.bestPassed,
-    bestTotal: better ? outcome.totalCount : previous.bestTotal,
-    bestVerdict: better ? outcome.verdict : previous.bestVerdict,
-  };
-}
-
+/** Counts a stored, graded submission (e.g. when progress is rebuilt from history), by the same rule. */
 export async function recordGradedSubmission(tx: Prisma.TransactionClient, submission: Submission): Promise<Progress> {
-  const key = { userId: submission.userId, exerciseId: submission.exerciseId };
-  // Two workers may finish the same learner's submissions at once: serialise the read-modify-write per
-  // learner and exercise (the lock ends with the transaction), or one attempt would be lost.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${key.userId}/${key.exerciseId}`}, 0))`;
-  const previous = await tx.progress.findUnique({ where: { userId_exerciseId: key } });
-  const next = nextProgress(previous ?? NO_PROGRESS, {
-    verdict: submission.verdict ?? "internal-error",
-    passedCount: submission.passedCount ?? 0,
-    totalCount: submission.totalCount ?? 0,
-    gradedAt: submission.finishedAt ?? new Date(),
-  });
-  return tx.progress.upsert({
-    where: { userId_exerciseId: key },
-    create: { ...key, ...next, lastSubmissionId: submission.id },
-    update: { ...next, lastSubmissionId: submission.id },
-  });
+  const rows = await tx.$queryRaw<Progress[]>(progressAfterGrading(Prisma.sql`(SELECT * FROM "Submission" WHERE id = ${submission.id}::uuid)`));
+  return rows[0]!;
 }
 
 export interface ProgressView {

@@ -111,7 +111,7 @@ async function gradeAll(deps: SeedDeps, plans: Planned[]): Promise<Submission[]>
   const { db } = deps;
   const queued = plans.flatMap((p) => p.steps.map((s) => ({ plan: p, s }))).sort((a, b) => a.s.at.getTime() - b.s.at.getTime());
   for (const { plan, s } of queued) {
-    const submission = await enqueueSubmission(db, { userId: plan.userId, exerciseId: `${DEMO_SET}/${s.step.slug}`, code: s.step.code });
+    const { submission } = await enqueueSubmission(db, { userId: plan.userId, exerciseId: `${DEMO_SET}/${s.step.slug}`, code: s.step.code });
     s.submissionId = submission.id;
   }
   const ids = queued.map((q) => q.s.submissionId);

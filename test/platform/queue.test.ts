@@ -70,7 +70,7 @@ function worker(sandbox: () => Promise<Sandbox>, exercises: ExerciseCatalog = ca
 }
 
 test("a submission is stored and queued before anything grades it", async () => {
-  const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
+  const { submission: s } = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
   const stored = await db.submission.findUniqueOrThrow({ where: { id: s.id } });
   expect(stored.state).toBe("queued");
   expect(await eventKinds(s.id)).toEqual(["queued"]);
@@ -82,7 +82,7 @@ test("a submission is stored and queued before anything grades it", async () => 
 });
 
 test("a job whose worker died is resumed by another worker once the lease expires, and graded once", async () => {
-  const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
+  const { submission: s } = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
   // A worker claims it and dies without a word: its lease runs out after 500 ms.
   const claimed = await claimNextSubmission(db, "worker-that-died", 500);
   expect(claimed?.id).toBe(s.id);
@@ -96,7 +96,7 @@ test("a job whose worker died is resumed by another worker once the lease expire
 });
 
 test("while Docker cannot be reached, a submission waits in the queue with a reason, then is graded", async () => {
-  const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
+  const { submission: s } = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
   // A real Docker client pointed at a socket where no engine listens.
   const unreachable = new Docker({ socketPath: path.join(mkdtempSync(path.join(os.tmpdir(), "no-docker-")), "docker.sock") });
   const image = await ensureRunnerImage(new Docker());
@@ -124,7 +124,7 @@ test("a submission for an exercise that no longer exists fails to grade with a r
     create: { id: "gone/away", setName: "gone", slug: "away", title: "Gone", summary: "Removed", difficulty: 1, contentHash: "x", available: false },
     update: {},
   });
-  const s = await enqueueSubmission(db, { userId, exerciseId: "gone/away", code: "x = 1\n" });
+  const { submission: s } = await enqueueSubmission(db, { userId, exerciseId: "gone/away", code: "x = 1\n" });
   const w = worker(() => realSandbox());
   await w.start();
   const failed = await waitFor(async () => {
@@ -139,7 +139,7 @@ test("a submission for an exercise that no longer exists fails to grade with a r
 test("a submission for an exercise this worker's folder lacks yet waits, and is graded once the folder has it", async () => {
   // The exercise is published (a web server loaded it) but this worker's exercises folder is still empty.
   const lagging = mkdtempSync(path.join(os.tmpdir(), "tutor-lagging-"));
-  const s = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
+  const { submission: s } = await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SOLUTION });
   const w = worker(() => realSandbox(), ExerciseCatalog.load(lagging).catalog);
   await w.start();
   await waitFor(async () => (await eventKinds(s.id)).includes("postponed"), 30_000, "the submission to be postponed");
@@ -182,7 +182,7 @@ describe("a server killed mid-grading", () => {
   test("resumes every queued and interrupted submission after a restart, with nothing lost or graded twice", async () => {
     server = await start();
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SLOW_SOLUTION })).id);
+    for (let i = 0; i < 4; i++) ids.push((await enqueueSubmission(db, { userId, exerciseId: "basics/shout", code: SLOW_SOLUTION })).submission.id);
     await waitFor(async () => (await db.submission.count({ where: { id: { in: ids }, state: "running" } })) > 0, 30_000, "grading to start");
     server.kill("SIGKILL");
     await new Promise((r) => server!.once("exit", r));
