@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureAccountWithRole, signIn } from "../../server/auth/accounts";
 import { forgetExpiredAuthState } from "../../server/auth/housekeeping";
+import { SESSION_TTL_MS, userForSession } from "../../server/auth/sessions";
 import { parseTrustProxy } from "../../server/config";
 import type { Platform } from "../../server/platform";
 import { runTutor } from "../support/cli";
@@ -94,6 +95,25 @@ describe("signing in and out", () => {
     expect((await browser.request("GET", "/api/me")).json.user.signedIn).toBe(false);
     const stolen = await new LearnerClient(platform.url).request("GET", "/api/me", undefined, { cookie: sessionCookie });
     expect(stolen.json.user.signedIn).toBe(false);
+  });
+
+  test("a session gives its user exactly as stored, is extended when used after an hour, and is deleted once expired", async () => {
+    const email = uniqueEmail("session");
+    const browser = new LearnerClient(platform.url);
+    const { id } = await browser.signUp(email, PASSWORD, "Sol");
+    const token = browser.cookieHeader.split("; ").find((c) => c.startsWith("tutor_session="))!.slice("tutor_session=".length);
+    expect(await userForSession(platform.db, token)).toEqual(await platform.db.user.findUnique({ where: { id } }));
+
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await platform.db.session.updateMany({ where: { userId: id }, data: { lastSeenAt: twoHoursAgo, expiresAt: new Date(twoHoursAgo.getTime() + SESSION_TTL_MS) } });
+    expect((await userForSession(platform.db, token))?.id).toBe(id);
+    const touched = await platform.db.session.findFirstOrThrow({ where: { userId: id } });
+    expect(touched.lastSeenAt.getTime()).toBeGreaterThan(twoHoursAgo.getTime());
+    expect(touched.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL_MS - 60_000);
+
+    await platform.db.session.updateMany({ where: { userId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await userForSession(platform.db, token)).toBeNull();
+    expect(await platform.db.session.count({ where: { userId: id } })).toBe(0);
   });
 
   test("an expired session is not honoured, and the hourly sweep deletes expired sessions", async () => {
