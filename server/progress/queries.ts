@@ -2,6 +2,7 @@
 // in history.ts, learner-summary.ts and class-summary.ts; this file only fetches rows and hands them over.
 import { type AssignmentSummary, assignedExercises, assignmentSummary, courseAssignments } from "../courses/assignments";
 import type { Database } from "../database/client";
+import { NOW_UTC } from "../database/sql";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { TestResult } from "../grading/judge";
 import { type CellSummary, cellSummary, type Cell, type FailedCase, heatmapCells, type HintTaken, hintUsage, type HintUsage, mostFailedCases } from "./class-summary";
@@ -45,11 +46,11 @@ export async function addActiveSeconds(db: Database, userId: string, exerciseId:
   // two tabs open side by side can claim more time than passed.
   await db.$executeRaw`
     INSERT INTO "Progress" ("userId", "exerciseId", "activeSeconds", "updatedAt")
-    VALUES (${userId}::uuid, ${exerciseId}, ${seconds}, now() AT TIME ZONE 'UTC')
+    VALUES (${userId}::uuid, ${exerciseId}, ${seconds}, ${NOW_UTC})
     ON CONFLICT ("userId", "exerciseId")
     DO UPDATE SET
-      "activeSeconds" = "Progress"."activeSeconds" + LEAST(EXCLUDED."activeSeconds", GREATEST(1, ceil(extract(epoch FROM (now() AT TIME ZONE 'UTC') - "Progress"."updatedAt")))::int),
-      "updatedAt" = now() AT TIME ZONE 'UTC'`;
+      "activeSeconds" = "Progress"."activeSeconds" + LEAST(EXCLUDED."activeSeconds", GREATEST(1, ceil(extract(epoch FROM ${NOW_UTC} - "Progress"."updatedAt")))::int),
+      "updatedAt" = ${NOW_UTC}`;
 }
 
 export interface LearnerDashboard {
