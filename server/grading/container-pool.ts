@@ -50,6 +50,7 @@ const MAX_RETRY_MS = 30_000;
 export class ContainerPool {
   private readonly ready: Waiting[] = [];
   private starting = 0;
+  private filling = false;
   private stopped = false;
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
@@ -80,6 +81,10 @@ export class ContainerPool {
 
   /** Starts filling the pool: the part that cannot wait at once, the rest while grading is quiet. */
   start(): void {
+    if (this.filling) return;
+    this.filling = true;
+    // Said once, since `docker ps` then lists them all: an operator should know why, and how to change it.
+    this.log(`container pool: keeping ${this.options.size} sandbox containers started ahead of grading, each for one submission (TUTOR_CONTAINER_POOL)`);
     this.upkeep();
   }
 
@@ -94,6 +99,7 @@ export class ContainerPool {
    */
   async take(): Promise<StartedContainer | null> {
     if (this.stopped) return null;
+    this.start();
     this.inUse++;
     let waiting = this.ready.shift() ?? null;
     this.upkeep();
