@@ -97,21 +97,29 @@ def emit(event):
         data = data[written:]
 
 
-def read_request():
-    """The request is one line of JSON: it is whole at its newline, without waiting for Docker to close stdin."""
+def read_json_line(fd, max_bytes=None):
+    """One line of JSON (the server's request, a case's spec), whole at its newline without waiting for the writer to
+    close the stream; None at end of file."""
     chunks = []
     size = 0
     while True:
-        chunk = os.read(0, 65536)
+        chunk = os.read(fd, 65536)
         if not chunk:
             break
         size += len(chunk)
-        if size > MAX_REQUEST_BYTES:
+        if max_bytes is not None and size > max_bytes:
             raise ValueError("request too large")
         chunks.append(chunk)
         if chunk.endswith(b"\n"):
             break
-    return json.loads(b"".join(chunks).decode("utf-8"))
+    return json.loads(b"".join(chunks).decode("utf-8")) if chunks else None
+
+
+def read_request():
+    request = read_json_line(0, MAX_REQUEST_BYTES)
+    if request is None:
+        raise ValueError("no request")
+    return request
 
 
 # ---- value encoding (runs in the case process) -------------------------------------------------------------
@@ -283,23 +291,10 @@ def enter_case_process(out_w, err_w, res_w, case_r, forked):
     _os_exit(CASE_SETUP_FAILED)
 
 
-def read_spec(fd):
-    """One line of JSON from the parent, or None at end of file."""
-    chunks = []
-    while True:
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        if chunk.endswith(b"\n"):
-            break
-    return json.loads(b"".join(chunks).decode("utf-8")) if chunks else None
-
-
 def case_main():
     """Entry point of a case process (harness.py --case): reads its one case from stdin and runs it."""
     try:
-        spec = read_spec(0)
+        spec = read_json_line(0)
         run_case_process(spec, spec["case"], spec["caseDir"], CASE_FD)
     except BaseException:
         _os_exit(CASE_SETUP_FAILED)
@@ -501,7 +496,7 @@ def _run_discovery(request, learner_path, res_w, started, next_spec_fd=None):
         _finish(res_w, observation, started)
     _finish_phase(res_w, observation, started)
     try:
-        spec = read_spec(next_spec_fd)
+        spec = read_json_line(next_spec_fd)
         if spec is None:
             _os_exit(0)
         test = spec["case"]["test"]
