@@ -19,8 +19,7 @@ export async function userForSession(db: Database, token: string | undefined): P
   // The session and its user in one round trip (Prisma's include takes two): every signed-in request and socket
   // connection waits for this.
   const rows = await db.$queryRaw<(User & { sessionId: string; sessionLastSeenAt: Date; sessionExpiresAt: Date })[]>`
-    SELECT u.id, u.role, u."anonTokenHash", u.email, u."passwordHash", u."displayName", u."createdAt",
-           s.id AS "sessionId", s."lastSeenAt" AS "sessionLastSeenAt", s."expiresAt" AS "sessionExpiresAt"
+    SELECT u.*, s.id AS "sessionId", s."lastSeenAt" AS "sessionLastSeenAt", s."expiresAt" AS "sessionExpiresAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s."tokenHash" = ${hashToken(token)}`;
   if (!rows[0]) return null;
