@@ -2,7 +2,7 @@
 // command and the end-to-end tests start it through here, and `tutor worker` starts the grading role alone.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type PlatformConfig, readConfig } from "./config";
+import type { PlatformConfig } from "./config";
 import type { Database } from "./database/client";
 import { sweepAuthStateHourly } from "./auth/housekeeping";
 import { followExerciseChanges } from "./exercises/change-feed";
