@@ -14,7 +14,7 @@ import { ContainerPool, poolFloorFor } from "./grading/container-pool";
 import { Sandbox, type SandboxSource } from "./grading/grade";
 import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
-import { removeLeftoverContainers } from "./grading/sandbox";
+import { removeLeftoverContainers } from "./grading/sandbox/leftovers";
 import { GradingWorker } from "./grading/worker";
 import { createApp } from "./http/app";
 import { AuthoringService } from "./authoring/service";

@@ -6,7 +6,7 @@ import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
 import { Sandbox } from "../grading/grade";
 import { ensureRunnerImage } from "../grading/runner-image";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 
 export const CHECK_CONCURRENCY = 2;
 

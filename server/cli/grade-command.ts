@@ -7,7 +7,7 @@ import { fileReferenceCache } from "../grading/expectations";
 import { gradeSubmission, Sandbox } from "../grading/grade";
 import type { TestResult } from "../grading/judge";
 import { ensureRunnerImage } from "../grading/runner-image";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
 

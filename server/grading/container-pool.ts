@@ -15,7 +15,7 @@
 // teardown waits too.
 import type Docker from "dockerode";
 import type { SandboxLimits } from "./limits";
-import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox";
+import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox/container-policy";
 
 export interface PoolOptions {
   /** How many started containers to keep waiting. */

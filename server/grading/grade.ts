@@ -20,7 +20,8 @@ import {
 import { DEFAULT_LIMITS, formatBytes, resolveLimits, type SandboxLimits } from "./limits";
 import { type CaseObservation, caseObservationSchema, discoveryObservationSchema, type HarnessEvent } from "./observation";
 import { type ContainerPool, sameContainerLimits } from "./container-pool";
-import { runInSandbox, runInStartedSandbox, runToolInSandbox, type SandboxCase, type SandboxRequest, type SandboxRun, type ToolRun } from "./sandbox";
+import type { SandboxCase, SandboxRequest, SandboxRun, ToolRun } from "./sandbox/protocol";
+import { runInSandbox, runInStartedSandbox, runToolInSandbox } from "./sandbox/sandbox";
 
 /**
  * A Docker engine, the runner image to use there, the platform's default limits, and optionally a pool of

@@ -12,7 +12,7 @@ import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
 import { gradeSubmission, type Sandbox } from "./grade";
 import { claimNextSubmission, type ClaimedSubmission, completeGrading, failGrading, postponeGrading, QUEUE_CHANNEL, renewLease } from "./lifecycle";
-import { SandboxUnavailableError } from "./sandbox";
+import { SandboxUnavailableError } from "./sandbox/container-policy";
 import { submissionView } from "./submission-view";
 
 export interface WorkerOptions {

@@ -7,7 +7,7 @@ import path from "node:path";
 import Docker from "dockerode";
 import { connectDatabase, type Database } from "../../server/database/client";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
-import { SANDBOX_OWNER_LABEL } from "../../server/grading/container-owner";
+import { SANDBOX_OWNER_LABEL } from "../../server/grading/sandbox/container-owner";
 import { Sandbox } from "../../server/grading/grade";
 import { claimNextSubmission, enqueueSubmission } from "../../server/grading/lifecycle";
 import { ensureRunnerImage } from "../../server/grading/runner-image";

@@ -8,7 +8,7 @@ import Docker from "dockerode";
 import type { ReferenceCache } from "../../server/grading/expectations";
 import { gradeSubmission, type GradeResult, Sandbox } from "../../server/grading/grade";
 import { DEFAULT_LIMITS, type SandboxLimits } from "../../server/grading/limits";
-import { SANDBOX_LABEL, SANDBOX_UID } from "../../server/grading/sandbox";
+import { SANDBOX_LABEL, SANDBOX_UID } from "../../server/grading/sandbox/container-policy";
 import type { Exercise } from "../../server/exercises/exercise";
 import { fixtureExercise, type FixtureFiles } from "../support/exercise-fixture";
 import { realSandbox } from "../support/sandbox";

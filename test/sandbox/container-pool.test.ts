@@ -5,7 +5,8 @@ import { ContainerPool, type PoolOptions } from "../../server/grading/container-
 import { gradeSubmission, Sandbox } from "../../server/grading/grade";
 import { DEFAULT_LIMITS } from "../../server/grading/limits";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
-import { runInStartedSandbox, SANDBOX_LABEL, type StartedContainer } from "../../server/grading/sandbox";
+import { SANDBOX_LABEL, type StartedContainer } from "../../server/grading/sandbox/container-policy";
+import { runInStartedSandbox } from "../../server/grading/sandbox/sandbox";
 import { checkHostAfterFile, CORRECT_DOUBLE, createdContainers, exerciseFrom, memoryReferenceCache, trackingDocker } from "./attack";
 
 checkHostAfterFile();

@@ -2,7 +2,7 @@
 // SandboxUnavailableError (the queue keeps the submission waiting), never as a verdict on the learner's code.
 import Docker from "dockerode";
 import { gradeSubmission, Sandbox } from "../../server/grading/grade";
-import { SandboxUnavailableError } from "../../server/grading/sandbox";
+import { SandboxUnavailableError } from "../../server/grading/sandbox/container-policy";
 import { CORRECT_DOUBLE, exerciseFrom, FAST, memoryReferenceCache } from "./attack";
 
 const REFERENCE_CASES = "- name: one\n  call: answer(1)\n";

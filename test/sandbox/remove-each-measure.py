@@ -16,7 +16,8 @@ import tempfile
 import time
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-S = "server/grading/sandbox.ts"
+S = "server/grading/sandbox/container-policy.ts"
+P = "server/grading/sandbox/protocol.ts"
 H = "runner-image/harness.py"
 J = "server/grading/judge.ts"
 G = "server/grading/grade.ts"
@@ -40,7 +41,7 @@ MEASURES = [
  ('LogConfig none', S, '      LogConfig: { Type: "none", Config: {} },\n', '', 'hardening'),
  ('Init false (tini as PID 1)', S, '      Init: false,', '      Init: true,', 'kill-all forged-results'),
  ('Env empty', S, '    Env: [],\n', '', 'hardening'),
- ('outside kill', S, '  const timer = setTimeout(() => kill("timeout"), options.deadlineMs);', '  const timer = setTimeout(() => undefined, options.deadlineMs);', 'hardening'),
+ ('outside kill', P, '  const timer = setTimeout(() => kill("timeout"), options.deadlineMs);', '  const timer = setTimeout(() => undefined, options.deadlineMs);', 'hardening'),
  ('non-dumpable harness', H, '    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)\n', '', 'forged-results hardening'),
  ('harness SIGINT default', H, '    signal.signal(signal.SIGINT, signal.SIG_DFL)\n    ctypes', '    ctypes', 'kill-all'),
  ('io_uring filter', H, '        deny_io_uring()\n    except OSError', '        pass\n    except OSError', 'root-and-capabilities'),

@@ -3,7 +3,7 @@
 import type { HarnessEvent } from "../../server/grading/observation";
 import { Sandbox } from "../../server/grading/grade";
 import type { SandboxLimits } from "../../server/grading/limits";
-import type { SandboxRequest, SandboxRun } from "../../server/grading/sandbox";
+import type { SandboxRequest, SandboxRun } from "../../server/grading/sandbox/protocol";
 import { realSandbox } from "./sandbox";
 
 export class RecordingSandbox extends Sandbox {
