@@ -11,7 +11,7 @@ import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
 import { ContainerPool, poolFloorFor } from "./grading/container-pool";
-import { Sandbox, type SandboxSource } from "./grading/grade";
+import { Sandbox, type SandboxSource } from "./grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
 import { removeLeftoverContainers } from "./grading/sandbox/leftovers";

@@ -4,7 +4,7 @@
 import { checkExercises, formatCheckTable } from "../exercises/check";
 import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
-import { Sandbox } from "../grading/grade";
+import { Sandbox } from "../grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../grading/runner-image";
 import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 

@@ -17,48 +17,10 @@ import {
   syntaxErrorMessage,
   type TestResult,
 } from "./judge";
-import { DEFAULT_LIMITS, formatBytes, resolveLimits, type SandboxLimits } from "./limits";
+import { formatBytes, resolveLimits, type SandboxLimits } from "./limits";
 import { type CaseObservation, caseObservationSchema, discoveryObservationSchema, type HarnessEvent } from "./observation";
-import { type ContainerPool, sameContainerLimits } from "./container-pool";
-import type { SandboxCase, SandboxRequest, SandboxRun, ToolRun } from "./sandbox/protocol";
-import { runInSandbox, runInStartedSandbox, runToolInSandbox } from "./sandbox/sandbox";
-
-/**
- * A Docker engine, the runner image to use there, the platform's default limits, and optionally a pool of
- * containers started ahead of time for submissions graded under those limits (others run in a new container).
- */
-export class Sandbox {
-  constructor(
-    readonly docker: Docker,
-    readonly image: string,
-    readonly limits: SandboxLimits = DEFAULT_LIMITS,
-    readonly pool: ContainerPool | null = null,
-  ) {}
-  async run(request: SandboxRequest, limits: SandboxLimits, onEvent?: (e: HarnessEvent) => void): Promise<SandboxRun> {
-    const started = this.pool && sameContainerLimits(limits, this.pool.limits) ? await this.pool.take() : null;
-    if (!started) return runInSandbox(this.docker, this.image, request, limits, { onEvent });
-    try {
-      const run = await runInStartedSandbox(started, request, limits, { onEvent });
-      // Not a word from the harness, not even on a syntax error: the container died while it waited (before
-      // Docker told the pool). Nothing of the submission ran, so it is graded again in a new container.
-      if (run.events.length === 0 && run.end === "exited-early") return runInSandbox(this.docker, this.image, request, limits, { onEvent });
-      return run;
-    } finally {
-      this.pool!.release(started);
-    }
-  }
-  /** Removes the pool's containers; grading afterwards runs in new containers. */
-  async close(): Promise<void> {
-    await this.pool?.stop();
-  }
-  /** Runs the analysis tool (runner-image/analysis.py) on `payload`, under the same limits as grading. */
-  analyse(payload: unknown, options: { deadlineMs: number; maxStdoutBytes: number; onLine?: (line: unknown) => void }): Promise<ToolRun> {
-    return runToolInSandbox(this.docker, this.image, "analysis", payload, this.limits, options);
-  }
-}
-
-/** Resolves the sandbox when grading starts (Docker or the image may not be ready before); close() releases it. */
-export type SandboxSource = (() => Promise<Sandbox>) & { close(): Promise<void> };
+import type { SandboxCase, SandboxRequest, SandboxRun } from "./sandbox/protocol";
+import type { Sandbox } from "./sandbox/sandbox";
 
 export interface GradeResult {
   status: Status;

@@ -12,7 +12,7 @@ import type { Database } from "../database/client";
 import type { Course, Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { ReferenceCache } from "../grading/expectations";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import { enqueueSubmission } from "../grading/lifecycle";
 import { GradingWorker } from "../grading/worker";
 import { recordGradedSubmission } from "../progress/progress";

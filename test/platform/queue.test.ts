@@ -8,7 +8,7 @@ import Docker from "dockerode";
 import { connectDatabase, type Database } from "../../server/database/client";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
 import { SANDBOX_OWNER_LABEL } from "../../server/grading/sandbox/container-owner";
-import { Sandbox } from "../../server/grading/grade";
+import { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { claimNextSubmission, enqueueSubmission } from "../../server/grading/lifecycle";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
 import { GradingWorker } from "../../server/grading/worker";
