@@ -1,4 +1,5 @@
 // "#/exercises/<set>/<slug>": instructions and examples on the left; editor, submit and live results on the right.
+import { isFinished } from "../../server/grading/states";
 import { ApiError, getExercise, getSubmission, isAbortError, submitCode } from "./api";
 import { difficultyDots, progressBadge, updateProgressBadge } from "./badges";
 import { initialCode, saveDraft } from "./drafts";
@@ -10,7 +11,7 @@ import { ResultsPanel } from "./results";
 import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
 import { homeHref } from "./router";
-import { isFinished, SubmissionTracker } from "./tracker";
+import { SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
 import type { ExerciseDetail, SubmissionView } from "./types";
 
