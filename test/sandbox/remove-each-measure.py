@@ -57,7 +57,7 @@ MEASURES = [
  ('builtins snapshot', H, 'globals().update({name: value for name, value in vars(__import__("builtins")).items() if not name.startswith("__")})', 'pass', 'monkeypatch'),
  ('output cap', H, '        if len(buffers[out_r]) + len(buffers[err_r]) > output_cap:\n            ended = "output-limit"\n            break\n', '', 'output-flood'),
  ('visible text', J, '  return text.replace(', '  return text; text.replace(', 'hostile-output'),
- ('source size', G, '  if (size <= limits.sourceBytes) return null;', '  return null;', 'huge-source'),
+ ('source size', G, '  if (size <= g.limits.sourceBytes) return null;', '  return null;', 'huge-source'),
 ]
 
 
