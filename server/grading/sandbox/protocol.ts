@@ -71,8 +71,11 @@ export class HarnessProtocolError extends Error {}
 
 const STDERR_KEPT_BYTES = 8 * 1024;
 
-/** The one line the harness reads (runner-image/harness.py): the request, and the limits it enforces inside. */
-function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
+/**
+ * The one line the harness reads (runner-image/harness.py): the request, and the limits it enforces inside. The
+ * request's fields are copied one by one, so nothing else a caller's object holds can enter the container.
+ */
+export function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
   return {
     file: request.file,
     source: request.source,
