@@ -94,7 +94,7 @@ function startGrading(sandbox: Sandbox, exercise: Exercise, code: string, hooks:
   };
 }
 
-// ---- 1. Check the source --------------------------------------------------------------------------------------
+// ---- 1. Check the source --------------------------------------------------------------------------------------------
 
 /** A file over the size limit is not run at all: every result says why. Null for a file within the limit. */
 function checkSource(g: Grading): GradeResult | null {
@@ -108,7 +108,7 @@ function checkSource(g: Grading): GradeResult | null {
   return announceAll(g, { status: "error", message, tests, passedCount: 0, totalCount: tests.length, durationMs: Date.now() - g.startedAt, observations: {} });
 }
 
-// ---- 3. Run in the sandbox ------------------------------------------------------------------------------------
+// ---- 3. Run in the sandbox ------------------------------------------------------------------------------------------
 
 /** Only the call expressions and program stdin go in (with the exercise's test files); expected values stay here. */
 function sandboxRequest(exercise: Exercise, code: string): SandboxRequest {
@@ -124,7 +124,7 @@ function runCases(g: Grading): Promise<SandboxRun> {
   return g.sandbox.run(sandboxRequest(g.exercise, g.code), g.limits, (event) => judgeEvent(g, event));
 }
 
-// ---- 4. Judge each case as its event arrives ------------------------------------------------------------------
+// ---- 4. Judge each case as its event arrives ------------------------------------------------------------------------
 
 function judgeEvent(g: Grading, event: HarnessEvent): void {
   if (event.kind === "case") judgeCaseAt(g, event.id, observationOf(event.observation));
@@ -186,7 +186,7 @@ function listTests(g: Grading, raw: unknown): void {
   for (const r of fileResults) record(g, r.index, r.result, r.obs);
 }
 
-// ---- 5. Fill in what the harness never reported -----------------------------------------------------------------
+// ---- 5. Fill in what the harness never reported ---------------------------------------------------------------------
 
 /** Python could not read the learner's file, so nothing ran: every result says why. */
 function syntaxErrorResult(g: Grading, error: ObservedSyntaxError): GradeResult {
@@ -207,7 +207,6 @@ function syntaxErrorResult(g: Grading, error: ObservedSyntaxError): GradeResult 
   ];
   return announceAll(g, { status: "syntax-error", message, tests, passedCount: 0, totalCount: tests.length, durationMs: Date.now() - g.startedAt, observations: {} });
 }
-
 
 /** What became of a case the harness never reported on, judged from how the container ended. */
 function unreportedCase(run: SandboxRun): CaseObservation {
@@ -230,7 +229,7 @@ function fillInUnreported(g: Grading, run: SandboxRun): void {
   (g.listed ?? []).forEach((_slot, id) => judgeTestAt(g, id, unreportedCase(run)));
 }
 
-// ---- 6. Sum up the verdict --------------------------------------------------------------------------------------
+// ---- 6. Sum up the verdict ------------------------------------------------------------------------------------------
 
 function sumUp(g: Grading): GradeResult {
   const tests = g.results as TestResult[];
