@@ -30,7 +30,7 @@ export interface SandboxRequest {
   tests?: SandboxTestFile[];
 }
 
-/** The most tests the harness runs from an exercise's test files (harness.py's MAX_TESTS). */
+/** The most tests the harness runs from an exercise's test files (MAX_TESTS in runner-image/harness/protocol.py). */
 export const MAX_SANDBOX_TESTS = 200;
 
 export type ContainerEnd = "done" | "timeout" | "output-limit" | "exited-early";
@@ -159,7 +159,7 @@ export interface RunOptions {
   deadlineMs?: number;
 }
 
-/** The programs the runner image holds: the grading harness (its entrypoint) and the tutor's analysis tool. */
+/** The programs the runner image holds: the grading harness (the image's entrypoint, `python3 -I -B /opt/tutor/harness`) and the tutor's analysis tool. */
 export type SandboxTool = "harness" | "analysis";
 const TOOL_ENTRYPOINTS: Record<SandboxTool, string[] | undefined> = {
   harness: undefined,
