@@ -110,7 +110,7 @@ def probe():
     rlimitFsize: FAST.fileBytes,
     rlimitCore: 0,
     oomScoreAdj: "1000",
-    pid1: "python3 -I -B /opt/tutor/harness.py",
+    pid1: "python3 -I -B /opt/tutor/harness",
     dumpable1: "Permission denied",
   });
   const f = found as { memoryAndSwap: string; openFiles: number };

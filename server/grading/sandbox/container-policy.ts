@@ -78,7 +78,7 @@ export function describeDockerFailure(e: unknown, image: string): SandboxUnavail
   return null;
 }
 
-/** The programs the runner image holds: the grading harness (its entrypoint) and the tutor's analysis tool. */
+/** The programs the runner image holds: the grading harness (the image's entrypoint, `python3 -I -B /opt/tutor/harness`) and the tutor's analysis tool. */
 export type SandboxTool = "harness" | "analysis";
 const TOOL_ENTRYPOINTS: Record<SandboxTool, string[] | undefined> = {
   harness: undefined,

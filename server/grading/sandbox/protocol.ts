@@ -45,7 +45,7 @@ export interface SandboxRequest {
   observe?: ObserveOptions;
 }
 
-/** The most tests the harness runs from an exercise's test files (harness.py's MAX_TESTS). */
+/** The most tests the harness runs from an exercise's test files (MAX_TESTS in runner-image/harness/protocol.py). */
 export const MAX_SANDBOX_TESTS = 200;
 
 export type ContainerEnd = "done" | "timeout" | "output-limit" | "exited-early";
@@ -72,7 +72,7 @@ export class HarnessProtocolError extends Error {}
 const STDERR_KEPT_BYTES = 8 * 1024;
 
 /**
- * The one line the harness reads (runner-image/harness.py): the request, and the limits it enforces inside. The
+ * The one line the harness reads (runner-image/harness/): the request, and the limits it enforces inside. The
  * request's fields are copied one by one, so nothing else a caller's object holds can enter the container.
  */
 export function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
