@@ -1,14 +1,15 @@
 // `npm run bench`: how fast grading is, measured through the real platform (a `tutor serve` process with its own
 // PostgreSQL database, the real queue, the runner image and Docker), against bare python3 on the same checks.
-//   1. HumanEval: the 164 canonical solutions, one submission each, by one learner over HTTP and socket.io, one
-//      after another (latency: submission to verdict), then all at once (throughput); and the same checks as bare
-//      python3 subprocesses, one after another and then one per core.
+//   1. HumanEval: the 164 canonical solutions, one submission each, by one learner over HTTP and socket.io: the first
+//      40 at a learner's pace from the pool's starting size; all at once (which grows the pool); one after another
+//      once the grown pool is full (latency: submission to verdict); all at once again (throughput); and the same
+//      checks as bare python3 subprocesses, one after another and then one per core.
 //   2. A burst: 100 learners submit 5 each at once; time to drain, waits, the server's peak memory, and every
 //      submission's verdict counted (lost and duplicated must be 0).
 //   3. The first 60 problems one at a time again, on a server whose container pool holds only what its grading slots
 //      need, so that Docker's work for each container overlaps the run (as once a stream outlasts a large pool).
 // The one-at-a-time runs start once the server's pool is full, as it is on a server that has been up a while (and
-// between bursts).
+// between bursts): at its starting size for the paced run, at what the first burst grew it to for the others.
 // The last line is `sandbox cost ratio (p50): R`, our p50 over bare python3's. Figures go to docs/performance.md.
 //   npm run bench [-- path/to/HumanEval.jsonl]
 import { type ChildProcess, spawn } from "node:child_process";
@@ -16,8 +17,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readConfig } from "../server/config";
-import { poolFloorFor } from "../server/grading/container-pool";
 import { ownerLabel, SANDBOX_OWNER_LABEL } from "../server/grading/container-owner";
+import { poolFloorFor } from "../server/grading/pool-sizing";
 import { humanEvalExercise, importHumanEval, readHumanEvalFile } from "../server/exercises/import-humaneval";
 import { connectDocker } from "../server/grading/docker";
 import { ensureRunnerImage } from "../server/grading/runner-image";
@@ -57,12 +58,16 @@ function loadProblems(file: string, exercisesDir: string): Problem[] {
   });
 }
 
-/** `tutor serve` in a process of its own, so its memory is the server's alone. Resolves once it listens. */
+/**
+ * `tutor serve` in a process of its own, so its memory is the server's alone. Resolves once it listens. What its
+ * container pool says (its size, and each time it grows or shrinks) is passed on to the bench's log.
+ */
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), "serve"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (d: Buffer) => {
+      for (const line of d.toString().split("\n")) if (line.startsWith("container pool:")) log(`  server: ${line}`);
       output += d.toString();
       const m = /Tutor is running at (\S+)/.exec(output);
       if (m) resolve({ child, url: m[1]! });
@@ -159,7 +164,7 @@ async function main(): Promise<void> {
     log(`imported ${problems.length} HumanEval problems from ${file}`);
     await ensureRunnerImage(connectDocker(), (line) => log(`runner image: ${line}`));
     const databaseUrl = await createMigratedDatabase(database);
-    const { gradingConcurrency: concurrency, containerPool } = readConfig();
+    const { gradingConcurrency: concurrency, containerPool: bounds } = readConfig();
     const serverEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -170,19 +175,25 @@ async function main(): Promise<void> {
     };
     const started = await startServer(serverEnv);
     server = started.child;
-    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}, container pool ${containerPool}`);
+    const poolWords = `from ${bounds.least} up to ${bounds.most} (floor ${bounds.floor})`;
+    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}, container pool ${poolWords}`);
 
     // 1. HumanEval through the platform.
     const alone = await warmedLearner(started.url, problems);
     learners.push(alone);
-    const fillMs = await poolFilled(server.pid!, containerPool);
-    log(`container pool: ${containerPool} containers started, ${(fillMs / 1000).toFixed(1)} s after the warm-up`);
+    await poolFilled(server.pid!, bounds.least);
+    // One learner at their own pace, as on a server nobody has rushed: the pool at its starting size, refilled
+    // between submissions.
+    log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict), the pool at its starting size...`);
+    const paced = await humanEvalOneByOne(alone, problems.slice(0, PACED_PROBLEMS), PACE_MS);
+    // A burst, which the starting pool cannot hold: it grows the pool, which then fills in the quiet after it.
+    log(`HumanEval, all ${problems.length} at once from the starting pool...`);
+    const firstBurst = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
+    const fillMs = await poolFilled(server.pid!, bounds.most);
+    log(`container pool: ${bounds.most} containers started, ${(fillMs / 1000).toFixed(1)} s after that burst`);
     log(`HumanEval, one submission at a time...`);
     const oneByOne = await humanEvalOneByOne(alone, problems);
-    // A class at a learner's pace is not a burst: its pool is full, and refills between submissions.
-    await poolFilled(server.pid!, containerPool);
-    log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict)...`);
-    const paced = await humanEvalOneByOne(alone, problems.slice(0, PACED_PROBLEMS), PACE_MS);
+    await poolFilled(server.pid!, bounds.most);
     log(`HumanEval, all ${problems.length} at once...`);
     const burst164 = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
 
@@ -241,6 +252,7 @@ async function main(): Promise<void> {
     const ours = latencyFigures(oneByOne.latencies);
     const bare = latencyFigures(bareOne.times);
     const ours164 = fulfilled(burst164.timings);
+    const firstBurstDone = fulfilled(firstBurst.timings);
     const loaded = latencyFigures(ours164.map((t) => t.verdict.at - t.sentAt));
     const waits = burstTimings.flatMap((t) => (t.runningAt === null ? [] : [t.runningAt - t.sentAt]));
     const ratio = ours.p50Ms / bare.p50Ms;
@@ -248,19 +260,21 @@ async function main(): Promise<void> {
     const smallFigures = latencyFigures(smallRun.latencies);
     const lines = [
       `machine: ${await machine()}`,
-      `grading concurrency: ${concurrency}; container pool: ${containerPool} (started ${(fillMs / 1000).toFixed(1)} s after the warm-up); bare python: ${python}`,
+      `grading concurrency: ${concurrency}; container pool: ${poolWords}; grown by the first burst, all started ${(fillMs / 1000).toFixed(1)} s after it; bare python: ${python}`,
       "",
       `HumanEval, ${problems.length} canonical solutions, one at a time (submission to verdict):`,
       `  tutor (HTTP + queue + sandbox): p50 ${ms(ours.p50Ms)}, p95 ${ms(ours.p95Ms)}, ${oneByOne.notPassed.length} not passed${oneByOne.notPassed.length ? ` (${oneByOne.notPassed.slice(0, 5).join(", ")})` : ""}`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(oneByOne.gradings, 50))}`,
       `  bare python3:                   p50 ${ms(bare.p50Ms)}, p95 ${ms(bare.p95Ms)}, ${bareOne.failed} failed`,
-      `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict; not the issue's measure):`,
+      `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict), the pool at its starting size (${bounds.least}; not the issue's measure):`,
       `  tutor: p50 ${ms(pacedFigures.p50Ms)}, p95 ${ms(pacedFigures.p95Ms)} (${(pacedFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${paced.notPassed.length} not passed`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(paced.gradings, 50))}`,
       `HumanEval, the first ${smallRun.latencies.length} one at a time with a pool of ${smallPool} (Docker's work for each container during the run; not the issue's measure):`,
       `  tutor: p50 ${ms(smallFigures.p50Ms)}, p95 ${ms(smallFigures.p95Ms)} (${(smallFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${smallRun.notPassed.length} not passed`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(smallRun.gradings, 50))}`,
-      `HumanEval, all ${problems.length} at once:`,
+      `HumanEval, all ${problems.length} at once from the pool's starting size (the burst that grows it):`,
+      `  tutor: ${perSecond(firstBurstDone.length, firstBurst.elapsedMs).toFixed(1)} submissions/s (${(firstBurst.elapsedMs / 1000).toFixed(1)} s), ${problems.length - firstBurstDone.length} without a verdict`,
+      `HumanEval, all ${problems.length} at once, from the grown pool:`,
       `  tutor: ${perSecond(ours164.length, burst164.elapsedMs).toFixed(1)} submissions/s (${(burst164.elapsedMs / 1000).toFixed(1)} s; verdict p50 ${ms(loaded.p50Ms)}, p95 ${ms(loaded.p95Ms)}), ${problems.length - ours164.length} without a verdict`,
       `  bare python3, ${os.availableParallelism()} at a time: ${perSecond(problems.length, bareParallel.elapsedMs).toFixed(1)} checks/s (${(bareParallel.elapsedMs / 1000).toFixed(1)} s)`,
       `burst: ${burst.length} submissions by ${crowd.length} learners at once:`,
