@@ -7,9 +7,11 @@
 // while grading is quiet, so a run of submissions is graded from what the pool held before it, and the floor is
 // refilled at once, during grading, when a run eats into it. A take that finds the pool at or below its floor is
 // therefore pressure: submissions are arriving faster than the pool refills. The target then grows, but only when
-// more than half of it has been taken since the pool was last full: a pool that is merely still filling (just
-// started, or a container died) is not short of size. It grows to twice the larger of the target and that run, so
-// that a run as long again is graded from containers started before it; at most `most`. Once the pool has held its
+// more than half of it has been taken since the pool was last full (or last grew): a pool that is merely still
+// filling (just started, or a container died) is not short of size. It grows to twice the larger of the target and
+// that run, so that a run as long again is graded from containers started before it; at most `most`. The run then
+// counts again from zero, so that a rush doubles the target once for every half of it taken, not at every take that
+// finds it low while Docker starts what it grew to. Once the pool has held its
 // target for `shrinkAfterMs` without pressure, it goes back to `least`, and the containers beyond it are removed
 // while grading is quiet. (Counting from when it is full, not from the last pressure, gives a grown pool that whole
 // time at its size, however long Docker took to start it.)
@@ -41,7 +43,7 @@ export function poolStartFor(concurrency: number): number {
 
 export class PoolSizing {
   private current: number;
-  /** Containers taken since the pool last held its whole target. */
+  /** Containers taken since the pool last held its whole target, or last grew. */
   private run = 0;
   /** Since when the pool has held its target with no pressure; null while it has not yet, since the last pressure. */
   private quietSince: number | null = null;
@@ -69,8 +71,10 @@ export class PoolSizing {
     this.quietSince = null;
     if (this.run * 2 <= this.current || this.current >= this.bounds.most) return null;
     const from = this.current;
-    this.current = Math.min(this.bounds.most, 2 * Math.max(this.current, this.run));
-    return { kind: "grew", from, to: this.current, run: this.run };
+    const run = this.run;
+    this.current = Math.min(this.bounds.most, 2 * Math.max(this.current, run));
+    this.run = 0;
+    return { kind: "grew", from, to: this.current, run };
   }
 
   /** A container has become ready, and `waiting` are now ready: the pool is full once they reach the target. */

@@ -35,8 +35,9 @@ test("a run that eats into the floor grows the target to twice the run, up to th
   // The 3rd take finds the pool at its floor (4) but only half of it taken; the 4th finds 3 with more than half
   // taken, so the target grows, to twice 6.
   expect(takeRun(sizing, 6, 4)).toEqual([{ kind: "grew", from: 6, to: 12, run: 4 }]);
-  // The run goes on without the pool refilling: each time more than half the target has gone, it doubles again.
-  const more = takeRun(sizing, 0, 60);
+  // The rush goes on and the pool never refills: the target doubles each time more than half of it has been taken
+  // since it last grew, not at every take that finds it low.
+  const more = takeRun(sizing, 0, 200);
   expect(more.map((c) => c.kind === "grew" && [c.run, c.to])).toEqual([
     [7, 24],
     [13, 48],
@@ -44,6 +45,16 @@ test("a run that eats into the floor grows the target to twice the run, up to th
     [49, 100],
   ]);
   expect(sizing.target).toBe(100);
+});
+
+test("a long run before the first pressure grows the target to twice that run at once, and no further at the next take", () => {
+  const sizing = new PoolSizing({ floor: 4, least: 6, most: 133 }, 10 * MINUTE);
+  // 52 submissions each found more than the floor waiting (the pool kept up, but was never full)...
+  expect(takeRun(sizing, 100, 52)).toEqual([]);
+  // ...then it fell behind: twice 53 at once.
+  expect(sizing.taken(3, 0)).toEqual({ kind: "grew", from: 6, to: 106, run: 53 });
+  expect(takeRun(sizing, 3, 53)).toEqual([]);
+  expect(sizing.taken(3, 0)).toEqual({ kind: "grew", from: 106, to: 133, run: 54 });
 });
 
 test("a pool that is only still filling is not short of size", () => {
