@@ -1,8 +1,8 @@
 """Tutor's grading harness: runs inside the sandbox container and reports observations, never verdicts.
 
 It reads one JSON request on stdin: the learner's file name and source, the cases' ids and call expressions or
-program stdin (never their expected values), the exercise's test files (tests/test_*.py, exercise content), and
-the limits. It writes one JSON line per event on stdout:
+program stdin (never their expected values), the exercise's test files (tests/test_*.py, exercise content) with
+the helper files they import (written beside them, importable, never run), and the limits. It writes one JSON line per event on stdout:
   {"kind": "syntax-error", ...}           the source does not compile
   {"kind": "discovery", "observation": {...}}          the tests found in the test files (when there are any)
   {"kind": "case", "id": ..., "observation": {...}}   what one case did
@@ -469,6 +469,7 @@ def _run_discovery(request, learner_path, res_w, started, next_spec_fd=None):
     try:
         import unittest
         sys.path.insert(0, WORK_DIR)
+        sys.path.append(TESTS_DIR)  # the helper files the tests import; after the standard library, never over it
         for name in request["testFiles"]:
             test_path = os.path.join(TESTS_DIR, name)
             try:
@@ -515,6 +516,7 @@ def _run_test(test, learner_path, res_w, started, module=None):
         import unittest
         if module is None:
             sys.path.insert(0, WORK_DIR)
+            sys.path.append(TESTS_DIR)
             module = _import_test_module(test["file"])
         skipped = None
         if test["class"] is None:
@@ -898,7 +900,7 @@ def reset_scratch(request):
             f.write(request["source"])
         if request.get("tests"):
             os.makedirs(TESTS_DIR, exist_ok=True)
-            for test_file in request["tests"]:
+            for test_file in request["tests"] + (request.get("helpers") or []):
                 with open(os.path.join(TESTS_DIR, test_file["name"]), "w", encoding="utf-8", errors="surrogatepass") as f:
                     f.write(test_file["source"])
     except OSError:
@@ -1308,10 +1310,17 @@ def report_mode(request, case):
 
 
 def valid_test_files(request):
-    """The test file names the server sent: plain test_*.py names, never a path."""
+    """The test file names the server sent: plain test_*.py names, never a path; and its helpers' plain module
+    names, none of them a test file's."""
     tests = request.get("tests") or []
-    return all(type(t) is dict and type(t.get("name")) is str and re.match(r"test_[A-Za-z0-9_]*\.py\Z", t["name"])
-               and type(t.get("source")) is str for t in tests)
+    helpers = request.get("helpers") or []
+    if type(helpers) is not list or not all(type(t) is dict for t in helpers):
+        return False
+    test_names = {t.get("name") for t in tests if type(t) is dict}
+    return (all(type(t) is dict and type(t.get("name")) is str and re.match(r"test_[A-Za-z0-9_]*\.py\Z", t["name"])
+                and type(t.get("source")) is str for t in tests)
+            and all(type(t.get("name")) is str and re.match(r"[A-Za-z_][A-Za-z0-9_]*\.py\Z", t["name"])
+                    and t["name"] not in test_names and type(t.get("source")) is str for t in helpers))
 
 
 def main():
@@ -1336,10 +1345,11 @@ def main():
     prestarted = prestart_case()
     request = read_request()
     limits = request["limits"]
-    # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name is refused before use.
+    # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name (or, for a helper, a plain
+    # module name) is refused before use.
     tests_refused = bool(request.get("tests")) and not valid_test_files(request)
     if tests_refused:
-        request = dict(request, tests=[], testsRefused=True)
+        request = dict(request, tests=[], helpers=[], testsRefused=True)
     if seccomp_error is not None:
         if request.get("tests"):
             emit({"kind": "discovery", "observation": {"outcome": "harness-error", "message": str(seccomp_error)}})

@@ -161,12 +161,14 @@ export async function gradeSubmission(sandbox: Sandbox, references: ReferenceCac
     if (slot) record(slot.index, judgeTest(slot.test, obs, limits), obs);
   };
 
-  // Only the call expressions and program stdin go in (with the exercise's test files); expected values stay here.
+  // Only the call expressions and program stdin go in (with the exercise's test files and the helpers they import);
+  // expected values stay here.
   const request: SandboxRequest = {
     file: exercise.file,
     source: code,
     cases: exercise.cases.map((c): SandboxCase => (c.call !== null ? { id: c.index, call: c.call } : { id: c.index, stdin: c.stdin ?? "" })),
     ...(exercise.tests.length ? { tests: exercise.tests.map((t) => ({ name: t.name, source: t.source })) } : {}),
+    ...(exercise.tests.length && exercise.helpers.length ? { helpers: exercise.helpers.map((t) => ({ name: t.name, source: t.source })) } : {}),
   };
   const run = await sandbox.run(request, limits, (event) => {
     if (event.kind === "case") judge(event.id, observationFromEvent(event)!);

@@ -21,13 +21,16 @@ export interface SandboxTestFile {
 
 /**
  * All that enters the container: the learner's file, the cases' call expressions or program stdin, and the
- * exercise's test files. Never expected values (a call case's value or a program case's expected stdout).
+ * exercise's test files with the helper files they import. Never expected values (a call case's value or a
+ * program case's expected stdout).
  */
 export interface SandboxRequest {
   file: string;
   source: string;
   cases: SandboxCase[];
   tests?: SandboxTestFile[];
+  /** Files the test files import (exercise.yaml's `helpers`), written beside them; never run as tests. */
+  helpers?: SandboxTestFile[];
 }
 
 /** The most tests the harness runs from an exercise's test files (harness.py's MAX_TESTS). */
@@ -104,6 +107,7 @@ function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
     source: request.source,
     cases: request.cases,
     tests: request.tests ?? [],
+    ...(request.helpers?.length ? { helpers: request.helpers } : {}),
     limits: {
       caseTimeoutMs: limits.caseTimeoutMs,
       totalTimeoutMs: limits.totalTimeoutMs,
