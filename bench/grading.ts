@@ -58,19 +58,37 @@ function loadProblems(file: string, exercisesDir: string): Problem[] {
   });
 }
 
+interface Server {
+  child: ChildProcess;
+  url: string;
+  /** How many started containers the server's pool aims to hold, as it last said (0 before its first submission). */
+  poolTarget: number;
+}
+
 /**
  * `tutor serve` in a process of its own, so its memory is the server's alone. Resolves once it listens. What its
  * container pool says (its size, and each time it grows or shrinks) is passed on to the bench's log.
  */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), "serve"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: Server = { child, url: "", poolTarget: 0 };
   return new Promise((resolve, reject) => {
     let output = "";
+    let partial = "";
     const onData = (d: Buffer) => {
-      for (const line of d.toString().split("\n")) if (line.startsWith("container pool:")) log(`  server: ${line}`);
       output += d.toString();
+      const lines = (partial + d.toString()).split("\n");
+      partial = lines.pop()!;
+      for (const line of lines.filter((l) => l.startsWith("container pool:"))) {
+        log(`  server: ${line}`);
+        const size = /keeping (\d+)|back to (\d+)/.exec(line);
+        if (size) server.poolTarget = Number(size[1] ?? size[2]);
+      }
       const m = /Tutor is running at (\S+)/.exec(output);
-      if (m) resolve({ child, url: m[1]! });
+      if (m && !server.url) {
+        server.url = m[1]!;
+        resolve(server);
+      }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -97,7 +115,8 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
  * Waits until the server has started its whole container pool (a server that has run a while has), counting the
  * running sandbox containers its process owns; resolves with how long that took.
  */
-async function poolFilled(pid: number, size: number): Promise<number> {
+async function poolFilled(server: Server): Promise<number> {
+  const pid = server.child.pid!;
   const started = Date.now();
   const owner = ownerLabel(pid);
   const docker = connectDocker();
@@ -107,8 +126,8 @@ async function poolFilled(pid: number, size: number): Promise<number> {
     const mine = (await docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=1`] } })).filter((c) => c.Labels[SANDBOX_OWNER_LABEL] === owner).length;
     if (mine !== last) steadySince = Date.now();
     last = mine;
-    if (mine >= size && Date.now() - steadySince > 2000) return Date.now() - started;
-    if (Date.now() - started > 10 * 60_000) throw new Error(`the container pool reached only ${mine} of ${size} in 10 minutes`);
+    if (mine >= server.poolTarget && Date.now() - steadySince > 2000) return Date.now() - started;
+    if (Date.now() - started > 10 * 60_000) throw new Error(`the container pool reached only ${mine} of ${server.poolTarget} in 10 minutes`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -181,7 +200,7 @@ async function main(): Promise<void> {
     // 1. HumanEval through the platform.
     const alone = await warmedLearner(started.url, problems);
     learners.push(alone);
-    await poolFilled(server.pid!, bounds.least);
+    await poolFilled(started);
     // One learner at their own pace, as on a server nobody has rushed: the pool at its starting size, refilled
     // between submissions.
     log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict), the pool at its starting size...`);
@@ -189,11 +208,12 @@ async function main(): Promise<void> {
     // A burst, which the starting pool cannot hold: it grows the pool, which then fills in the quiet after it.
     log(`HumanEval, all ${problems.length} at once from the starting pool...`);
     const firstBurst = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
-    const fillMs = await poolFilled(server.pid!, bounds.most);
-    log(`container pool: ${bounds.most} containers started, ${(fillMs / 1000).toFixed(1)} s after that burst`);
+    const fillMs = await poolFilled(started);
+    const grownTo = started.poolTarget;
+    log(`container pool: ${grownTo} containers started, ${(fillMs / 1000).toFixed(1)} s after that burst`);
     log(`HumanEval, one submission at a time...`);
     const oneByOne = await humanEvalOneByOne(alone, problems);
-    await poolFilled(server.pid!, bounds.most);
+    await poolFilled(started);
     log(`HumanEval, all ${problems.length} at once...`);
     const burst164 = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
 
@@ -241,7 +261,7 @@ async function main(): Promise<void> {
     server = small.child;
     const smallLearner = await warmedLearner(small.url, problems);
     learners.push(smallLearner);
-    await poolFilled(server.pid!, smallPool);
+    await poolFilled(small);
     const smallRun = await humanEvalOneByOne(smallLearner, problems.slice(0, SMALL_POOL_PROBLEMS));
     smallLearner.leave();
     learners.length = 0;
@@ -260,7 +280,7 @@ async function main(): Promise<void> {
     const smallFigures = latencyFigures(smallRun.latencies);
     const lines = [
       `machine: ${await machine()}`,
-      `grading concurrency: ${concurrency}; container pool: ${poolWords}; grown by the first burst, all started ${(fillMs / 1000).toFixed(1)} s after it; bare python: ${python}`,
+      `grading concurrency: ${concurrency}; container pool: ${poolWords}; grown to ${grownTo} by the first burst, all started ${(fillMs / 1000).toFixed(1)} s after it; bare python: ${python}`,
       "",
       `HumanEval, ${problems.length} canonical solutions, one at a time (submission to verdict):`,
       `  tutor (HTTP + queue + sandbox): p50 ${ms(ours.p50Ms)}, p95 ${ms(ours.p95Ms)}, ${oneByOne.notPassed.length} not passed${oneByOne.notPassed.length ? ` (${oneByOne.notPassed.slice(0, 5).join(", ")})` : ""}`,
