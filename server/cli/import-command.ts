@@ -37,7 +37,9 @@ async function markRefactoring(outcome: ExercismImportOutcome): Promise<string[]
   return (await confirmRefactoring(outcome.refactoring, sandbox, fileReferenceCache())).map((check) =>
     check.marked
       ? `${path.basename(check.dir)}: its starter passes all ${check.total} tests, so it is a refactoring exercise (kind: refactor): make it cleaner, keep it passing`
-      : `${path.basename(check.dir)}: Exercism calls it a refactoring, but its starter passes ${check.passed} of ${check.total} tests, so it stays an exercise to solve`,
+      : `${path.basename(check.dir)}: Exercism calls it a refactoring, but its starter passes ${check.passed} of ${check.total} tests, so it stays an exercise to solve${
+          check.unanswered ? ` (${check.unanswered} ended without an answer, such as a timeout: if \`tutor check\` finds its starter passing, set kind: refactor)` : ""
+        }`,
   );
 }
 

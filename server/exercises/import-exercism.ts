@@ -12,6 +12,7 @@ import { parseDocument } from "yaml";
 import { z } from "zod";
 import type { ReferenceCache } from "../grading/expectations";
 import { gradeSubmission, type Sandbox } from "../grading/grade";
+import type { Status } from "../grading/judge";
 import {
   ensureSetManifest,
   findLicence,
@@ -254,7 +255,11 @@ export interface RefactoringCheck {
   /** How many of the tests the starter passed. */
   passed: number;
   total: number;
+  /** How many ended without an answer (a timeout, a limit, the grader failing): on a busy machine, worth a recheck. */
+  unanswered: number;
 }
+
+const ANSWERED = new Set<Status>(["passed", "failed", "error", "syntax-error"]);
 
 /**
  * Grades each candidate's starter in the sandbox and marks the exercises whose starter passes every test as
@@ -271,7 +276,7 @@ export async function confirmRefactoring(dirs: string[], sandbox: Sandbox, refer
       manifest.set("kind", "refactor");
       writeFileSync(path.join(dir, "exercise.yaml"), manifest.toString({ lineWidth: 0 }));
     }
-    checks.push({ dir, marked, passed: result.passedCount, total: result.totalCount });
+    checks.push({ dir, marked, passed: result.passedCount, total: result.totalCount, unanswered: result.tests.filter((t) => !ANSWERED.has(t.status)).length });
   }
   return checks;
 }

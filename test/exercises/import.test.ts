@@ -10,6 +10,7 @@ import { loadExercise, loadExerciseTree } from "../../server/exercises/load";
 import { importExercism, parseHints, readExercismExercise } from "../../server/exercises/import-exercism";
 import { exerciseDetail } from "../../server/exercises/public-view";
 import { gradeSubmission } from "../../server/grading/grade";
+import { DEFAULT_LIMITS } from "../../server/grading/limits";
 import { recordingSandbox } from "../support/recording-sandbox";
 import { docstringToMarkdown, humanEvalExercise, readHumanEvalFile, signatureAndDocstring } from "../../server/exercises/import-humaneval";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
@@ -129,7 +130,8 @@ describe("import exercism", () => {
 
   test("an exercise with a helper grades in the real sandbox: the helper goes in beside the tests, the reference never", async () => {
     const exercise = loadExercise(path.join(into, "counted-stream"));
-    const sandbox = await recordingSandbox();
+    // Room for a machine busy with other work: this is about what goes in and which tests fail, not speed.
+    const sandbox = await recordingSandbox({ ...DEFAULT_LIMITS, caseTimeoutMs: 10_000, totalTimeoutMs: 30_000 });
     // Counts the reads but not the bytes: exactly the test on bytes fails, through the helper's stand-in stream.
     const halfDone = "class CountedReader:\n    def __init__(self, stream):\n        self.stream, self.bytes_read, self.reads = stream, 0, 0\n\n    def read(self, size=-1):\n        self.reads += 1\n        return self.stream.read(size)\n";
     const result = await gradeSubmission(sandbox, freshReferenceCache(), exercise, halfDone);
