@@ -10,7 +10,7 @@ import { type OpenDatabase, openDatabase } from "./database/open";
 import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
-import { ContainerPool, poolFloorFor } from "./grading/container-pool";
+import { ContainerPool } from "./grading/container-pool";
 import { Sandbox, type SandboxSource } from "./grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
@@ -50,7 +50,7 @@ function lazySandbox(config: PlatformConfig, log: (l: string) => void): SandboxS
   let ready: Promise<Sandbox> | null = null;
   const get = () => {
     ready ??= ensureRunnerImage(docker, (line) => log(`runner image: ${line}`)).then(
-      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { size: config.containerPool, refillAtOnceBelow: poolFloorFor(config.gradingConcurrency), log })),
+      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { bounds: config.containerPool, log })),
       (e: unknown) => {
         ready = null;
         throw e;

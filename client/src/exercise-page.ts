@@ -64,6 +64,16 @@ export function examplesSection(exercise: ExerciseDetail): HTMLElement {
   return section;
 }
 
+/** A refactoring exercise starts from code that works: the task is to improve it, which the page says first. */
+function refactorNote(): HTMLElement {
+  return h(
+    "p",
+    { className: "kind-note", testId: "refactor-note", attrs: { role: "note" } },
+    h("strong", { text: "A refactoring exercise. " }),
+    "This code already passes every test: make it cleaner, and keep it passing.",
+  );
+}
+
 export function mountExercisePage(container: HTMLElement, set: string, slug: string): () => void {
   const controller = new AbortController();
   let disposed = false;
@@ -95,6 +105,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
       h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept })), authorLink(set, slug, controller.signal)),
+      ...(exercise.kind === "refactor" ? [refactorNote()] : []),
       instructions,
       examplesSection(exercise),
     );
@@ -110,7 +121,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
-      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `Write the function ${exercise.entry}()` })),
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: exercise.kind === "refactor" ? "Make it cleaner, keep it passing" : `Write the function ${exercise.entry}()` })),
       editorHost,
       h(
         "div",

@@ -159,7 +159,7 @@ def reset_scratch(request):
             f.write(request["source"])
         if request.get("tests"):
             os.makedirs(TESTS_DIR, exist_ok=True)
-            for test_file in request["tests"]:
+            for test_file in request["tests"] + (request.get("helpers") or []):
                 with open(os.path.join(TESTS_DIR, test_file["name"]), "w", encoding="utf-8", errors="surrogatepass") as f:
                     f.write(test_file["source"])
     except OSError:

@@ -24,10 +24,11 @@ def main():
     launcher = Launcher.as_init() if seccomp_error is None else Launcher()
     prestarted = launcher.prestart()
     request = read_request()
-    # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name is refused before use.
+    # Test file names become paths under TESTS_DIR: anything but a plain test_*.py name (or, for a helper, a plain
+    # module name) is refused before use.
     tests_refused = bool(request.get("tests")) and not valid_test_files(request)
     if tests_refused:
-        request = dict(request, tests=[])
+        request = dict(request, tests=[], helpers=[])
     schedule = Schedule(request, launcher, emit, prestarted, tests_refused=tests_refused)
     if seccomp_error is not None:
         schedule.report_all({"outcome": "harness-error", "message": str(seccomp_error)})

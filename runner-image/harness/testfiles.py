@@ -47,6 +47,7 @@ def run_discovery(run, test_files, next_spec_fd=None):
     try:
         import unittest
         sys.path.insert(0, WORK_DIR)
+        sys.path.append(TESTS_DIR)  # the helper files the tests import; after the standard library, never over it
         for name in test_files:
             test_path = os.path.join(TESTS_DIR, name)
             try:
@@ -92,6 +93,7 @@ def run_test(run, test, module=None):
         import unittest
         if module is None:
             sys.path.insert(0, WORK_DIR)
+            sys.path.append(TESTS_DIR)
             module = _import_test_module(test["file"])
         skipped = None
         if test["class"] is None:

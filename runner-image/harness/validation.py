@@ -136,7 +136,14 @@ def _valid_value(node, depth):
 
 
 def valid_test_files(request):
-    """The test file names the server sent: plain test_*.py names, never a path."""
+    """The test file names the server sent: plain test_*.py names, never a path; and its helpers' plain module
+    names, none of them a test file's."""
     tests = request.get("tests") or []
-    return all(type(t) is dict and type(t.get("name")) is str and re.match(r"test_[A-Za-z0-9_]*\.py\Z", t["name"])
-               and type(t.get("source")) is str for t in tests)
+    helpers = request.get("helpers") or []
+    if type(helpers) is not list or not all(type(t) is dict for t in helpers):
+        return False
+    test_names = {t.get("name") for t in tests if type(t) is dict}
+    return (all(type(t) is dict and type(t.get("name")) is str and re.match(r"test_[A-Za-z0-9_]*\.py\Z", t["name"])
+                and type(t.get("source")) is str for t in tests)
+            and all(type(t.get("name")) is str and re.match(r"[A-Za-z_][A-Za-z0-9_]*\.py\Z", t["name"])
+                    and t["name"] not in test_names and type(t.get("source")) is str for t in helpers))

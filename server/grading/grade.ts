@@ -110,13 +110,17 @@ function checkSource(g: Grading): GradeResult | null {
 
 // ---- 3. Run in the sandbox ------------------------------------------------------------------------------------------
 
-/** Only the call expressions and program stdin go in (with the exercise's test files); expected values stay here. */
+/**
+ * Only the call expressions and program stdin go in (with the exercise's test files and the helpers they import);
+ * expected values stay here.
+ */
 function sandboxRequest(exercise: Exercise, code: string): SandboxRequest {
   return {
     file: exercise.file,
     source: code,
     cases: exercise.cases.map((c): SandboxCase => (c.call !== null ? { id: c.index, call: c.call } : { id: c.index, stdin: c.stdin ?? "" })),
     ...(exercise.tests.length ? { tests: exercise.tests.map((t) => ({ name: t.name, source: t.source })) } : {}),
+    ...(exercise.tests.length && exercise.helpers.length ? { helpers: exercise.helpers.map((t) => ({ name: t.name, source: t.source })) } : {}),
   };
 }
 

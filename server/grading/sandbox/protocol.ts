@@ -34,7 +34,7 @@ export interface ObserveOptions {
 
 /**
  * All that enters the container: the learner's file, the cases' call expressions or program stdin, and the
- * exercise's test files, with what to observe. Never expected values (a call case's value or a program case's
+ * exercise's test files with the helper files they import, and what to observe. Never expected values (a call case's value or a program case's
  * expected stdout).
  */
 export interface SandboxRequest {
@@ -42,6 +42,8 @@ export interface SandboxRequest {
   source: string;
   cases: SandboxCase[];
   tests?: SandboxTestFile[];
+  /** Files the test files import (exercise.yaml's `helpers`), written beside them; never run as tests. */
+  helpers?: SandboxTestFile[];
   observe?: ObserveOptions;
 }
 
@@ -81,6 +83,7 @@ export function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
     source: request.source,
     cases: request.cases,
     tests: request.tests ?? [],
+    ...(request.helpers?.length ? { helpers: request.helpers } : {}),
     ...(request.observe ? { observe: request.observe } : {}),
     limits: {
       caseTimeoutMs: limits.caseTimeoutMs,
