@@ -75,12 +75,15 @@ export class ExerciseCatalog {
   /** Mirrors the catalog into the database; exercises whose folder is gone stay, marked unavailable. */
   async syncTo(db: Database): Promise<void> {
     const exercises = this.list();
-    await db.$transaction(async (tx) => {
-      for (const e of exercises) {
-        const row = { setName: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, contentHash: e.contentHash, available: true, syncedAt: new Date() };
-        await tx.exercise.upsert({ where: { id: e.id }, create: { id: e.id, ...row }, update: row });
-      }
-      await tx.exercise.updateMany({ where: { id: { notIn: exercises.map((e) => e.id) } }, data: { available: false } });
-    });
+    const syncedAt = new Date();
+    // One batch, in one transaction: an interactive transaction would run out of its time limit on a busy machine
+    // once a course has a hundred exercises, each upsert waiting for the one before.
+    await db.$transaction([
+      ...exercises.map((e) => {
+        const row = { setName: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, contentHash: e.contentHash, available: true, syncedAt };
+        return db.exercise.upsert({ where: { id: e.id }, create: { id: e.id, ...row }, update: row });
+      }),
+      db.exercise.updateMany({ where: { id: { notIn: exercises.map((e) => e.id) } }, data: { available: false } }),
+    ]);
   }
 }
