@@ -9,6 +9,7 @@ import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
 import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
+import { ExercisePath } from "./next-up";
 import { homeHref } from "./router";
 import { isFinished, SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
@@ -84,6 +85,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     let busy = false;
 
     // Left column -------------------------------------------------------------------------------------------
+    const path = new ExercisePath(set, slug, controller.signal);
     const badge = progressBadge(exercise.progress);
     const instructions = h("div", { className: "instructions prose" });
     // The only HTML inserted anywhere: the server sanitises instructionsHtml (docs/api.md).
@@ -94,6 +96,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
       h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept })), authorLink(set, slug, controller.signal)),
+      path.trail,
       instructions,
       examplesSection(exercise),
     );
@@ -109,7 +112,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
-      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `Write the function ${exercise.entry}()` })),
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: exercise.entry ? `Write the function ${exercise.entry}()` : "Write a program: read input, print output" })),
       editorHost,
       h(
         "div",
@@ -120,6 +123,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
         resetButton,
       ),
       results.element,
+      path.next,
       tutor.element,
       history.element,
     );
@@ -158,6 +162,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           stop();
           setBusy(false);
           refreshProgress();
+          path.refresh(tracker.final.verdict === "passed");
           history.refresh();
           tutor.show(tracker.final);
         }
