@@ -10,6 +10,7 @@ import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
 import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
+import { ExercisePath } from "./next-up";
 import { homeHref } from "./router";
 import { SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
@@ -95,6 +96,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     let busy = false;
 
     // Left column -------------------------------------------------------------------------------------------
+    const path = new ExercisePath(set, slug, controller.signal);
     const badge = progressBadge(exercise.progress);
     const instructions = h("div", { className: "instructions prose" });
     // The only HTML inserted anywhere: the server sanitises instructionsHtml (docs/api.md).
@@ -106,6 +108,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
       h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept })), authorLink(set, slug, controller.signal)),
       ...(exercise.kind === "refactor" ? [refactorNote()] : []),
+      path.trail,
       instructions,
       examplesSection(exercise),
     );
@@ -121,7 +124,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
-      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: exercise.kind === "refactor" ? "Make it cleaner, keep it passing" : `Write the function ${exercise.entry}()` })),
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: exercise.kind === "refactor" ? "Make it cleaner, keep it passing" : exercise.entry ? `Write the function ${exercise.entry}()` : "Write a program: read input, print output" })),
       editorHost,
       h(
         "div",
@@ -132,6 +135,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
         resetButton,
       ),
       results.element,
+      path.next,
       tutor.element,
       history.element,
     );
@@ -170,6 +174,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           stop();
           setBusy(false);
           refreshProgress();
+          path.refresh(tracker.final.verdict === "passed");
           history.refresh();
           tutor.show(tracker.final);
         }

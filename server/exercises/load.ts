@@ -14,6 +14,7 @@ import {
   MAX_TEST_FILES,
   rawCaseSchema,
   SET_FIELDS,
+  type SetManifest,
   setManifestSchema,
   TEST_FILE_NAME,
 } from "./schema";
@@ -291,16 +292,16 @@ export function loadExercise(dir: string, order = 0): Exercise {
 export interface ExerciseTree {
   exercises: Exercise[];
   errors: ExerciseFolderError[];
-  /** set.yaml's title of each set that has one, by folder name. */
-  setTitles: Map<string, string>;
+  /** set.yaml of each set that has a valid one, by folder name. */
+  setManifests: Map<string, SetManifest>;
 }
 
 /** Loads every exercise under root (root/<set>/<slug>/). A broken folder is reported, never fatal to the rest. */
 export function loadExerciseTree(root: string): ExerciseTree {
   const exercises: Exercise[] = [];
   const errors: ExerciseFolderError[] = [];
-  const setTitles = new Map<string, string>();
-  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])], setTitles };
+  const setManifests = new Map<string, SetManifest>();
+  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])], setManifests };
   const subfolders = (dir: string) =>
     readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith("."))
@@ -319,7 +320,7 @@ export function loadExerciseTree(root: string): ExerciseTree {
       const parsed = doc ? setManifestSchema.safeParse(doc.toJS()) : null;
       if (parsed?.success) {
         order = parsed.data.order ?? [];
-        setTitles.set(set, parsed.data.title);
+        setManifests.set(set, parsed.data);
       } else if (parsed) {
         problems.push(...zodProblems("set.yaml", parsed.error, "", SET_FIELDS));
         // A mistake elsewhere in set.yaml should not scramble the teaching order.
@@ -347,7 +348,7 @@ export function loadExerciseTree(root: string): ExerciseTree {
       }
     });
   }
-  return { exercises, errors, setTitles };
+  return { exercises, errors, setManifests };
 }
 
 function rank(order: string[], slug: string): number {

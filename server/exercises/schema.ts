@@ -103,12 +103,20 @@ export const TEST_FILE_NAME = /^test_[A-Za-z0-9_]*\.py$/;
 /** How many test files an exercise may have, and how large each may be. */
 export const MAX_TEST_FILES = 20;
 export const MAX_TEST_FILE_BYTES = 100 * 1024;
-export const SET_FIELDS = ["title", "summary", "order"] as const;
+export const SET_FIELDS = ["title", "summary", "order", "concepts", "topics"] as const;
 
+/** set.yaml: a problem set (a unit of a course) and what it teaches. */
 export const setManifestSchema = z
   .object({
-    title: z.string().min(1),
-    summary: z.string().optional(),
+    title: z.string().min(1).max(120),
+    summary: z.string().max(400).optional(),
+    // The exercise folders in teaching order; folders not named come after, by name.
     order: z.array(z.string()).optional(),
+    // The concepts the unit teaches (ids such as off-by-one; the tutor's catalogue links those it knows to lessons).
+    concepts: z.array(z.string().regex(CONCEPT_ID, "a concept id in kebab-case, such as off-by-one")).optional(),
+    // What a learner will be able to do after the unit, in a few words each ("read a line with input()").
+    topics: z.array(z.string().min(1).max(200)).max(20).optional(),
   })
   .strict();
+
+export type SetManifest = z.infer<typeof setManifestSchema>;

@@ -306,6 +306,25 @@ describe("loadExerciseTree", () => {
     ]);
   });
 
+  test("set.yaml describes what the set teaches: its summary, topics and concept ids are kept", () => {
+    const root = tree();
+    writeFileSync(
+      path.join(root, "basics", "set.yaml"),
+      "title: 'Unit 1: Basics'\nsummary: First steps.\norder: [alpha]\ntopics: [print a line]\nconcepts: [off-by-one, return-vs-print]\n",
+    );
+    const { errors, setManifests } = loadExerciseTree(root);
+    expect(errors).toEqual([]);
+    expect(setManifests.get("basics")).toEqual({ title: "Unit 1: Basics", summary: "First steps.", order: ["alpha"], topics: ["print a line"], concepts: ["off-by-one", "return-vs-print"] });
+
+    writeFileSync(path.join(root, "basics", "set.yaml"), "title: Basics\nconcepts: [Off By One]\ntopics: ['']\n");
+    const broken = loadExerciseTree(root);
+    expect(broken.exercises).toHaveLength(3);
+    expect(broken.errors[0]!.problems).toEqual([
+      { file: "set.yaml", field: "concepts.0", message: "a concept id in kebab-case, such as off-by-one" },
+      { file: "set.yaml", field: "topics.0", message: expect.stringMatching(/>=1 characters/) },
+    ]);
+  });
+
   test("reports a broken folder without losing the others", () => {
     const root = tree();
     writeFileSync(path.join(root, "basics", "bravo", "exercise.yaml"), MANIFEST.replace("difficulty: 1", "difficulty: hard"));
