@@ -27,15 +27,11 @@ class Launcher:
         except OSError:
             return cls()  # every case is exec'd instead
 
-    def _server_works(self):
+    def server_works(self):
         return self.fork_server is not None and self.fork_server.alive
 
-    def start_case(self, out_w, err_w, res_w, case_r):
-        """Starts a case process: forked by the fork server while it works, else forked here and exec'd afresh."""
-        if self._server_works():
-            pid = self.fork_server.start_case(out_w, err_w, res_w, case_r)
-            if pid is not None:
-                return pid
+    def fork_and_exec(self, out_w, err_w, res_w, case_r):
+        """Starts a case process by forking here and exec'ing a fresh interpreter; its pid, or None."""
         pid = fork_case()
         if pid == 0:
             enter_case_process(out_w, err_w, res_w, case_r, forked=False)
@@ -59,7 +55,7 @@ class Launcher:
     def kill_everything_else(self, reaper):
         """Kills every process but this one, so nothing a case left behind (daemons, setsid children, a fork bomb)
         lives on, and reaps them all."""
-        if os.getpid() == 1 and self._server_works():
+        if os.getpid() == 1 and self.server_works():
             # The fork server's kill(-1) spares it and init; it is as atomic as init's own.
             deadline = time.monotonic() + 2
             while time.monotonic() < deadline and self.fork_server.kill_all():
@@ -100,16 +96,30 @@ class Launcher:
 
 
 class CaseProcess:
-    """A started case process blocked reading its case on `case_w`, and our ends of its output and result pipes."""
+    """A started case process blocked reading its case on `case_w`, and our ends of its output and result pipes:
+    forked by the fork server while it works, else forked here and exec'd afresh."""
 
     def __init__(self, launcher):
+        self.pid = None
+        if launcher.server_works():
+            self.pid = self._start(launcher.fork_server.start_case)
+            if self.pid is None:
+                # The server did not answer in time, but may still start a process on these pipes: a second reader
+                # of the case's spec. They are never used again.
+                self.discard()
+        if self.pid is None:
+            self.pid = self._start(launcher.fork_and_exec)
+
+    def _start(self, start):
         self.out_r, out_w = os.pipe()
         self.err_r, err_w = os.pipe()
         self.res_r, res_w = os.pipe()
         case_r, self.case_w = os.pipe()
-        self.pid = launcher.start_case(out_w, err_w, res_w, case_r)
-        for fd in (out_w, err_w, res_w, case_r):
-            os.close(fd)
+        try:
+            return start(out_w, err_w, res_w, case_r)
+        finally:
+            for fd in (out_w, err_w, res_w, case_r):
+                os.close(fd)
 
     def waiting(self):
         """False if it has already exited (it runs nothing before reading its case, so only a kill from outside)."""
