@@ -43,9 +43,7 @@ function onlyLastRound(expected: PyValue, actual: PyValue, input: PyValue[] | nu
   return null;
 }
 
-export const accumulatorReset = defineConcept({
-  id: "accumulator-reset",
-  title: "Totals that start over",
+export default defineConcept({
   lesson: `
 **The idea.** To build up a result in a loop (a total, a count, a list), create it *once, before the loop*,
 and add to it in each round. This variable is often called an accumulator.

@@ -5,9 +5,7 @@ import { linesMatching, thrownMatching, withoutCommentsAndStrings } from "./read
 // A line that compares and throws the answer away, like `total == total + 1`.
 const DISCARDED_COMPARISON = /^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s*==[^=]/;
 
-export const assignmentVsComparison = defineConcept({
-  id: "assignment-vs-comparison",
-  title: "= and ==",
+export default defineConcept({
   lesson: `
 **The idea.** One \`=\` *stores* a value in a variable. Two \`==\` *ask a question*: are these equal? The
 answer is \`True\` or \`False\`.

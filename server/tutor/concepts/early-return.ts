@@ -15,9 +15,7 @@ function returnInLoop(source: string): number | null {
   return null;
 }
 
-export const earlyReturn = defineConcept({
-  id: "early-return",
-  title: "Returning too early",
+export default defineConcept({
   lesson: `
 **The idea.** \`return\` ends the function immediately, even in the middle of a loop. A \`return\` that is
 indented inside the loop runs during the first round, so the loop never gets to the other items.

@@ -43,9 +43,7 @@ function wrongAnswerOnDecimals(facts: TutorFacts): Signal | null {
   );
 }
 
-export const floatComparison = defineConcept({
-  id: "float-comparison",
-  title: "Decimal numbers are approximate",
+export default defineConcept({
   lesson: `
 **The idea.** Computers store most decimal numbers (floats) only approximately, so sums can come out a
 tiny bit off. Comparing two floats with \`==\` can fail even when they "should" be equal.

@@ -5,9 +5,7 @@ import { linesMatching } from "./reading-facts";
 // `x is 5`, `x is "yes"`, `x is []`, `x is not 0`: `is` against a literal value (None is the exception).
 const IS_WITH_A_VALUE = /\bis\s+(not\s+)?(-?\d|["'[({])|(\d|["')\]}])\s+is\b/;
 
-export const identityVsEquality = defineConcept({
-  id: "identity-vs-equality",
-  title: "is and ==",
+export default defineConcept({
   lesson: `
 **The idea.** \`==\` asks whether two values are *equal*. \`is\` asks whether they are the very *same object* in
 memory. Two equal lists, or two equal big numbers, can be different objects.

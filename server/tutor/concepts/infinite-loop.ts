@@ -3,9 +3,7 @@ import { defineConcept, signal, type Signal } from "./concept-module";
 import { entryFunction, linesMatching, loopBodies } from "./reading-facts";
 import { code } from "./wording";
 
-export const infiniteLoop = defineConcept({
-  id: "infinite-loop",
-  title: "Loops that never end",
+export default defineConcept({
   lesson: `
 **The idea.** A \`while\` loop repeats as long as its condition is \`True\`. Something inside the loop must
 change, so that one day the condition becomes \`False\` and the loop stops.

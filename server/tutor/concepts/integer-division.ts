@@ -59,9 +59,7 @@ function fromText(expected: PyValue, actual: PyValue): Signal | null {
   return null;
 }
 
-export const integerDivision = defineConcept({
-  id: "integer-division",
-  title: "Division: / and //",
+export default defineConcept({
   lesson: `
 **The idea.** Python has two ways to divide. \`/\` always gives a decimal number (a float), even when the
 division comes out even. \`//\` divides and drops whatever is after the decimal point, giving a whole number

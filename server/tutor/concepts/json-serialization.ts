@@ -33,9 +33,7 @@ function handMadeFormat(facts: TutorFacts): { sep: string; joinLine: number; spl
   return null;
 }
 
-export const jsonSerialization = defineConcept({
-  id: "json-serialization",
-  title: "Saving data as text: use JSON",
+export default defineConcept({
   lesson: `
 **The idea.** To turn data into text (to save it or send it) and back again, don't invent your own format
 with \`"|".join(...)\` and \`.split("|")\`. As soon as a value itself contains a \`|\` (or a comma), splitting cuts

@@ -15,9 +15,7 @@ function changesWhileLooping(source: string): { line: number; name: string; grow
   return null;
 }
 
-export const modifyWhileIterating = defineConcept({
-  id: "modify-while-iterating",
-  title: "Changing a list while looping over it",
+export default defineConcept({
   lesson: `
 **The idea.** A \`for\` loop walks through a list position by position. If you remove items while it walks,
 everything after shifts left and the loop skips the next item. If you add items, the loop may never reach

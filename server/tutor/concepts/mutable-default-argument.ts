@@ -7,9 +7,7 @@ import { code } from "./wording";
 
 const MUTABLE_DEFAULT = /^(\[.*\]|\{.*\}|set\(\)|list\(\)|dict\(\))$/s;
 
-export const mutableDefaultArgument = defineConcept({
-  id: "mutable-default-argument",
-  title: "Mutable default arguments",
+export default defineConcept({
   lesson: `
 **The idea.** A default value is created *once*, when Python reads the \`def\` line, not each time the function
 is called. For a number or text that doesn't matter. For a list or dictionary it does: every call that uses

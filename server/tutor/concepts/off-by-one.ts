@@ -40,9 +40,7 @@ function oneStepOff(expected: PyValue, actual: PyValue): { score: number; eviden
   return null;
 }
 
-export const offByOne = defineConcept({
-  id: "off-by-one",
-  title: "Off-by-one errors",
+export default defineConcept({
   lesson: `
 **The idea.** Loops and slices have a start and a stop, and it is easy to be one step off. In Python,
 \`range(n)\` gives 0, 1, …, n-1 (it stops *before* n), and \`text[a:b]\` stops *before* position b.

@@ -3,9 +3,7 @@ import { defineConcept, signal, type Signal } from "./concept-module";
 import { entryFunction, failureValues, linesMatching } from "./reading-facts";
 import { code } from "./wording";
 
-export const returnVsPrint = defineConcept({
-  id: "return-vs-print",
-  title: "Return vs print",
+export default defineConcept({
   lesson: `
 **The idea.** \`print()\` shows a value on the screen for a person to read. \`return\` hands the value back to
 whoever called the function, so they can use it. A test can only check what your function *returns*.

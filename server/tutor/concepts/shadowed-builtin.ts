@@ -10,9 +10,7 @@ function escape(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export const shadowedBuiltin = defineConcept({
-  id: "shadowed-builtin",
-  title: "Names that hide Python's own functions",
+export default defineConcept({
   lesson: `
 **The idea.** Python has built-in functions such as \`list\`, \`str\`, \`sum\`, \`max\`, \`len\` and \`input\`. If you
 use one of these names for your own variable, your variable hides the built-in: from then on, that name means

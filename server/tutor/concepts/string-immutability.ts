@@ -8,9 +8,7 @@ const STR_METHODS = "upper|lower|strip|lstrip|rstrip|replace|title|capitalize|ca
 // `text.upper()` on a line of its own: the new string is made and immediately thrown away.
 const RESULT_THROWN_AWAY = new RegExp(`^\\s*[A-Za-z_]\\w*\\.(${STR_METHODS})\\(.*\\)\\s*$`);
 
-export const stringImmutability = defineConcept({
-  id: "string-immutability",
-  title: "Strings can't be changed in place",
+export default defineConcept({
   lesson: `
 **The idea.** Once a string (text) is made, it can't be changed. Methods like \`upper()\`, \`replace()\` and
 \`strip()\` don't change the text: they give you back a *new* string, which you must store or use.
