@@ -1,4 +1,5 @@
-"""identity-vs-equality: `x is 5`, `name is "Ada"`, `items is []`: `is` asks "the same object?", not "equal?"."""
+"""identity-vs-equality: `x is 5`, `name is "Ada"`, `items is []`, `sum(a) is sum(b)`: `is` asks "the same object?",
+not "equal?"."""
 
 import ast
 
@@ -15,6 +16,15 @@ def _literal(node):
     return False
 
 
+# A value computed right there (a call, arithmetic) of one of these types is a new object whenever Python likes:
+# comparing it with `is` depends on how CPython happens to cache it.
+_VALUE_TYPES = ("int", "float", "str", "tuple", "list", "dict", "set")
+
+
+def _computed_value(ctx, node):
+    return isinstance(node, (ast.Call, ast.BinOp)) and ctx.type_of(node) in _VALUE_TYPES
+
+
 def detect(ctx):
     found = []
     for node in ctx.tree_nodes:
@@ -25,7 +35,7 @@ def detect(ctx):
             if not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
             left, right = operands[i], operands[i + 1]
-            if not (_literal(left) or _literal(right)):
+            if not (_literal(left) or _literal(right) or _computed_value(ctx, left) or _computed_value(ctx, right)):
                 continue
             instead = "==" if isinstance(op, ast.Is) else "!="
             message = ("%s on line %d uses `%s`, which checks whether both sides are the very same object, not whether "
