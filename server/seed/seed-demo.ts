@@ -1,5 +1,5 @@
 // `tutor seed demo`: a demo course whose dashboards have something to show at once. It creates (or finds) a demo
-// instructor, the course "Demo class" with every set assigned, and the learners of demo-histories.ts; then it
+// instructor, the course "Demo class" with the demo set assigned, and the learners of demo-histories.ts; then it
 // submits their code through the real queue, lets a real grading worker grade it in the sandbox, asks the real
 // tutor (offline engine) for the explanations and hints they took, and finally moves it all back in time to when
 // it happened, rebuilding progress with the platform's own rule. Running it again adds nothing: a learner who
@@ -93,11 +93,10 @@ function requireDemoExercises(catalog: ExerciseCatalog): void {
 
 async function demoCourse(db: Database, catalog: ExerciseCatalog, instructorId: string, now: Date): Promise<Course> {
   const course = (await db.course.findFirst({ where: { name: DEMO_COURSE_NAME, createdById: instructorId }, orderBy: { createdAt: "asc" } })) ?? (await createCourse(db, DEMO_COURSE_NAME, instructorId));
-  const assigned = new Set((await db.assignment.findMany({ where: { courseId: course.id } })).map((a) => a.setName));
-  for (const set of catalog.sets()) {
-    if (assigned.has(set.name)) continue;
-    await assignSet(db, catalog, course.id, set.name, set.name === DEMO_SET ? new Date(now.getTime() + FIRST_DUE_IN_DAYS * DAY_MS) : null);
-  }
+  // Only the set the histories are about: the course's twelve units, assigned too, would bury the class dashboard
+  // under eighty columns nobody has started. An instructor assigns more from the course page.
+  const assigned = await db.assignment.findFirst({ where: { courseId: course.id, setName: DEMO_SET } });
+  if (!assigned) await assignSet(db, catalog, course.id, DEMO_SET, new Date(now.getTime() + FIRST_DUE_IN_DAYS * DAY_MS));
   return course;
 }
 
