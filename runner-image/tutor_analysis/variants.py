@@ -11,6 +11,7 @@ from harness.isolation import lock_down
 from harness.launch import Launcher
 from harness.protocol import emit
 from harness.schedule import Schedule
+from harness.validation import observe_problem
 
 MAX_VARIANTS = 100
 MAX_CASES = 500
@@ -46,7 +47,7 @@ def validate(request):
     extra = limits.get("addressSpaceBytes")
     if extra is not None and (isinstance(extra, bool) or not isinstance(extra, int) or extra <= 0):
         return "`limits.addressSpaceBytes` must be a positive whole number"
-    return None
+    return observe_problem(request)
 
 
 def run(request):
@@ -69,7 +70,8 @@ def run(request):
     limits = request["limits"]
     total_deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
     for variant in request["variants"]:
-        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": request["cases"]}
+        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": request["cases"],
+                  "observe": request.get("observe")}
         schedule = Schedule(single, launcher, _emit_for(variant["id"]), total_deadline=total_deadline)
         if seccomp_error is not None:
             schedule.report_all({"outcome": "harness-error", "message": str(seccomp_error)})

@@ -10,8 +10,11 @@ import { type HarnessEvent, harnessEventSchema } from "./observation";
 export const SANDBOX_UID = 47001;
 export const SANDBOX_LABEL = "tutor.sandbox";
 
-/** A call case (evaluate `call` in the learner's module) or a program case (run the file as __main__ with `stdin`). */
-export type SandboxCase = { id: number; call: string } | { id: number; stdin: string };
+/**
+ * A call case (evaluate `call` in the learner's module) or a program case (run the file as __main__ with `stdin`).
+ * `trace`: record its steps (visible cases only; runner-image/harness/README.md, "Observing execution").
+ */
+export type SandboxCase = ({ id: number; call: string } | { id: number; stdin: string }) & { trace?: { maxSteps: number } };
 
 /** A test file from the exercise's tests/ folder: exercise content, run inside the sandbox. */
 export interface SandboxTestFile {
@@ -28,6 +31,8 @@ export interface SandboxRequest {
   source: string;
   cases: SandboxCase[];
   tests?: SandboxTestFile[];
+  /** `lines`: report the learner's lines that ran in each case and test (absent: nothing is watched). */
+  observe?: { lines: boolean };
 }
 
 /** The most tests the harness runs from an exercise's test files (MAX_TESTS in runner-image/harness/protocol.py). */
@@ -98,12 +103,21 @@ export function containerOptions(image: string, limits: SandboxLimits): Docker.C
   };
 }
 
+/** The most a harness that keeps its caps can print for this request (its events' JSON), plus room. */
+function maxHarnessOutput(request: SandboxRequest, limits: SandboxLimits): number {
+  const processes = request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0);
+  const observed = request.observe?.lines ? 64 * 1024 : 0;
+  const traced = request.cases.filter((c) => c.trace).length * 600 * 1024;
+  return processes * (2 * limits.outputBytes + 300 * 1024 + observed) + traced + 64 * 1024;
+}
+
 function harnessRequest(request: SandboxRequest, limits: SandboxLimits) {
   return {
     file: request.file,
     source: request.source,
     cases: request.cases,
     tests: request.tests ?? [],
+    ...(request.observe ? { observe: request.observe } : {}),
     limits: {
       caseTimeoutMs: limits.caseTimeoutMs,
       totalTimeoutMs: limits.totalTimeoutMs,
@@ -206,7 +220,7 @@ async function runHarness(request: SandboxRequest, limits: SandboxLimits, option
   const result = await run(harnessRequest(request, limits), {
     endsAtDone: true,
     // The harness caps each case's output itself; this bound only matters if the harness were subverted.
-    maxStdoutBytes: (request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0)) * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
+    maxStdoutBytes: maxHarnessOutput(request, limits),
     deadlineMs: options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS,
     onLine: (line) => {
       const parsed = harnessEventSchema.safeParse(line);
