@@ -26,6 +26,11 @@ import types
 
 MAX_LINE_BYTES = 512 * 1024
 SCRATCH_DIR = "/tmp/repairs"
+# A new worker says it is ready before it gets a call, so that its start (slow on a loaded machine) is not counted
+# against the call's time.
+WORKER_START_SECONDS = 5
+READY = b"ready"
+KILL_AFTER_MS = 200
 
 
 def _harness():
@@ -74,15 +79,17 @@ class FastRunner:
         (time.monotonic). With `lines`, it also has "lines": the sorted lines of the file that ran."""
         if self.codes[code_index] is None:
             return {"outcome": "crashed"}
-        end = min(time.monotonic() + timeout_ms / 1000, deadline)
-        if end <= time.monotonic():
+        if deadline <= time.monotonic():
             return {"outcome": "not-run"}
-        if self.worker is None:
-            self._start_worker()
+        if self.worker is None and not self._start_worker(deadline):
+            return {"outcome": "harness-error", "message": "the search's worker did not start"}
         pid, request_w, result_r, buffered = self.worker
         started = time.monotonic()
+        # The worker stops a call itself at its timeout (and reports the lines it ran); the kill comes a little later,
+        # for a call that does not stop (one stuck in C code, or that catches everything).
+        end = min(started + (timeout_ms + max(KILL_AFTER_MS, timeout_ms // 2)) / 1000, deadline)
         try:
-            os.write(request_w, b"%d %d %d\n" % (code_index, call_index, int(lines)))
+            os.write(request_w, b"%d %d %d %d\n" % (code_index, call_index, int(lines), timeout_ms))
         except OSError:
             self._replace_worker()
             return {"outcome": "crashed", "durationMs": 0}
@@ -128,7 +135,8 @@ class FastRunner:
         line, _, rest = buffered.partition(b"\n")
         return line, rest, None
 
-    def _start_worker(self):
+    def _start_worker(self, deadline):
+        """Forks a worker and waits until it is ready; False if it never is."""
         request_r, request_w = os.pipe()
         result_r, result_w = os.pipe()
         pid = os.fork()
@@ -140,6 +148,12 @@ class FastRunner:
         os.close(result_w)
         self.started_workers += 1
         self.worker = (pid, request_w, result_r, b"")
+        line, buffered, _ = self._read_line(result_r, b"", min(time.monotonic() + WORKER_START_SECONDS, deadline))
+        if line != READY:
+            self._replace_worker()
+            return False
+        self.worker = (pid, request_w, result_r, buffered)
+        return True
 
     def _replace_worker(self):
         """Ends the worker and everything it started; the next call forks a new one."""
@@ -161,6 +175,7 @@ class FastRunner:
             if hasattr(sys, "set_int_max_str_digits"):
                 sys.set_int_max_str_digits(0)  # big ints are reported exactly, as in grading
             requests = os.fdopen(request_r, "rb")
+            os.write(result_w, READY + b"\n")
         except BaseException:
             os._exit(1)
         clean_builtins = dict(builtins.__dict__)
@@ -170,8 +185,8 @@ class FastRunner:
                 line = requests.readline()
                 if not line:
                     os._exit(0)
-                code_index, call_index, lines = (int(x) for x in line.split())
-                observation = self._call(harness, self.codes[code_index], self.calls[call_index], lines)
+                code_index, call_index, lines, timeout_ms = (int(x) for x in line.split())
+                observation = self._call(harness, self.codes[code_index], self.calls[call_index], lines, timeout_ms)
                 data = json.dumps(observation).encode("ascii") + b"\n"
                 while data:
                     data = data[os.write(result_w, data):]
@@ -184,8 +199,11 @@ class FastRunner:
                 builtins.__dict__.update(clean_builtins)
                 sys.setrecursionlimit(recursion_limit)
 
-    def _call(self, harness, code, call, lines):
+    def _call(self, harness, code, call, lines, timeout_ms):
+        """Runs one call, stopped with _OutOfTime after `timeout_ms`; with `lines`, traces the lines that run."""
         ran = set()
+        signal.signal(signal.SIGALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, timeout_ms / 1000)
         if lines:
             sys.settrace(_line_tracer(self.path, ran))
         try:
@@ -194,10 +212,13 @@ class FastRunner:
             sys.modules[self.module_name] = module
             exec(code, module.__dict__)
             value = eval(compile(call, "<case>", "eval"), dict(module.__dict__))
-            sys.settrace(None)
+            _stop_watching()
             observation = {"outcome": "returned", "value": harness.encode_value(value)}
+        except _OutOfTime:
+            _stop_watching()
+            observation = {"outcome": "timeout"}
         except BaseException as exc:  # the learner's exception, whatever it is, is an observation
-            sys.settrace(None)
+            _stop_watching()
             try:
                 observation = {"outcome": "raised", "exception": harness.describe_exception(exc, self.path)}
             except BaseException:
@@ -205,6 +226,19 @@ class FastRunner:
         if lines:
             observation["lines"] = sorted(ran)
         return observation
+
+
+class _OutOfTime(BaseException):
+    """Raised into a call at its timeout, by SIGALRM."""
+
+
+def _out_of_time(_signum, _frame):
+    raise _OutOfTime()
+
+
+def _stop_watching():
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    sys.settrace(None)
 
 
 def _line_tracer(path, ran):

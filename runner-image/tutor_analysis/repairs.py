@@ -5,7 +5,8 @@ expected values (none is in the request). Like run-variants, it must be the cont
 
 Request: `file`, `source`, `cases: [{id, call, role}]`, `maxEdits`, `budgetMs`, `caseTimeoutMs`, `limits`. A case's
 role is "target" (the code fails it, and a repair must fix it), "guard" (the code passes it, and a repair must keep
-it passing) or "observe" (run once, for its lines only). Which cases pass is no secret: the learner sees it.
+it passing) or "observe" (run once, for its lines only). Which cases pass is no secret: the learner sees it. A case
+may have its own `timeoutMs` below `caseTimeoutMs` (one that ran out of time in grading need not use it all again).
 
 Lines out: `{"kind": "baseline", "observations"}` (the code as written; each observation also has `lines`, the sorted
 lines of the file that ran), then one `{"kind": "edit", "id", "line", "edit", "text", "observations"}` for each edit
@@ -31,7 +32,7 @@ HARD_MAX_EDITS = 300
 CASE_TIME_FACTOR = 4
 MIN_CASE_MS = 150
 # For a call that ran out of time as written (the bug is an endless loop), what an edit gets to finish it.
-AFTER_TIMEOUT_MS = 300
+AFTER_TIMEOUT_MS = 150
 MAX_CASES = 200
 MAX_BUDGET_MS = 10_000
 _FILE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}\.py\Z")
@@ -56,6 +57,8 @@ def validate(request):
         if not isinstance(c, dict) or not isinstance(c.get("id"), int) or not isinstance(c.get("call"), str) \
                 or c.get("role") not in _ROLES:
             return "each case needs an integer `id`, a `call` and a `role` (target, guard or observe)"
+        if "timeoutMs" in c and not _positive_int(c["timeoutMs"]):
+            return "a case's `timeoutMs`, when given, must be a positive whole number"
     if not any(c["role"] == "target" for c in cases):
         return "at least one case must be a target (a case the code fails)"
     if not _positive_int(request.get("maxEdits"), HARD_MAX_EDITS):
@@ -121,7 +124,8 @@ def run(request, emit):
         return
     runner = FastRunner(file, request["limits"], [original], [c["call"] for c in cases],
                         worker_seconds=int(request["budgetMs"] / 1000) + 2)
-    baseline = [runner.run(0, i, request["caseTimeoutMs"], deadline, lines=True) for i in range(len(cases))]
+    baseline = [runner.run(0, i, min(c.get("timeoutMs", request["caseTimeoutMs"]), request["caseTimeoutMs"]), deadline, lines=True)
+                for i, c in enumerate(cases)]
     emit({"kind": "baseline", "observations": _by_id(cases, enumerate(baseline))})
 
     edits, problem = edits_of(request["source"], _coverage(cases, baseline), request["maxEdits"])

@@ -1,11 +1,11 @@
-// The tutor's tasks, each a short sequence of named steps over the sandbox and an engine: explain a failure,
-// give a hint, explain a function, write docstrings, generate tests. No database here: the CLI calls these
-// directly, and the service adds caching, budgets and records on top.
+// The tutor's tasks, each a short sequence of named steps over the sandbox and an engine: a submission's facts
+// (which an engine explains, or hints from), explain a function, write docstrings, generate tests. No database
+// here: the CLI calls these directly, and the service adds caching, budgets and records on top.
 import type { Exercise } from "../exercises/exercise";
 import type { Sandbox } from "../grading/grade";
 import type { CaseObservation } from "../grading/observation";
 import { decodeObservedValue, pyEquals, pyRepr } from "../grading/values";
-import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, TutorEngine, TutorFacts } from "./contracts";
+import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, TutorEngine, TutorFacts } from "./contracts";
 import { type GradedSubmission, tutorFacts } from "./facts";
 import { localizeBug, type LocalizationOptions } from "./localization/localize";
 import { analyseCode, AnalysisFailedError, insertDocstrings, mutantsOf, runVariants } from "./sandbox-analysis";
@@ -36,9 +36,6 @@ export async function explainSubmission(sandbox: Sandbox, engine: TutorEngine, e
   return engine.explainFailure(await submissionFacts(sandbox, exercise, submission), onText);
 }
 
-export async function hintForSubmission(sandbox: Sandbox, engine: TutorEngine, exercise: Exercise | null, submission: GradedSubmission, level: HintLevel): Promise<Hint> {
-  return engine.hint(await submissionFacts(sandbox, exercise, submission), level, exercise?.solution ?? null);
-}
 
 async function analysedFunctions(sandbox: Sandbox, code: string): Promise<CodeAnalysis> {
   if (!code.trim()) throw new TutorInputError("There is no code to work with: paste a Python function (a `def ...:` block).");

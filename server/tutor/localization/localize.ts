@@ -27,6 +27,8 @@ export const DEFAULT_MAX_EDITS = 300;
 export const DEFAULT_BUDGET_MS = 3000;
 /** The longest a call of the code as written may take (edited calls get a few times what it took). */
 const MAX_CASE_TIMEOUT_MS = 1000;
+/** For a case that ran out of time in grading: it will again, and must not spend the search's budget doing so. */
+const TIMED_OUT_CASE_MS = 300;
 
 /** What the search did, for the benchmark and the docs: nothing here reaches a learner. */
 export interface LocalizationStats {
@@ -35,6 +37,8 @@ export interface LocalizationStats {
   guards: number;
   /** Wall time of the search's trip to the sandbox, container included. */
   searchMs: number | null;
+  /** Of that, the time the search itself took inside the container. */
+  inContainerMs: number | null;
   editsGenerated: number;
   editsTried: number;
   candidates: number;
@@ -50,13 +54,13 @@ export interface LocalizationResult {
 
 const FAILING: readonly Status[] = ["failed", "error", "timeout"];
 
-interface Plan {
+export interface Plan {
   /** Case indexes. Targets: failing cases a repair must fix (the visible ones, or the hidden ones if none is). */
   targets: number[];
   /** Passing cases a repair must keep passing, visible and hidden. */
   guards: number[];
   /** Every call case that passed or failed, with whether it failed, for the spectrum. */
-  spectrum: { index: number; failed: boolean }[];
+  spectrum: { index: number; failed: boolean; timedOut: boolean }[];
 }
 
 /** Which cases the search works with, from the graded results; null when there is nothing to localize. */
@@ -66,7 +70,7 @@ export function planOf(exercise: Exercise, submission: GradedSubmission): Plan |
   exercise.cases.forEach((c, index) => {
     const status = submission.tests[index]?.status;
     if (c.call === null || status === undefined) return;
-    if (status === "passed" || FAILING.includes(status)) spectrum.push({ index, failed: status !== "passed" });
+    if (status === "passed" || FAILING.includes(status)) spectrum.push({ index, failed: status !== "passed", timedOut: status === "timeout" });
   });
   const failing = spectrum.filter((s) => s.failed).map((s) => s.index);
   const visible = failing.filter((i) => !exercise.cases[i]!.hidden);
@@ -99,7 +103,7 @@ function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
 }
 
 function noStats(): LocalizationStats {
-  return { ran: false, targets: 0, guards: 0, searchMs: null, editsGenerated: 0, editsTried: 0, candidates: 0, repairs: 0, stopped: null, error: null };
+  return { ran: false, targets: 0, guards: 0, searchMs: null, inContainerMs: null, editsGenerated: 0, editsTried: 0, candidates: 0, repairs: 0, stopped: null, error: null };
 }
 
 /** Where the bug most likely is, from running the code: see ./README.md. */
@@ -130,7 +134,7 @@ export async function localizeBug(sandbox: Sandbox, exercise: Exercise | null, s
       ),
     ]);
     const run = search.value;
-    Object.assign(stats, { searchMs: search.ms, editsGenerated: run.generated, editsTried: run.tried, candidates: run.candidates.length, stopped: run.stopped, error: run.error });
+    Object.assign(stats, { searchMs: search.ms, inContainerMs: run.elapsedMs, editsGenerated: run.generated, editsTried: run.tried, candidates: run.candidates.length, stopped: run.stopped, error: run.error });
     const spectrum = rankLines(plan.spectrum.flatMap((c) => (run.coverage.has(c.index) ? [{ lines: run.coverage.get(c.index)!, failed: c.failed }] : [])));
     const repairs = repairsIn(run, { cases: exercise.cases, expectations, limits }, plan.targets, plan.guards);
     stats.repairs = repairs.length;
@@ -145,5 +149,5 @@ export async function localizeBug(sandbox: Sandbox, exercise: Exercise | null, s
 /** Every case of the plan once, with its role in the search: targets and guards, and the other failing cases to observe. */
 function searchCases(exercise: Exercise, plan: Plan): RepairCase[] {
   const role = (index: number): RepairCase["role"] => (plan.targets.includes(index) ? "target" : plan.guards.includes(index) ? "guard" : "observe");
-  return plan.spectrum.map(({ index }) => ({ id: index, call: exercise.cases[index]!.call!, role: role(index) }));
+  return plan.spectrum.map(({ index, timedOut }) => ({ id: index, call: exercise.cases[index]!.call!, role: role(index), ...(timedOut ? { timeoutMs: TIMED_OUT_CASE_MS } : {}) }));
 }

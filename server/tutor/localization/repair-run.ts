@@ -17,6 +17,8 @@ export interface RepairCase {
    * "observe": run once on the code as written, for the lines it runs.
    */
   role: CaseRole;
+  /** Shorter than the search's case timeout, for a case that already ran out of time in grading. */
+  timeoutMs?: number;
 }
 
 export interface RepairSearchOptions {

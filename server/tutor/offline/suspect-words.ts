@@ -69,7 +69,8 @@ export function suspectSentences(facts: TutorFacts, suspect: SuspectLine, lineTe
   const found = bindings(facts, lineText).map(([name, value]) => code(`${name} = ${value}`));
   const failing = failingCase(facts);
   const what = found.length ? `${role(line, `for ${and(found)}`)}, and ${failing} went wrong there.` : `${role(line, `in ${failing}`)}, which went wrong there.`;
-  return `${what} Changing one small thing on that line makes this test pass without breaking the tests you already pass, so the bug is very likely there.`;
+  const keeps = facts.passedCount > 0 ? " without breaking the tests you already pass" : "";
+  return `${what} Changing one small thing on that line makes the failing tests pass${keeps}, so the bug is very likely there.`;
 }
 
 /** Hint 2's question about the suspect line. */

@@ -160,9 +160,9 @@ describe("planOf", () => {
       targets: [0],
       guards: [1, 2],
       spectrum: [
-        { index: 0, failed: true },
-        { index: 1, failed: false },
-        { index: 2, failed: false },
+        { index: 0, failed: true, timedOut: false },
+        { index: 1, failed: false, timedOut: false },
+        { index: 2, failed: false, timedOut: false },
       ],
     });
   });
@@ -175,7 +175,8 @@ describe("planOf", () => {
     const plan = planOf(exercise, graded(["timeout", "passed", "failed"]))!;
     expect(plan.targets).toEqual([0]);
     expect(plan.guards).toEqual([1]);
-    expect(plan.spectrum).toContainEqual({ index: 2, failed: true });
+    expect(plan.spectrum).toContainEqual({ index: 2, failed: true, timedOut: false });
+    expect(plan.spectrum).toContainEqual({ index: 0, failed: true, timedOut: true });
   });
 
   test("has nothing to do for a pass, a syntax error, or cases that only hit limits", () => {
