@@ -1,7 +1,7 @@
 """The single-token edits the repair search tries (mode "repairs", and mode "edits", which lists them without running
 anything): the small slips a beginner's quiet bug is usually one of. Each edit changes one token or one statement's
-indentation in one function, is applied to the text (the rest of the file stays exactly as written), and is kept
-only when the result compiles and is a different program. What an edit changed is never shown to a learner: the
+indentation, in a function or in the module's own code (a program), is applied to the text (the rest of the file
+stays exactly as written), and is kept only when the result compiles and is a different program. What an edit changed is never shown to a learner: the
 server uses it only to know which line to point at (server/tutor/localization/)."""
 
 import ast
@@ -178,21 +178,26 @@ def _indentation(src, block):
     return found
 
 
-def _blocks(fn):
-    """Every statement list inside a function, its own body first."""
+def _blocks(scope_node):
+    """Every statement list of a scope (a function, or the module), its own body first; nested functions and classes
+    are scopes of their own."""
     lists = []
-    for node in ast.walk(fn):
+    stack = [scope_node]
+    while stack:
+        node = stack.pop(0)
         for field in ("body", "orelse", "finalbody"):
             value = getattr(node, field, None)
-            if isinstance(value, list) and value and isinstance(value[0], ast.stmt) and not isinstance(node, ast.ClassDef):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 lists.append([s for s in value if not is_docstring(s)])
+                stack += [s for s in value if not isinstance(s, FUNCTIONS + (ast.ClassDef,))]
         for handler in getattr(node, "handlers", []) or []:
             lists.append(handler.body)
+            stack += [s for s in handler.body if not isinstance(s, FUNCTIONS + (ast.ClassDef,))]
     return lists
 
 
 def _variables_of(scope):
-    """The names a function's own code binds (parameters first), not its imports, functions or globals."""
+    """The names a scope's own code binds (a function's parameters first), not its imports, functions or globals."""
     return [name for name, node in scope.bindings.items()
             if not isinstance(node, FUNCTIONS + (ast.ClassDef, ast.Import, ast.ImportFrom)) and name not in scope.declared]
 
@@ -200,7 +205,7 @@ def _variables_of(scope):
 def _candidates(ctx):
     src = ctx.src
     found = []
-    for scope in ctx.function_scopes():
+    for scope in ctx.code_scopes():
         fn = scope.node
         skipped = skipped_nodes(fn)
         names = _variables_of(scope)

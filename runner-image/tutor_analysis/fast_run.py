@@ -1,5 +1,6 @@
-"""Runs calls against compiled versions of the learner's file in a worker process forked from this one: the repair
-search's runner (repairs.py), which makes hundreds of calls in the time grading takes for a few.
+"""Runs cases (a call in the learner's module, or the file as a program with its input) against compiled versions of
+the file, in a worker process forked from this one: the repair search's runner (repairs.py), which makes hundreds of
+runs in the time grading takes for a few.
 
 It is lighter than the grading harness on purpose, because starting a process is what costs (here a fork takes tens of
 milliseconds under load, an interpreter a hundred). The harness runs each case in a process of its own that never
@@ -16,6 +17,7 @@ worker that dies, is replaced by a new fork.
 
 import builtins
 import importlib
+import io
 import json
 import os
 import select
@@ -48,8 +50,10 @@ def lock_down():
 
 
 def fingerprint(observation):
-    """What a call gave, without its timing: two calls that gave the same value (or raised the same) match."""
-    keep = {k: v for k, v in observation.items() if k not in ("durationMs", "stdout", "stderr")}
+    """What a case gave, without its timing: two runs that gave the same value (or raised the same, or a program that
+    printed the same) match. A call's output does not count: the value it returned does."""
+    ignored = ("durationMs", "stderr", "lines") + (("stdout",) if observation.get("outcome") == "returned" else ())
+    keep = {k: v for k, v in observation.items() if k not in ignored}
     exception = keep.get("exception")
     if isinstance(exception, dict):
         keep["exception"] = {"type": exception.get("type"), "message": exception.get("message")}
@@ -61,21 +65,22 @@ def same_outcome(a, b):
 
 
 class FastRunner:
-    """`codes`: compiled versions of the file (None for one that does not compile); `calls`: the calls, as text."""
+    """`codes`: compiled versions of the file (None for one that does not compile); `cases`: what to run, each
+    {"call": text} (a call in the file's module) or {"stdin": text} (the file run as a program with that input)."""
 
-    def __init__(self, file, limits, codes, calls, worker_seconds):
+    def __init__(self, file, limits, codes, cases, worker_seconds):
         self.path = os.path.join(SCRATCH_DIR, file)
         self.module_name = file[:-3]
         self.codes = codes
-        self.calls = calls
+        self.cases = cases
+        self.output_bytes = limits["outputBytes"]
         self.limits = {"caseTimeoutMs": worker_seconds * 1000, "fileBytes": limits["fileBytes"],
                        "addressSpaceBytes": limits["addressSpaceBytes"]}
         self.worker = None  # (pid, request fd, result fd, buffered bytes)
-        self.started_workers = 0
         os.makedirs(SCRATCH_DIR, exist_ok=True)
 
-    def run(self, code_index, call_index, timeout_ms, deadline, lines=False):
-        """The observation of call `call_index` against code `code_index`, within `timeout_ms` and before `deadline`
+    def run(self, code_index, case_index, timeout_ms, deadline, lines=False):
+        """The observation of case `case_index` against code `code_index`, within `timeout_ms` and before `deadline`
         (time.monotonic). With `lines`, it also has "lines": the sorted lines of the file that ran."""
         if self.codes[code_index] is None:
             return {"outcome": "crashed"}
@@ -89,7 +94,7 @@ class FastRunner:
         # for a call that does not stop (one stuck in C code, or that catches everything).
         end = min(started + (timeout_ms + max(KILL_AFTER_MS, timeout_ms // 2)) / 1000, deadline)
         try:
-            os.write(request_w, b"%d %d %d %d\n" % (code_index, call_index, int(lines), timeout_ms))
+            os.write(request_w, b"%d %d %d %d\n" % (code_index, case_index, int(lines), timeout_ms))
         except OSError:
             self._replace_worker()
             return {"outcome": "crashed", "durationMs": 0}
@@ -146,7 +151,6 @@ class FastRunner:
             self._work(request_r, result_w)
         os.close(request_r)
         os.close(result_w)
-        self.started_workers += 1
         self.worker = (pid, request_w, result_r, b"")
         line, buffered, _ = self._read_line(result_r, b"", min(time.monotonic() + WORKER_START_SECONDS, deadline))
         if line != READY:
@@ -180,52 +184,96 @@ class FastRunner:
             os._exit(1)
         clean_builtins = dict(builtins.__dict__)
         recursion_limit = sys.getrecursionlimit()
+        main_module = sys.modules.get("__main__")
+        streams = (sys.stdin, sys.stdout, sys.stderr)
         while True:
             try:
                 line = requests.readline()
                 if not line:
                     os._exit(0)
-                code_index, call_index, lines, timeout_ms = (int(x) for x in line.split())
-                observation = self._call(harness, self.codes[code_index], self.calls[call_index], lines, timeout_ms)
+                code_index, case_index, lines, timeout_ms = (int(x) for x in line.split())
+                observation = self._run_case(harness, self.codes[code_index], self.cases[case_index], lines, timeout_ms)
                 data = json.dumps(observation).encode("ascii") + b"\n"
                 while data:
                     data = data[os.write(result_w, data):]
             except BaseException:
                 os._exit(1)
             finally:
-                # What one call may have changed that the next would notice.
+                # What one case may have changed that the next would notice.
                 sys.modules.pop(self.module_name, None)
+                sys.modules["__main__"] = main_module
+                sys.stdin, sys.stdout, sys.stderr = streams
                 builtins.__dict__.clear()
                 builtins.__dict__.update(clean_builtins)
                 sys.setrecursionlimit(recursion_limit)
 
-    def _call(self, harness, code, call, lines, timeout_ms):
-        """Runs one call, stopped with _OutOfTime after `timeout_ms`; with `lines`, traces the lines that run."""
+    def _run_case(self, harness, code, case, lines, timeout_ms):
+        """Runs one case, stopped with _OutOfTime after `timeout_ms`; with `lines`, traces the lines that run."""
         ran = set()
+        program = "stdin" in case
+        printed = _CappedText(self.output_bytes) if program else None
         signal.signal(signal.SIGALRM, _out_of_time)
         signal.setitimer(signal.ITIMER_REAL, timeout_ms / 1000)
         if lines:
             sys.settrace(_line_tracer(self.path, ran))
         try:
-            module = types.ModuleType(self.module_name)
+            module = types.ModuleType("__main__" if program else self.module_name)
             module.__file__ = self.path
-            sys.modules[self.module_name] = module
-            exec(code, module.__dict__)
-            value = eval(compile(call, "<case>", "eval"), dict(module.__dict__))
-            _stop_watching()
-            observation = {"outcome": "returned", "value": harness.encode_value(value)}
+            sys.modules[module.__name__] = module
+            if program:
+                sys.stdin, sys.stdout, sys.stderr = io.StringIO(case["stdin"]), printed, io.StringIO()
+                status = _program_exit(code, module)
+                _stop_watching()
+                observation = {"outcome": "finished", "exitCode": status}
+            else:
+                exec(code, module.__dict__)
+                value = eval(compile(case["call"], "<case>", "eval"), dict(module.__dict__))
+                _stop_watching()
+                observation = {"outcome": "returned", "value": harness.encode_value(value)}
         except _OutOfTime:
             _stop_watching()
             observation = {"outcome": "timeout"}
+        except _TooMuchOutput:
+            _stop_watching()
+            observation = {"outcome": "output-limit"}
         except BaseException as exc:  # the learner's exception, whatever it is, is an observation
             _stop_watching()
             try:
                 observation = {"outcome": "raised", "exception": harness.describe_exception(exc, self.path)}
             except BaseException:
                 observation = {"outcome": "raised", "exception": {"type": "BaseException", "mro": [], "message": "", "traceback": []}}
+        if program:
+            observation["stdout"] = printed.getvalue()
         if lines:
             observation["lines"] = sorted(ran)
         return observation
+
+
+def _program_exit(code, module):
+    """Runs a program as `python file.py` would; its exit status (sys.exit() ends a program normally)."""
+    try:
+        exec(code, module.__dict__)
+        return 0
+    except SystemExit as exc:
+        status = exc.code
+        return 0 if status is None else status if type(status) is int else 1
+
+
+class _TooMuchOutput(BaseException):
+    """A program printed more than a case may."""
+
+
+class _CappedText(io.StringIO):
+    """What a program prints, up to `limit` characters."""
+
+    def __init__(self, limit):
+        super().__init__()
+        self.limit = limit
+
+    def write(self, text):
+        if self.tell() + len(text) > self.limit:
+            raise _TooMuchOutput()
+        return super().write(text)
 
 
 class _OutOfTime(BaseException):

@@ -1,5 +1,5 @@
-"""The tool's protocol: one JSON request on stdin, one JSON object line on stdout (run-variants streams lines).
-Whatever goes wrong, the answer is still JSON: {"error": "..."}."""
+"""The tool's protocol: one JSON request on stdin, one JSON object line on stdout (run-variants and repairs stream
+lines). Whatever goes wrong, the answer is still JSON: {"error": "..."}."""
 
 import json
 import os

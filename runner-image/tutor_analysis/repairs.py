@@ -3,16 +3,18 @@ each runs; then tries the single-token edits of edits.py, on the lines the faili
 each edit's calls gave. The server decides which edits repair the code and ranks the lines: it alone has the
 expected values (none is in the request). Like run-variants, it must be the container's first process.
 
-Request: `file`, `source`, `cases: [{id, call, role}]`, `maxEdits`, `budgetMs`, `caseTimeoutMs`, `limits`. A case's
-role is "target" (the code fails it, and a repair must fix it), "guard" (the code passes it, and a repair must keep
-it passing) or "observe" (run once, for its lines only). Which cases pass is no secret: the learner sees it. A case
+Request: `file`, `source`, `cases: [{id, call or stdin, role}]`, `maxEdits`, `budgetMs`, `caseTimeoutMs`, `limits`.
+A case is a call in the file's module, or (with `stdin`) the file run as a program with that input. Its role is
+"target" (the code fails it, and a repair must fix it), "guard" (the code passes it, and a repair must keep it
+passing) or "observe" (run once, for its lines only). Which cases pass is no secret: the learner sees it. A case
 may have its own `timeoutMs` below `caseTimeoutMs` (one that ran out of time in grading need not use it all again).
 
 Lines out: `{"kind": "baseline", "observations"}` (the code as written; each observation also has `lines`, the sorted
 lines of the file that ran), then one `{"kind": "edit", "id", "line", "edit", "text", "observations"}` for each edit
 that changed what every target case gave (no other edit can repair anything); its guard cases are run only then.
-Last, `{"kind": "done", "generated", "tried", "workers", "elapsedMs", "stopped"}`, stopped being "time", "edits" or
-null. Observations are keyed by case id, in the harness's CaseObservation shape. `budgetMs` bounds the whole run.
+Last, `{"kind": "done", "generated", "tried", "elapsedMs", "stopped"}`, stopped being "time", "edits" or
+null. Observations are keyed by case id, in the harness's CaseObservation shape. `budgetMs` bounds the time spent
+trying edits; before, the code as written runs each case once, within `caseTimeoutMs` (or the case's `timeoutMs`).
 
 Speed is the point: the grading harness starts a fresh interpreter for every case (about 100 ms on a quiet machine,
 a second under load), which would allow a handful of edits in the budget. The search runs its calls in a forked
@@ -54,9 +56,9 @@ def validate(request):
     if not isinstance(cases, list) or not 1 <= len(cases) <= MAX_CASES:
         return "`cases` must be a list of 1 to %d cases" % MAX_CASES
     for c in cases:
-        if not isinstance(c, dict) or not isinstance(c.get("id"), int) or not isinstance(c.get("call"), str) \
-                or c.get("role") not in _ROLES:
-            return "each case needs an integer `id`, a `call` and a `role` (target, guard or observe)"
+        if not isinstance(c, dict) or not isinstance(c.get("id"), int) or c.get("role") not in _ROLES \
+                or (isinstance(c.get("call"), str)) == (isinstance(c.get("stdin"), str)):
+            return "each case needs an integer `id`, a `role` (target, guard or observe), and a `call` or a `stdin`"
         if "timeoutMs" in c and not _positive_int(c["timeoutMs"]):
             return "a case's `timeoutMs`, when given, must be a positive whole number"
     if not any(c["role"] == "target" for c in cases):
@@ -68,8 +70,8 @@ def validate(request):
     if not _positive_int(request.get("caseTimeoutMs")):
         return "`caseTimeoutMs` must be a positive whole number"
     limits = request.get("limits")
-    if not isinstance(limits, dict) or not all(_positive_int(limits.get(k)) for k in ("fileBytes", "addressSpaceBytes")):
-        return "`limits` needs positive whole numbers `fileBytes` and `addressSpaceBytes`"
+    if not isinstance(limits, dict) or not all(_positive_int(limits.get(k)) for k in ("fileBytes", "addressSpaceBytes", "outputBytes")):
+        return "`limits` needs positive whole numbers `fileBytes`, `addressSpaceBytes` and `outputBytes`"
     return None
 
 
@@ -113,7 +115,6 @@ def run(request, emit):
         emit({"kind": "done"})
         return
     started = time.monotonic()
-    deadline = started + request["budgetMs"] / 1000
     lock_down()
     cases = request["cases"]
     file = request["file"]
@@ -122,9 +123,10 @@ def run(request, emit):
         emit({"kind": "error", "error": "the source does not compile"})
         emit({"kind": "done"})
         return
-    runner = FastRunner(file, request["limits"], [original], [c["call"] for c in cases],
-                        worker_seconds=int(request["budgetMs"] / 1000) + 2)
-    baseline = [runner.run(0, i, min(c.get("timeoutMs", request["caseTimeoutMs"]), request["caseTimeoutMs"]), deadline, lines=True)
+    runner = FastRunner(file, request["limits"], [original], cases,
+                        worker_seconds=int((request["budgetMs"] + len(cases) * request["caseTimeoutMs"]) / 1000) + 2)
+    # The code as written runs each case once, within its own timeout; the budget is for the edits.
+    baseline = [runner.run(0, i, min(c.get("timeoutMs", request["caseTimeoutMs"]), request["caseTimeoutMs"]), float("inf"), lines=True)
                 for i, c in enumerate(cases)]
     emit({"kind": "baseline", "observations": _by_id(cases, enumerate(baseline))})
 
@@ -139,6 +141,7 @@ def run(request, emit):
     targets = [i for i, c in enumerate(cases) if c["role"] == "target"]
     guards = [i for i, c in enumerate(cases) if c["role"] == "guard"]
     timeouts = [_edited_timeout(b, request["caseTimeoutMs"]) for b in baseline]
+    deadline = time.monotonic() + request["budgetMs"] / 1000
     tried = 0
     stopped = None
     for edit in edits:
@@ -159,5 +162,5 @@ def run(request, emit):
     runner.close()
     if stopped is None and len(edits) >= request["maxEdits"]:
         stopped = "edits"
-    emit({"kind": "done", "generated": len(edits), "tried": tried, "workers": runner.started_workers,
-          "elapsedMs": int((time.monotonic() - started) * 1000), "stopped": stopped})
+    emit({"kind": "done", "generated": len(edits), "tried": tried, "elapsedMs": int((time.monotonic() - started) * 1000),
+          "stopped": stopped})

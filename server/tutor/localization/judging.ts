@@ -21,12 +21,23 @@ export function passes(judge: CaseJudge, id: number, obs: CaseObservation | unde
 }
 
 /**
- * The edits that make every target case pass and keep every guard case passing. The search's own run of the code
- * as written must agree with grading first: every target failing there too (else its runner sees another program,
- * and nothing it says can be trusted), and a guard it saw fail is not counted (it does not reliably pass).
+ * Whether a case failed in the search's own run of the code as written: what the spectrum and the repairs go by, so
+ * that both read the same runs. A case whose expected value is unknown here keeps its graded status.
+ */
+export function failedInSearch(judge: CaseJudge, run: RepairRun, id: number, graded: boolean): boolean {
+  const obs = run.baseline.get(id);
+  if (!obs || !judge.expectations[id]) return graded;
+  return !passes(judge, id, obs);
+}
+
+/**
+ * The edits that make every target case pass and keep every guard case passing. Only the cases whose graded status
+ * the search's own run of the code as written agrees with count: a target that passed there (grading ran out of
+ * time on a busy machine, say) needs no repair, and a guard that failed there cannot be kept passing.
  */
 export function repairsIn(run: RepairRun, judge: CaseJudge, targets: readonly number[], guards: readonly number[]): TriedEdit[] {
-  if (targets.length === 0 || targets.some((id) => passes(judge, id, run.baseline.get(id)))) return [];
-  const steadyGuards = guards.filter((id) => passes(judge, id, run.baseline.get(id)));
-  return run.candidates.filter((edit) => targets.every((id) => passes(judge, id, edit.observations.get(id))) && steadyGuards.every((id) => passes(judge, id, edit.observations.get(id))));
+  const failing = targets.filter((id) => !passes(judge, id, run.baseline.get(id)));
+  const passing = guards.filter((id) => passes(judge, id, run.baseline.get(id)));
+  if (failing.length === 0) return [];
+  return run.candidates.filter((edit) => failing.every((id) => passes(judge, id, edit.observations.get(id))) && passing.every((id) => passes(judge, id, edit.observations.get(id))));
 }

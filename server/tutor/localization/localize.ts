@@ -2,15 +2,15 @@
 // values on the server, run the repair search in the sandbox (which also records the lines each case runs), rank the
 // lines by the spectrum, judge the repairs outside the sandbox, and rank the suspect lines. The sandbox receives the
 // code and the cases' calls only.
-import type { Exercise } from "../../exercises/exercise";
+import type { Exercise, ExerciseCase } from "../../exercises/exercise";
 import { ExerciseBrokenError, type ReferenceCache, resolveExpectations } from "../../grading/expectations";
 import type { Sandbox } from "../../grading/grade";
 import type { ResolvedExpectation, Status } from "../../grading/judge";
 import { resolveLimits, type SandboxLimits } from "../../grading/limits";
 import type { SuspectLine } from "../contracts";
 import { failureFacts, type GradedSubmission, type Localization } from "../facts";
-import { repairsIn } from "./judging";
-import { type RepairCase, runRepairSearch } from "./repair-run";
+import { failedInSearch, repairsIn } from "./judging";
+import { type RepairCase, type RepairInput, runRepairSearch } from "./repair-run";
 import { rankLines } from "./spectrum";
 import { suspectLines } from "./suspects";
 
@@ -69,7 +69,7 @@ export function planOf(exercise: Exercise, submission: GradedSubmission): Plan |
   const spectrum: Plan["spectrum"] = [];
   exercise.cases.forEach((c, index) => {
     const status = submission.tests[index]?.status;
-    if (c.call === null || status === undefined) return;
+    if (inputOf(c) === null || status === undefined) return;
     if (status === "passed" || FAILING.includes(status)) spectrum.push({ index, failed: status !== "passed", timedOut: status === "timeout" });
   });
   const failing = spectrum.filter((s) => s.failed).map((s) => s.index);
@@ -84,9 +84,15 @@ function memoryCache(): ReferenceCache {
   return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
 }
 
+/** What the search runs for a case: its call, or a program case's input; null for neither. */
+function inputOf(c: ExerciseCase): RepairInput | null {
+  if (c.call !== null) return { call: c.call };
+  return c.stdin !== undefined ? { stdin: c.stdin } : null;
+}
+
 /** The expected value of each case the search judges, looked up on the server; it never enters the sandbox. */
 async function expectationsOf(sandbox: Sandbox, exercise: Exercise, references: ReferenceCache | undefined): Promise<(ResolvedExpectation | null)[]> {
-  const explicit = exercise.cases.map((c) => (c.expectation.kind === "value" || c.expectation.kind === "raises" ? c.expectation : null));
+  const explicit = exercise.cases.map((c) => (c.expectation.kind === "reference" ? null : c.expectation));
   if (!exercise.cases.some((c) => c.expectation.kind === "reference")) return explicit;
   try {
     // The reference solution runs in a container of its own (as for grading), never the learner's.
@@ -135,8 +141,9 @@ export async function localizeBug(sandbox: Sandbox, exercise: Exercise | null, s
     ]);
     const run = search.value;
     Object.assign(stats, { searchMs: search.ms, inContainerMs: run.elapsedMs, editsGenerated: run.generated, editsTried: run.tried, candidates: run.candidates.length, stopped: run.stopped, error: run.error });
-    const spectrum = rankLines(plan.spectrum.flatMap((c) => (run.coverage.has(c.index) ? [{ lines: run.coverage.get(c.index)!, failed: c.failed }] : [])));
-    const repairs = repairsIn(run, { cases: exercise.cases, expectations, limits }, plan.targets, plan.guards);
+    const judge = { cases: exercise.cases, expectations, limits };
+    const spectrum = rankLines(plan.spectrum.flatMap((c) => (run.coverage.has(c.index) ? [{ lines: run.coverage.get(c.index)!, failed: failedInSearch(judge, run, c.index, c.failed) }] : [])));
+    const repairs = repairsIn(run, judge, plan.targets, plan.guards);
     stats.repairs = repairs.length;
     return finish(suspectLines({ repairs, exceptionLine, spectrum }), [...new Set(repairs.map((r) => r.text))]);
   } catch (e) {
@@ -149,5 +156,5 @@ export async function localizeBug(sandbox: Sandbox, exercise: Exercise | null, s
 /** Every case of the plan once, with its role in the search: targets and guards, and the other failing cases to observe. */
 function searchCases(exercise: Exercise, plan: Plan): RepairCase[] {
   const role = (index: number): RepairCase["role"] => (plan.targets.includes(index) ? "target" : plan.guards.includes(index) ? "guard" : "observe");
-  return plan.spectrum.map(({ index, timedOut }) => ({ id: index, call: exercise.cases[index]!.call!, role: role(index), ...(timedOut ? { timeoutMs: TIMED_OUT_CASE_MS } : {}) }));
+  return plan.spectrum.map(({ index, timedOut }) => ({ id: index, ...inputOf(exercise.cases[index]!)!, role: role(index), ...(timedOut ? { timeoutMs: TIMED_OUT_CASE_MS } : {}) }));
 }

@@ -8,10 +8,12 @@ import { type CaseObservation, caseObservationSchema } from "../../grading/obser
 
 export type CaseRole = "target" | "guard" | "observe";
 
-export interface RepairCase {
+/** A call in the learner's module, or (a program case) the file run as a program with this input. */
+export type RepairInput = { call: string } | { stdin: string };
+
+export type RepairCase = RepairInput & {
   /** The case's index in the exercise. */
   id: number;
-  call: string;
   /**
    * "target": the code fails it, and a repair must make it pass. "guard": the code passes it, and must still.
    * "observe": run once on the code as written, for the lines it runs.
@@ -19,11 +21,11 @@ export interface RepairCase {
   role: CaseRole;
   /** Shorter than the search's case timeout, for a case that already ran out of time in grading. */
   timeoutMs?: number;
-}
+};
 
 export interface RepairSearchOptions {
   maxEdits: number;
-  /** Time the search may spend running calls, in the container. */
+  /** Time the search may spend trying edits, in the container (after one run of the code as written). */
   budgetMs: number;
   /** The longest one call of the code as written may take; edited calls get a few times what it took. */
   caseTimeoutMs: number;
@@ -77,7 +79,7 @@ const lineSchema = z.discriminatedUnion("kind", [
 ]);
 
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
-/** Beyond the search's budget: starting the container, generating the edits and the calls still running at the end. */
+/** Beyond the search's budget and its run of the code as written: starting the container, generating the edits. */
 const CONTAINER_ALLOWANCE_MS = 10_000;
 
 function observationsOf(raw: Record<string, unknown>, ids: Set<number>): Map<number, CaseObservation> {
@@ -112,10 +114,10 @@ export async function runRepairSearch(sandbox: Sandbox, file: string, source: st
     maxEdits: options.maxEdits,
     budgetMs: options.budgetMs,
     caseTimeoutMs: options.caseTimeoutMs,
-    limits: { fileBytes: options.limits.fileBytes, addressSpaceBytes: options.limits.memoryMb * 1024 * 1024 },
+    limits: { fileBytes: options.limits.fileBytes, addressSpaceBytes: options.limits.memoryMb * 1024 * 1024, outputBytes: options.limits.outputBytes },
   };
   const run = await sandbox.analyse(payload, {
-    deadlineMs: options.budgetMs + CONTAINER_ALLOWANCE_MS,
+    deadlineMs: options.budgetMs + cases.length * options.caseTimeoutMs + CONTAINER_ALLOWANCE_MS,
     maxStdoutBytes: MAX_OUTPUT_BYTES,
     onLine: (raw) => {
       const parsed = lineSchema.safeParse(raw);

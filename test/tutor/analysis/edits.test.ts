@@ -1,6 +1,6 @@
 // The repair search's edits (runner-image/tutor_analysis/edits.py, mode "edits"), run on the host exactly as the
-// sandbox runs the tool: each kind of single-token slip is proposed, every edit compiles and is a different program,
-// docstrings and code outside functions are left alone. Mode "repairs" runs learner code, so it refuses to run
+// sandbox runs the tool: each kind of single-token slip is proposed, in functions and in a program's own code, every
+// edit compiles and is a different program, and docstrings are left alone. Mode "repairs" runs learner code, so it refuses to run
 // anywhere but as the sandbox container's first process.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -62,7 +62,7 @@ test("proposes each kind of slip: comparison, and/or, range, ±1, swapped operan
   expect(moved.source.split("\n")[9]).toBe("        return out");
 });
 
-test("every edit changes one line of one function, compiles, and no two edits make the same program", () => {
+test("every edit changes one line, compiles, and no two edits make the same program", () => {
   const edits = editsOf(SOURCE);
   expect(edits.length).toBeGreaterThan(20);
   const original = SOURCE.split("\n");
@@ -73,11 +73,20 @@ test("every edit changes one line of one function, compiles, and no two edits ma
     expect(changed).toEqual([e.line]);
     expect(lines[e.line - 1]!.trim()).toBe(e.text);
   }
-  // Never the docstring (line 4) or the module's own code (line 1).
-  expect(edits.some((e) => e.line === 1 || e.line === 4)).toBe(false);
+  // Never the docstring (line 4); the module's own code, yes (line 1).
+  expect(edits.some((e) => e.line === 4)).toBe(false);
+  expect(edits.filter((e) => e.line === 1).map((e) => e.text)).toEqual(["LIMIT = 11", "LIMIT = 9"]);
   expect(new Set(edits.map((e) => e.source)).size).toBe(edits.length);
   const [checked] = tool({ mode: "analyze", file: "count.py", source: edits.map((e) => e.source).join("\n\n") });
   expect(checked!.syntaxError).toBeNull();
+});
+
+test("a program (code outside any function) gets edits too, its statements moved in and out of its loops", () => {
+  const program = ["total = 0", "for line in open(0):", "    total += int(line)", "print(total)", ""].join("\n");
+  const texts = editsOf(program).map((e) => `${e.kind} ${e.line}: ${e.text}`);
+  expect(texts).toEqual(expect.arrayContaining(["plus-one 1: total = 1", "indentation 4: print(total)", "variable 3: total += int(total)"]));
+  // `return` outside a function does not compile: no such edit.
+  expect(texts.some((t) => t.startsWith("return"))).toBe(false);
 });
 
 test("at most `max` edits, and a clear error for code that does not parse", () => {

@@ -96,6 +96,22 @@ test("swapped operands: located by a repair of line 2", async () => {
   expectNoFix(a, "part / whole");
 }, 120_000);
 
+test("a program (input and output, no function) is located by a repair too", async () => {
+  const ex = fixtureExercise(
+    {
+      exerciseYaml: "title: Count down\nsummary: A test exercise.\ndifficulty: 1\nconcepts: []\nfile: count_down.py\n",
+      solution: "n = int(input())\nwhile n > 0:\n    print(n)\n    n -= 1\nprint('lift off')\n",
+      casesYaml: ['- name: three\n  stdin: "3\\n"\n  stdout: "3\\n2\\n1\\nlift off\\n"', '- name: none\n  stdin: "0\\n"\n  stdout: "lift off\\n"', '- name: one\n  stdin: "1\\n"\n  stdout: "1\\nlift off\\n"\n  hidden: true', ""].join("\n"),
+    },
+    "count_down",
+  );
+  const code = "n = int(input())\nwhile n > 1:\n    print(n)\n    n -= 1\nprint('lift off')\n";
+  const a = await answers(ex, code);
+  expect(a.facts.suspectLines[0]).toMatchObject({ line: 2, evidence: "repair", aspect: "condition" });
+  expect(a.hints[1]).toMatch(/line 2\b/);
+  expectNoFix(a, "n > 0");
+}, 120_000);
+
 test("a bug no one-token edit fixes is located by the spectrum alone", async () => {
   const ex = exercise(
     "describe",

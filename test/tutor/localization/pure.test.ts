@@ -5,7 +5,7 @@ import type { TestResult } from "../../../server/grading/judge";
 import { DEFAULT_LIMITS } from "../../../server/grading/limits";
 import type { CaseObservation } from "../../../server/grading/observation";
 import type { GradedSubmission } from "../../../server/tutor/facts";
-import { repairsIn } from "../../../server/tutor/localization/judging";
+import { failedInSearch, repairsIn } from "../../../server/tutor/localization/judging";
 import { planOf } from "../../../server/tutor/localization/localize";
 import type { RepairRun, TriedEdit } from "../../../server/tutor/localization/repair-run";
 import { ochiai, rankLines, singledOut } from "../../../server/tutor/localization/spectrum";
@@ -134,9 +134,20 @@ describe("repairsIn", () => {
     expect(repairsIn(searchRun([unguarded, raising]), judge, [0], [1, 2])).toEqual([]);
   });
 
-  test("trusts nothing when the search's own run of a target passes (it saw another program than grading did)", () => {
+  test("a target the search's own run saw pass needs no repair; with none left failing, nothing is a repair", () => {
     const fixes = edit(1, 2, [[0, returned(1n)], [1, returned(3n)], [2, returned(6n)]]);
     expect(repairsIn(searchRun([fixes], [[0, returned(1n)], [1, returned(3n)], [2, returned(6n)]]), judge, [0], [1, 2])).toEqual([]);
+    // Case 1 graded as failing (it ran out of time on a busy machine) but passed in the search: case 0 alone is the target.
+    const onlyZero = edit(2, 2, [[0, returned(1n)], [1, returned(3n)], [2, returned(6n)]]);
+    expect(repairsIn(searchRun([onlyZero]), judge, [0, 1], [2]).map((e) => e.id)).toEqual([2]);
+  });
+
+  test("failedInSearch: the search's own run decides, where the expected value is known", () => {
+    const run = searchRun([], [[0, returned(1n)], [1, returned(4n)]]);
+    expect(failedInSearch(judge, run, 0, true)).toBe(false);
+    expect(failedInSearch(judge, run, 1, false)).toBe(true);
+    expect(failedInSearch(judge, run, 2, true)).toBe(true); // not run: the graded status
+    expect(failedInSearch({ ...judge, expectations: [null, null, null] }, run, 0, true)).toBe(true);
   });
 
   test("a guard the search saw fail as written does not count against an edit", () => {

@@ -19,7 +19,7 @@ test("code that loops forever: the search stops at its budget, having tried some
     { id: 0, call: "f(3)", role: "target", timeoutMs: 300 },
     { id: 1, call: "f(0)", role: "guard" },
   ];
-  const run = await runRepairSearch(sandbox, "f.py", code, cases, options(3000));
+  const run = await runRepairSearch(sandbox, "f.py", code, cases, options(400));
   expect(run.error).toBeNull();
   expect(run.baseline.get(0)?.outcome).toBe("timeout");
   expect(run.baseline.get(1)).toMatchObject({ outcome: "returned", value: { t: "int", v: "0" } });
@@ -70,4 +70,19 @@ test("the lines each case ran, as the spectrum needs them", async () => {
   expect(run.coverage.get(9)).toEqual([1, 2, 4, 6]);
   // The observed case runs once, on the code as written, and never with an edit.
   for (const edit of run.candidates) expect(edit.observations.has(9)).toBe(false);
+}, 120_000);
+
+test("a program case runs the file as a program with its input: what it printed is what it gave", async () => {
+  const code = ["n = int(input())", "total = 0", "for i in range(n):", "    total += i", "print(total)", ""].join("\n");
+  const cases: RepairCase[] = [
+    { id: 0, stdin: "3\n", role: "target" },
+    { id: 1, stdin: "0\n", role: "guard" },
+  ];
+  const run = await runRepairSearch(sandbox, "sum_to.py", code, cases, options(3000));
+  expect(run.baseline.get(0)).toMatchObject({ outcome: "finished", exitCode: 0, stdout: "3\n" });
+  expect(run.coverage.get(0)).toEqual([1, 2, 3, 4, 5]);
+  expect(run.coverage.get(1)).toEqual([1, 2, 3, 5]);
+  const fix = run.candidates.find((e) => e.text === "for i in range(n + 1):");
+  expect(fix?.observations.get(0)).toMatchObject({ outcome: "finished", stdout: "6\n" });
+  expect(fix?.observations.get(1)).toMatchObject({ outcome: "finished", stdout: "0\n" });
 }, 120_000);
