@@ -1,14 +1,15 @@
 // `npm run bench`: how fast grading is, measured through the real platform (a `tutor serve` process with its own
 // PostgreSQL database, the real queue, the runner image and Docker), against bare python3 on the same checks.
-//   1. HumanEval: the 164 canonical solutions, one submission each, by one learner over HTTP and socket.io, one
-//      after another (latency: submission to verdict), then all at once (throughput); and the same checks as bare
-//      python3 subprocesses, one after another and then one per core.
+//   1. HumanEval: the 164 canonical solutions, one submission each, by one learner over HTTP and socket.io: the first
+//      40 at a learner's pace from the pool's starting size; all at once (which grows the pool); one after another
+//      once the grown pool is full (latency: submission to verdict); all at once again (throughput); and the same
+//      checks as bare python3 subprocesses, one after another and then one per core.
 //   2. A burst: 100 learners submit 5 each at once; time to drain, waits, the server's peak memory, and every
 //      submission's verdict counted (lost and duplicated must be 0).
 //   3. The first 60 problems one at a time again, on a server whose container pool holds only what its grading slots
 //      need, so that Docker's work for each container overlaps the run (as once a stream outlasts a large pool).
 // The one-at-a-time runs start once the server's pool is full, as it is on a server that has been up a while (and
-// between bursts).
+// between bursts): at its starting size for the paced run, at what the first burst grew it to for the others.
 // The last line is `sandbox cost ratio (p50): R`, our p50 over bare python3's. Figures go to docs/performance.md.
 //   npm run bench [-- path/to/HumanEval.jsonl]
 import { type ChildProcess, spawn } from "node:child_process";
@@ -16,12 +17,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readConfig } from "../server/config";
-import { poolFloorFor } from "../server/grading/container-pool";
-import { ownerLabel, SANDBOX_OWNER_LABEL } from "../server/grading/container-owner";
+import { ownerLabel, SANDBOX_OWNER_LABEL } from "../server/grading/sandbox/container-owner";
+import { poolFloorFor } from "../server/grading/pool-sizing";
 import { humanEvalExercise, importHumanEval, readHumanEvalFile } from "../server/exercises/import-humaneval";
 import { connectDocker } from "../server/grading/docker";
 import { ensureRunnerImage } from "../server/grading/runner-image";
-import { SANDBOX_LABEL } from "../server/grading/sandbox";
+import { SANDBOX_LABEL } from "../server/grading/sandbox/container-policy";
 import { createMigratedDatabase, dropDatabase } from "../test/support/database";
 import { type BareProblem, barePython, runBareChecks, writeBareProblems } from "./bare-python";
 import { deliveryCounts, latencyFigures, ms, percentile, perSecond } from "./figures";
@@ -57,15 +58,37 @@ function loadProblems(file: string, exercisesDir: string): Problem[] {
   });
 }
 
-/** `tutor serve` in a process of its own, so its memory is the server's alone. Resolves once it listens. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+interface Server {
+  child: ChildProcess;
+  url: string;
+  /** How many started containers the server's pool aims to hold, as it last said (0 before its first submission). */
+  poolTarget: number;
+}
+
+/**
+ * `tutor serve` in a process of its own, so its memory is the server's alone. Resolves once it listens. What its
+ * container pool says (its size, and each time it grows or shrinks) is passed on to the bench's log.
+ */
+function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const child = spawn(process.execPath, [path.join(ROOT, "bin/tutor.js"), "serve"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: Server = { child, url: "", poolTarget: 0 };
   return new Promise((resolve, reject) => {
     let output = "";
+    let partial = "";
     const onData = (d: Buffer) => {
       output += d.toString();
+      const lines = (partial + d.toString()).split("\n");
+      partial = lines.pop()!;
+      for (const line of lines.filter((l) => l.startsWith("container pool:"))) {
+        log(`  server: ${line}`);
+        const size = /keeping (\d+)|back to (\d+)/.exec(line);
+        if (size) server.poolTarget = Number(size[1] ?? size[2]);
+      }
       const m = /Tutor is running at (\S+)/.exec(output);
-      if (m) resolve({ child, url: m[1]! });
+      if (m && !server.url) {
+        server.url = m[1]!;
+        resolve(server);
+      }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -92,7 +115,8 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
  * Waits until the server has started its whole container pool (a server that has run a while has), counting the
  * running sandbox containers its process owns; resolves with how long that took.
  */
-async function poolFilled(pid: number, size: number): Promise<number> {
+async function poolFilled(server: Server): Promise<number> {
+  const pid = server.child.pid!;
   const started = Date.now();
   const owner = ownerLabel(pid);
   const docker = connectDocker();
@@ -102,8 +126,8 @@ async function poolFilled(pid: number, size: number): Promise<number> {
     const mine = (await docker.listContainers({ filters: { label: [`${SANDBOX_LABEL}=1`] } })).filter((c) => c.Labels[SANDBOX_OWNER_LABEL] === owner).length;
     if (mine !== last) steadySince = Date.now();
     last = mine;
-    if (mine >= size && Date.now() - steadySince > 2000) return Date.now() - started;
-    if (Date.now() - started > 10 * 60_000) throw new Error(`the container pool reached only ${mine} of ${size} in 10 minutes`);
+    if (mine >= server.poolTarget && Date.now() - steadySince > 2000) return Date.now() - started;
+    if (Date.now() - started > 10 * 60_000) throw new Error(`the container pool reached only ${mine} of ${server.poolTarget} in 10 minutes`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -159,7 +183,7 @@ async function main(): Promise<void> {
     log(`imported ${problems.length} HumanEval problems from ${file}`);
     await ensureRunnerImage(connectDocker(), (line) => log(`runner image: ${line}`));
     const databaseUrl = await createMigratedDatabase(database);
-    const { gradingConcurrency: concurrency, containerPool } = readConfig();
+    const { gradingConcurrency: concurrency, containerPool: bounds } = readConfig();
     const serverEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -170,19 +194,26 @@ async function main(): Promise<void> {
     };
     const started = await startServer(serverEnv);
     server = started.child;
-    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}, container pool ${containerPool}`);
+    const poolWords = `from ${bounds.least} up to ${bounds.most} (floor ${bounds.floor})`;
+    log(`server at ${started.url} (pid ${server.pid}), grading concurrency ${concurrency}, container pool ${poolWords}`);
 
     // 1. HumanEval through the platform.
     const alone = await warmedLearner(started.url, problems);
     learners.push(alone);
-    const fillMs = await poolFilled(server.pid!, containerPool);
-    log(`container pool: ${containerPool} containers started, ${(fillMs / 1000).toFixed(1)} s after the warm-up`);
+    await poolFilled(started);
+    // One learner at their own pace, as on a server nobody has rushed: the pool at its starting size, refilled
+    // between submissions.
+    log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict), the pool at its starting size...`);
+    const paced = await humanEvalOneByOne(alone, problems.slice(0, PACED_PROBLEMS), PACE_MS);
+    // A burst, which the starting pool cannot hold: it grows the pool, which then fills in the quiet after it.
+    log(`HumanEval, all ${problems.length} at once from the starting pool...`);
+    const firstBurst = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
+    const fillMs = await poolFilled(started);
+    const grownTo = started.poolTarget;
+    log(`container pool: ${grownTo} containers started, ${(fillMs / 1000).toFixed(1)} s after that burst`);
     log(`HumanEval, one submission at a time...`);
     const oneByOne = await humanEvalOneByOne(alone, problems);
-    // A class at a learner's pace is not a burst: its pool is full, and refills between submissions.
-    await poolFilled(server.pid!, containerPool);
-    log(`HumanEval, ${PACED_PROBLEMS} at a learner's pace (${PACE_MS} ms after each verdict)...`);
-    const paced = await humanEvalOneByOne(alone, problems.slice(0, PACED_PROBLEMS), PACE_MS);
+    await poolFilled(started);
     log(`HumanEval, all ${problems.length} at once...`);
     const burst164 = await allAtOnce(problems.map((problem) => ({ learner: alone, problem })));
 
@@ -230,7 +261,7 @@ async function main(): Promise<void> {
     server = small.child;
     const smallLearner = await warmedLearner(small.url, problems);
     learners.push(smallLearner);
-    await poolFilled(server.pid!, smallPool);
+    await poolFilled(small);
     const smallRun = await humanEvalOneByOne(smallLearner, problems.slice(0, SMALL_POOL_PROBLEMS));
     smallLearner.leave();
     learners.length = 0;
@@ -241,6 +272,7 @@ async function main(): Promise<void> {
     const ours = latencyFigures(oneByOne.latencies);
     const bare = latencyFigures(bareOne.times);
     const ours164 = fulfilled(burst164.timings);
+    const firstBurstDone = fulfilled(firstBurst.timings);
     const loaded = latencyFigures(ours164.map((t) => t.verdict.at - t.sentAt));
     const waits = burstTimings.flatMap((t) => (t.runningAt === null ? [] : [t.runningAt - t.sentAt]));
     const ratio = ours.p50Ms / bare.p50Ms;
@@ -248,19 +280,21 @@ async function main(): Promise<void> {
     const smallFigures = latencyFigures(smallRun.latencies);
     const lines = [
       `machine: ${await machine()}`,
-      `grading concurrency: ${concurrency}; container pool: ${containerPool} (started ${(fillMs / 1000).toFixed(1)} s after the warm-up); bare python: ${python}`,
+      `grading concurrency: ${concurrency}; container pool: ${poolWords}; grown to ${grownTo} by the first burst, all started ${(fillMs / 1000).toFixed(1)} s after it; bare python: ${python}`,
       "",
       `HumanEval, ${problems.length} canonical solutions, one at a time (submission to verdict):`,
       `  tutor (HTTP + queue + sandbox): p50 ${ms(ours.p50Ms)}, p95 ${ms(ours.p95Ms)}, ${oneByOne.notPassed.length} not passed${oneByOne.notPassed.length ? ` (${oneByOne.notPassed.slice(0, 5).join(", ")})` : ""}`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(oneByOne.gradings, 50))}`,
       `  bare python3:                   p50 ${ms(bare.p50Ms)}, p95 ${ms(bare.p95Ms)}, ${bareOne.failed} failed`,
-      `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict; not the issue's measure):`,
+      `HumanEval, the first ${paced.latencies.length} at a learner's pace (${PACE_MS} ms after each verdict), the pool at its starting size (${bounds.least}; not the issue's measure):`,
       `  tutor: p50 ${ms(pacedFigures.p50Ms)}, p95 ${ms(pacedFigures.p95Ms)} (${(pacedFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${paced.notPassed.length} not passed`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(paced.gradings, 50))}`,
       `HumanEval, the first ${smallRun.latencies.length} one at a time with a pool of ${smallPool} (Docker's work for each container during the run; not the issue's measure):`,
       `  tutor: p50 ${ms(smallFigures.p50Ms)}, p95 ${ms(smallFigures.p95Ms)} (${(smallFigures.p50Ms / bare.p50Ms).toFixed(2)} × bare p50), ${smallRun.notPassed.length} not passed`,
       `    of which grading (take a container, run the harness, judge): p50 ${ms(percentile(smallRun.gradings, 50))}`,
-      `HumanEval, all ${problems.length} at once:`,
+      `HumanEval, all ${problems.length} at once from the pool's starting size (the burst that grows it):`,
+      `  tutor: ${perSecond(firstBurstDone.length, firstBurst.elapsedMs).toFixed(1)} submissions/s (${(firstBurst.elapsedMs / 1000).toFixed(1)} s), ${problems.length - firstBurstDone.length} without a verdict`,
+      `HumanEval, all ${problems.length} at once, from the grown pool:`,
       `  tutor: ${perSecond(ours164.length, burst164.elapsedMs).toFixed(1)} submissions/s (${(burst164.elapsedMs / 1000).toFixed(1)} s; verdict p50 ${ms(loaded.p50Ms)}, p95 ${ms(loaded.p95Ms)}), ${problems.length - ours164.length} without a verdict`,
       `  bare python3, ${os.availableParallelism()} at a time: ${perSecond(problems.length, bareParallel.elapsedMs).toFixed(1)} checks/s (${(bareParallel.elapsedMs / 1000).toFixed(1)} s)`,
       `burst: ${burst.length} submissions by ${crowd.length} learners at once:`,

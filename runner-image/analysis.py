@@ -1,4 +1,4 @@
-"""Tutor's program-analysis tool: runs inside the sandbox container, next to harness.py, as
+"""Tutor's program-analysis tool: runs inside the sandbox container, next to the grading harness, as
 `python3 -I -B /opt/tutor/analysis.py`. It reads one JSON request on stdin and writes one JSON object line on
 stdout (modes run-variants and repairs stream lines, like the harness):
 
@@ -19,7 +19,7 @@ import sys
 
 
 def _main():
-    # -I leaves this file's folder off sys.path; tutor_analysis/ and harness.py live beside it.
+    # -I leaves this file's folder off sys.path; tutor_analysis/ and harness/ live beside it.
     here = os.path.dirname(os.path.abspath(__file__))
     if here not in sys.path:
         sys.path.insert(0, here)

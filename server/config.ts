@@ -1,8 +1,8 @@
 // Every setting the platform reads from the environment, typed, with its default, in one place.
 import os from "node:os";
 import path from "node:path";
-import { poolFloorFor } from "./grading/container-pool";
 import { CONTAINER_MEMORY_HEADROOM_MB, DEFAULT_LIMITS } from "./grading/limits";
+import { type PoolBounds, poolFloorFor, poolStartFor } from "./grading/pool-sizing";
 import type { RateLimits } from "./http/auth-routes";
 
 export interface PlatformConfig {
@@ -14,8 +14,11 @@ export interface PlatformConfig {
   host: string;
   port: number;
   gradingConcurrency: number;
-  /** How many sandbox containers each grading process keeps started ahead of time (TUTOR_CONTAINER_POOL). */
-  containerPool: number;
+  /**
+   * How many sandbox containers each grading process keeps started ahead of time: a few, more while submissions
+   * come faster than they are replaced (up to what memory allows), or the fixed number TUTOR_CONTAINER_POOL gives.
+   */
+  containerPool: PoolBounds;
   /**
    * Whether `tutor serve` also grades (TUTOR_WORKER, default 1). Set TUTOR_WORKER=0 (or `serve --no-worker`) for
    * a web server only, when separate `tutor worker` processes take the queue.
@@ -68,18 +71,29 @@ export function defaultGradingConcurrency(totalMemoryBytes = os.totalmem(), core
 
 /** What an idle pooled container holds (its harness, fork server and first case process, and Docker's shim): 17 MB measured over 40. */
 export const IDLE_CONTAINER_MB = 18;
-/** The share of the machine's memory that idle pooled containers may hold by default. */
+/** The share of the machine's memory that idle pooled containers may hold at most. */
 const POOL_MEMORY_SHARE = 0.1;
-const MAX_DEFAULT_POOL = 200;
+const MAX_POOL = 200;
 
 /**
- * As many started containers as POOL_MEMORY_SHARE of the memory holds, up to MAX_DEFAULT_POOL, and never fewer than
- * the grading slots need (poolFloorFor): a burst before a deadline is then graded from containers started in quiet
- * moments, without Docker's work for each one on the cores doing the grading (server/grading/container-pool.ts).
+ * The most a demand-sized pool grows to: as many started containers as POOL_MEMORY_SHARE of the memory holds, up
+ * to MAX_POOL, and never fewer than the grading slots need (poolFloorFor). A burst before a deadline is then graded
+ * from containers started in quiet moments, without Docker's work for each one on the cores doing the grading.
  */
-export function defaultContainerPool(concurrency: number, totalMemoryBytes = os.totalmem()): number {
+export function poolLimitByMemory(concurrency: number, totalMemoryBytes = os.totalmem()): number {
   const byMemory = Math.floor((totalMemoryBytes * POOL_MEMORY_SHARE) / (IDLE_CONTAINER_MB * 1024 * 1024));
-  return Math.max(poolFloorFor(concurrency), Math.min(MAX_DEFAULT_POOL, byMemory));
+  return Math.max(poolFloorFor(concurrency), Math.min(MAX_POOL, byMemory));
+}
+
+/**
+ * From poolStartFor(concurrency) up to poolLimitByMemory, as demand asks (server/grading/pool-sizing.ts); `fixed`
+ * (TUTOR_CONTAINER_POOL) holds it at that number instead, never below the floor.
+ */
+export function containerPoolBounds(concurrency: number, fixed: number | undefined, totalMemoryBytes = os.totalmem()): PoolBounds {
+  const floor = poolFloorFor(concurrency);
+  if (fixed !== undefined) return { floor, least: Math.max(floor, fixed), most: Math.max(floor, fixed) };
+  const most = poolLimitByMemory(concurrency, totalMemoryBytes);
+  return { floor, least: Math.min(poolStartFor(concurrency), most), most };
 }
 
 export function parseTrustProxy(raw: string | undefined): string | number | boolean {
@@ -99,7 +113,7 @@ export function readConfig(env = process.env): PlatformConfig {
     host: env.HOST ?? "127.0.0.1",
     port: integer(env, "PORT", 3000),
     gradingConcurrency,
-    containerPool: Math.max(poolFloorFor(gradingConcurrency), integer(env, "TUTOR_CONTAINER_POOL", defaultContainerPool(gradingConcurrency))),
+    containerPool: containerPoolBounds(gradingConcurrency, env.TUTOR_CONTAINER_POOL ? integer(env, "TUTOR_CONTAINER_POOL", 0) : undefined),
     runWorker: onOff(env, "TUTOR_WORKER", true),
     leaseMs: integer(env, "TUTOR_LEASE_MS", 30_000),
     secureCookies: env.TUTOR_SECURE_COOKIES === "1",

@@ -10,11 +10,11 @@ import { type OpenDatabase, openDatabase } from "./database/open";
 import { ExerciseCatalog } from "./exercises/catalog";
 import { connectDocker } from "./grading/docker";
 import { fileReferenceCache } from "./grading/expectations";
-import { ContainerPool, poolFloorFor } from "./grading/container-pool";
-import { Sandbox, type SandboxSource } from "./grading/grade";
+import { ContainerPool } from "./grading/container-pool";
+import { Sandbox, type SandboxSource } from "./grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
-import { removeLeftoverContainers } from "./grading/sandbox";
+import { removeLeftoverContainers } from "./grading/sandbox/leftovers";
 import { GradingWorker } from "./grading/worker";
 import { createApp } from "./http/app";
 import { AuthoringService } from "./authoring/service";
@@ -50,7 +50,7 @@ function lazySandbox(config: PlatformConfig, log: (l: string) => void): SandboxS
   let ready: Promise<Sandbox> | null = null;
   const get = () => {
     ready ??= ensureRunnerImage(docker, (line) => log(`runner image: ${line}`)).then(
-      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { size: config.containerPool, refillAtOnceBelow: poolFloorFor(config.gradingConcurrency), log })),
+      (image) => new Sandbox(docker, image, DEFAULT_LIMITS, new ContainerPool(docker, image, DEFAULT_LIMITS, { bounds: config.containerPool, log })),
       (e: unknown) => {
         ready = null;
         throw e;

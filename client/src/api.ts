@@ -15,6 +15,7 @@ import type {
   SubmissionView,
   TutorCodeRequest,
 } from "./types";
+import type { CourseList, ExerciseNext, PractiseExercise, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -119,8 +120,9 @@ function exercisePath(set: string, slug: string): string {
   return `/api/exercises/${encodeURIComponent(set)}/${encodeURIComponent(slug)}`;
 }
 
-export async function listExercises(signal?: AbortSignal): Promise<ExerciseSummary[]> {
-  return (await request<{ exercises: ExerciseSummary[] }>("GET", "/api/exercises", undefined, signal)).exercises;
+/** Every exercise, and the units (problem sets) of the course in order, each with the learner's progress. */
+export async function listExercises(signal?: AbortSignal): Promise<CourseList> {
+  return await request<CourseList>("GET", "/api/exercises", undefined, signal);
 }
 
 export async function getExercise(set: string, slug: string, signal?: AbortSignal): Promise<ExerciseDetail> {
@@ -277,6 +279,21 @@ export async function reportActivity(set: string, slug: string, seconds: number)
 
 export async function getLearnerDashboard(signal?: AbortSignal): Promise<LearnerDashboard> {
   return await request<LearnerDashboard>("GET", "/api/dashboard", undefined, signal);
+}
+
+// ---- The learning path ----------------------------------------------------------------------------------------
+
+export async function getUnit(name: string, signal?: AbortSignal): Promise<UnitDetail> {
+  return await request<UnitDetail>("GET", `/api/units/${encodeURIComponent(name)}`, undefined, signal);
+}
+
+/** What comes after an exercise, and the progress of its unit. */
+export async function getNextUp(set: string, slug: string, signal?: AbortSignal): Promise<ExerciseNext> {
+  return await request<ExerciseNext>("GET", `${exercisePath(set, slug)}/next`, undefined, signal);
+}
+
+export async function getConceptExercises(id: string, signal?: AbortSignal): Promise<PractiseExercise[]> {
+  return (await request<{ exercises: PractiseExercise[] }>("GET", `/api/concepts/${encodeURIComponent(id)}/exercises`, undefined, signal)).exercises;
 }
 
 export async function getCourseDashboard(courseId: string, signal?: AbortSignal): Promise<CourseDashboard> {

@@ -1,4 +1,5 @@
 // "#/exercises/<set>/<slug>": instructions and examples on the left; editor, submit and live results on the right.
+import { isFinished } from "../../server/grading/states";
 import { ApiError, getExercise, getSubmission, isAbortError, submitCode } from "./api";
 import { difficultyDots, progressBadge, updateProgressBadge } from "./badges";
 import { initialCode, saveDraft } from "./drafts";
@@ -9,8 +10,9 @@ import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
 import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
+import { ExercisePath } from "./next-up";
 import { homeHref } from "./router";
-import { isFinished, SubmissionTracker } from "./tracker";
+import { SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
 import type { ExerciseDetail, SubmissionView } from "./types";
 
@@ -63,6 +65,16 @@ export function examplesSection(exercise: ExerciseDetail): HTMLElement {
   return section;
 }
 
+/** A refactoring exercise starts from code that works: the task is to improve it, which the page says first. */
+function refactorNote(): HTMLElement {
+  return h(
+    "p",
+    { className: "kind-note", testId: "refactor-note", attrs: { role: "note" } },
+    h("strong", { text: "A refactoring exercise. " }),
+    "This code already passes every test: make it cleaner, and keep it passing.",
+  );
+}
+
 export function mountExercisePage(container: HTMLElement, set: string, slug: string): () => void {
   const controller = new AbortController();
   let disposed = false;
@@ -84,6 +96,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     let busy = false;
 
     // Left column -------------------------------------------------------------------------------------------
+    const path = new ExercisePath(set, slug, controller.signal);
     const badge = progressBadge(exercise.progress);
     const instructions = h("div", { className: "instructions prose" });
     // The only HTML inserted anywhere: the server sanitises instructionsHtml (docs/api.md).
@@ -94,6 +107,8 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       h("a", { className: "back-link", text: "← All exercises", attrs: { href: homeHref } }),
       h("h1", { text: exercise.title, attrs: { id: "exercise-title", tabindex: "-1" } }),
       h("div", { className: "exercise-meta" }, difficultyDots(exercise.difficulty, 5), badge, ...exercise.concepts.map((concept) => h("span", { className: "tag", text: concept })), authorLink(set, slug, controller.signal)),
+      ...(exercise.kind === "refactor" ? [refactorNote()] : []),
+      path.trail,
       instructions,
       examplesSection(exercise),
     );
@@ -109,7 +124,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const workbench = h(
       "section",
       { className: "workbench", attrs: { "aria-label": "Your solution" } },
-      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: `Write the function ${exercise.entry}()` })),
+      h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: exercise.file }), h("span", { className: "muted", text: exercise.kind === "refactor" ? "Make it cleaner, keep it passing" : exercise.entry ? `Write the function ${exercise.entry}()` : "Write a program: read input, print output" })),
       editorHost,
       h(
         "div",
@@ -120,6 +135,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
         resetButton,
       ),
       results.element,
+      path.next,
       tutor.element,
       history.element,
     );
@@ -158,6 +174,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           stop();
           setBusy(false);
           refreshProgress();
+          path.refresh(tracker.final.verdict === "passed");
           history.refresh();
           tutor.show(tracker.final);
         }

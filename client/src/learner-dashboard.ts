@@ -5,6 +5,7 @@ import { activityChart } from "./charts";
 import { conceptLink, dueLabel, exerciseIdHref, statTile } from "./course-ui";
 import { h, plural } from "./dom";
 import { showError } from "./error-banner";
+import { unitRows } from "./path-ui";
 import { courseHref } from "./router";
 import { accountName, currentAccount } from "./session";
 import type { Account, LearnerDashboard } from "./types";
@@ -50,6 +51,17 @@ function nextSection(dashboard: LearnerDashboard): HTMLElement {
   );
 }
 
+/** Every unit of the course with the learner's progress in it, each linking to the unit's page. */
+function unitsSection(dashboard: LearnerDashboard): HTMLElement | null {
+  if (dashboard.units.length === 0) return null;
+  return h(
+    "section",
+    { className: "panel", testId: "units-progress", attrs: { "aria-labelledby": "units-heading" } },
+    h("h2", { text: "Your path through the course", attrs: { id: "units-heading" } }),
+    unitRows(dashboard.units),
+  );
+}
+
 function coursesSection(dashboard: LearnerDashboard): HTMLElement | null {
   if (dashboard.courses.length === 0) return null;
   return h(
@@ -92,6 +104,7 @@ function render(account: Account, dashboard: LearnerDashboard): HTMLElement[] {
       h("section", { className: "panel" }, activityChart({ title: "Your last four weeks", testId: "activity-chart", emptyText: "No submissions in the last four weeks yet." }, dashboard.activity)),
       nextSection(dashboard),
     ),
+    unitsSection(dashboard),
     conceptsSection(dashboard),
     coursesSection(dashboard),
   ].filter((x): x is HTMLElement => x !== null);

@@ -13,6 +13,7 @@ import { mountLearnerDashboard } from "./learner-dashboard";
 import { homeHref, navSection, startRouter, type Route } from "./router";
 import { refreshHeader } from "./session";
 import { mountToolsPage } from "./tools-page";
+import { mountUnitPage } from "./unit-page";
 
 function mountNotFound(container: HTMLElement): () => void {
   document.title = "Not found · Tutor";
@@ -47,6 +48,7 @@ function start(): void {
     refreshHeader();
     if (route.name === "list") dispose = mountExerciseList(container);
     else if (route.name === "exercise") dispose = mountExercisePage(container, route.set, route.slug);
+    else if (route.name === "unit") dispose = mountUnitPage(container, route.set);
     else if (route.name === "tools") dispose = mountToolsPage(container);
     else if (route.name === "signin") dispose = mountSignIn(container);
     else if (route.name === "signup") dispose = mountSignUp(container);

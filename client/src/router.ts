@@ -1,8 +1,10 @@
-// Hash routes: "#/" is the exercise list, "#/exercises/<set>/<slug>" an exercise page, "#/tools" the Tools page.
+// Hash routes: "#/" is the exercise list (the course's units), "#/units/<set>" a unit's page, "#/exercises/<set>/<slug>"
+// an exercise page, "#/tools" the Tools page.
 
 export type Route =
   | { name: "list" }
   | { name: "exercise"; set: string; slug: string }
+  | { name: "unit"; set: string }
   | { name: "tools" }
   | { name: "signin" }
   | { name: "signup" }
@@ -25,6 +27,14 @@ export function parseRoute(hash: string): Route {
   if (classroom) return classroom;
   const authoring = parseAuthoringRoute(path);
   if (authoring) return authoring;
+  const unit = /^\/units\/([^/]+)\/?$/.exec(path);
+  if (unit?.[1]) {
+    try {
+      return { name: "unit", set: decodeURIComponent(unit[1]) };
+    } catch {
+      return { name: "not-found", hash };
+    }
+  }
   const match = /^\/exercises\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (match && match[1] && match[2]) {
     try {
@@ -38,6 +48,10 @@ export function parseRoute(hash: string): Route {
 
 export function exerciseHref(set: string, slug: string): string {
   return `#/exercises/${encodeURIComponent(set)}/${encodeURIComponent(slug)}`;
+}
+
+export function unitHref(set: string): string {
+  return `#/units/${encodeURIComponent(set)}`;
 }
 
 export const homeHref = "#/";
@@ -77,6 +91,7 @@ export const conceptHref = (id: string) => `#/concepts/${encodeURIComponent(id)}
 export function navSection(route: Route): string {
   if (route.name === "course" || route.name === "course-dashboard") return "courses";
   if (route.name === "concept") return "dashboard";
+  if (route.name === "unit") return "list";
   return route.name;
 }
 

@@ -15,6 +15,7 @@ import type { ExerciseStatus } from "../../server/courses/status";
 import type { LearnerTimeline, TimelineEvent } from "../../server/courses/timeline";
 import type { Attempt, AttemptHistory } from "../../server/progress/history";
 import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
+import type { NextUp, PractiseExercise, UnitProgress, UnitRef } from "../../server/progress/learning-path";
 
 export type { DocumentedCode, ExerciseDetail, ExerciseSummary, FunctionExplanation, HintLevel, HintView, RankedConcept, Status, SubmissionView, TestResult, VisibleCase };
 export type SubmissionState = SubmissionView["state"];
@@ -113,4 +114,29 @@ export interface ExerciseSet {
   name: string;
   title: string;
   exerciseCount: number;
+}
+
+// ---- The learning path (docs/api.md, "The course") ---------------------------------------------------------
+
+export type { NextUp, PractiseExercise, UnitProgress, UnitRef };
+
+/** GET /api/exercises: every exercise, and the units they belong to, in course order. */
+export interface CourseList {
+  exercises: ExerciseSummary[];
+  units: UnitProgress[];
+}
+
+/** GET /api/units/:name. */
+export interface UnitDetail {
+  unit: UnitProgress;
+  exercises: ExerciseSummary[];
+  nextUp: NextUp | null;
+  previous: UnitRef | null;
+  next: UnitRef | null;
+}
+
+/** GET /api/exercises/:set/:slug/next. */
+export interface ExerciseNext {
+  unit: UnitProgress;
+  nextUp: NextUp | null;
 }

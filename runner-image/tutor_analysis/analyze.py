@@ -4,7 +4,7 @@ import ast
 import re
 import warnings
 
-from . import detectors
+from . import detectors, manifest
 from .context import BUILTIN_NAMES, Context
 from .facts import function_facts, reported_functions
 from .source import Source
@@ -95,7 +95,7 @@ def _tidy(found):
             continue
         seen.add(key)
         unique.append(f)
-    order = {name.replace("_", "-"): i for i, name in enumerate(detectors.DETECTORS)}
+    order = {concept: i for i, concept in enumerate(manifest.ids(detectors.MANIFEST))}
     unique.sort(key=lambda f: (f["line"], order.get(f["concept"], 99)))
     return unique[:MAX_FINDINGS]
 

@@ -4,7 +4,7 @@ for docstring examples and "explain this function"; nothing here runs them."""
 
 import ast
 
-from .inference import UNKNOWN
+from .builtin_types import UNKNOWN
 
 MAX_CALLS = 8
 

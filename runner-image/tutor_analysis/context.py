@@ -5,12 +5,9 @@ import ast
 import builtins
 
 from .inference import Types
+from .kinds import FUNCTIONS, LOOPS
 from .source import Source, code
 
-FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-LOOPS = (ast.For, ast.AsyncFor, ast.While)
-FOR_LOOPS = (ast.For, ast.AsyncFor)
-COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_"))
 # Names every module can read without defining them.
 MODULE_DUNDERS = frozenset(["__import__", "__build_class__", "__name__", "__file__", "__doc__", "__builtins__",
@@ -231,14 +228,6 @@ class Context:
             return (isinstance(f, ast.Attribute) and f.attr == name and isinstance(f.value, ast.Name)
                     and f.value.id in ("self", "cls"))
         return isinstance(f, ast.Name) and f.id == name
-
-    def function_facts(self, scope):
-        """The cheap facts of a function (returnsValue, printCalls, loops, recursive, raises, calls), cached."""
-        cache = self.__dict__.setdefault("_facts", {})
-        if scope not in cache:
-            from .facts import basic_facts
-            cache[scope] = basic_facts(self, scope)
-        return cache[scope]
 
     def own_nodes(self, scope):
         return scope.nodes

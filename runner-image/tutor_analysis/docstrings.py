@@ -6,7 +6,7 @@ import io
 import tokenize
 
 from .analyze import parse
-from .context import FUNCTIONS
+from .kinds import FUNCTIONS
 from .source import Source
 
 

@@ -7,7 +7,8 @@ server uses it only to know which line to point at (server/tutor/localization/).
 import ast
 
 from .analyze import parse
-from .context import FUNCTIONS, Context
+from .context import Context
+from .kinds import FUNCTIONS
 from .docstrings import is_docstring
 from .mutants import COMPARE, apply_edits, operator_span, skipped_nodes
 from .source import Source

@@ -1,10 +1,13 @@
-"""FunctionFacts (server/tutor/contracts.ts): what one function takes, does and gives back, from its AST."""
+"""FunctionFacts (server/tutor/contracts.ts): what one function takes, does and gives back, from its AST. The
+cheap part (basic_facts) is also what detectors ask about a function, so it is worked out once per function and
+kept here, beside the code that computes it, not in the parsed-file model (context.py)."""
 
 import ast
+import weakref
 
+from .builtin_types import DICT_ONLY, LIST_ONLY, SET_ONLY, STR_ONLY, UNKNOWN
 from .candidates import candidate_calls
-from .context import LOOPS
-from .inference import DICT_ONLY, LIST_ONLY, SET_ONLY, STR_ONLY, UNKNOWN
+from .kinds import LOOPS
 from .steps import steps_for
 
 
@@ -51,7 +54,19 @@ def exception_name(node):
     return dotted(node)
 
 
+# Scope -> its basic facts. A scope belongs to one parsed file, so the entries go when that file's Context does.
+_BASIC_FACTS = weakref.WeakKeyDictionary()
+
+
 def basic_facts(ctx, scope):
+    """returnsValue, printCalls, loops, recursive, raises and calls of the function `scope`, worked out once."""
+    facts = _BASIC_FACTS.get(scope)
+    if facts is None:
+        facts = _BASIC_FACTS[scope] = _basic_facts(ctx, scope)
+    return facts
+
+
+def _basic_facts(ctx, scope):
     types = ctx.types(scope)
     returns_value = False
     prints = loops = 0
@@ -115,7 +130,7 @@ def param_facts(ctx, scope):
 
 def function_facts(ctx, scope):
     fn = scope.node
-    basic = ctx.function_facts(scope)
+    basic = basic_facts(ctx, scope)
     try:
         docstring = ast.get_docstring(fn, clean=True)
     except Exception:

@@ -16,7 +16,6 @@ worker that dies, is replaced by a new fork.
 """
 
 import builtins
-import importlib
 import io
 import json
 import os
@@ -26,6 +25,10 @@ import sys
 import time
 import types
 
+from harness.encoding import encode_value
+from harness.isolation import set_case_limits
+from harness.report import describe_exception, quiet_learner_hooks
+
 MAX_LINE_BYTES = 512 * 1024
 SCRATCH_DIR = "/tmp/repairs"
 # A new worker says it is ready before it gets a call, so that its start (slow on a loaded machine) is not counted
@@ -33,20 +36,6 @@ SCRATCH_DIR = "/tmp/repairs"
 WORKER_START_SECONDS = 5
 READY = b"ready"
 KILL_AFTER_MS = 200
-
-
-def _harness():
-    return importlib.import_module("harness")
-
-
-def lock_down():
-    """As the harness's PID 1 does before its first case: SIGINT back to its default (ignored by init), this process
-    not dumpable (a worker cannot read its memory or descriptors through /proc), and io_uring denied to every worker."""
-    harness = _harness()
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    import ctypes
-    ctypes.CDLL(None).prctl(harness.PR_SET_DUMPABLE, 0, 0, 0, 0)
-    harness.deny_io_uring()
 
 
 def fingerprint(observation):
@@ -170,12 +159,11 @@ class FastRunner:
     def _work(self, request_r, result_w):
         """The worker: nothing to read but its requests, nowhere to print; answers one JSON line per call."""
         try:
-            harness = _harness()
             null = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(null, fd)
             os.chdir(SCRATCH_DIR)
-            harness.set_case_limits(self.limits)
+            set_case_limits(self.limits)
             if hasattr(sys, "set_int_max_str_digits"):
                 sys.set_int_max_str_digits(0)  # big ints are reported exactly, as in grading
             requests = os.fdopen(request_r, "rb")
@@ -192,7 +180,7 @@ class FastRunner:
                 if not line:
                     os._exit(0)
                 code_index, case_index, lines, timeout_ms = (int(x) for x in line.split())
-                observation = self._run_case(harness, self.codes[code_index], self.cases[case_index], lines, timeout_ms)
+                observation = self._run_case(self.codes[code_index], self.cases[case_index], lines, timeout_ms)
                 data = json.dumps(observation).encode("ascii") + b"\n"
                 while data:
                     data = data[os.write(result_w, data):]
@@ -207,7 +195,7 @@ class FastRunner:
                 builtins.__dict__.update(clean_builtins)
                 sys.setrecursionlimit(recursion_limit)
 
-    def _run_case(self, harness, code, case, lines, timeout_ms):
+    def _run_case(self, code, case, lines, timeout_ms):
         """Runs one case, stopped with _OutOfTime after `timeout_ms`; with `lines`, traces the lines that run."""
         ran = set()
         program = "stdin" in case
@@ -229,7 +217,7 @@ class FastRunner:
                 exec(code, module.__dict__)
                 value = eval(compile(case["call"], "<case>", "eval"), dict(module.__dict__))
                 _stop_watching()
-                observation = {"outcome": "returned", "value": harness.encode_value(value)}
+                observation = {"outcome": "returned", "value": encode_value(value)}
         except _OutOfTime:
             _stop_watching()
             observation = {"outcome": "timeout"}
@@ -239,7 +227,7 @@ class FastRunner:
         except BaseException as exc:  # the learner's exception, whatever it is, is an observation
             _stop_watching()
             try:
-                observation = {"outcome": "raised", "exception": harness.describe_exception(exc, self.path)}
+                observation = {"outcome": "raised", "exception": describe_exception(exc, self.path)}
             except BaseException:
                 observation = {"outcome": "raised", "exception": {"type": "BaseException", "mro": [], "message": "", "traceback": []}}
         if program:
@@ -285,8 +273,9 @@ def _out_of_time(_signum, _frame):
 
 
 def _stop_watching():
+    """The call's timer off, and the tracer and anything else the learner's code hooked in (as the harness does)."""
     signal.setitimer(signal.ITIMER_REAL, 0)
-    sys.settrace(None)
+    quiet_learner_hooks()
 
 
 def _line_tracer(path, ran):

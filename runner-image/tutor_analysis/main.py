@@ -6,6 +6,8 @@ import os
 import sys
 import warnings
 
+from harness.protocol import emit as write
+
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MODES = ("analyze", "insert-docstrings", "mutants", "run-variants", "edits", "repairs")
 STREAMING = ("run-variants", "repairs")
@@ -24,13 +26,6 @@ def read_request():
     return json.loads(b"".join(chunks).decode("utf-8"))
 
 
-def write(obj):
-    data = (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
-    while data:
-        written = os.write(1, data)
-        data = data[written:]
-
-
 def handle(request):
     """The answer to one request (a dict), or None for run-variants and repairs, which write their own lines."""
     if not isinstance(request, dict):
@@ -39,9 +34,8 @@ def handle(request):
     if mode not in MODES:
         return {"error": "unknown mode %r: expected one of %s" % (mode, ", ".join(MODES))}
     if mode == "run-variants":
-        harness = _import_harness()
         from .variants import run
-        run(request, harness)
+        run(request)
         return None
     if mode == "repairs":
         from .repairs import run as search
@@ -71,11 +65,6 @@ def handle(request):
         return {"error": problem} if problem else {"edits": edits}
     from .mutants import DEFAULT_MAX, mutants
     return mutants(source, request.get("function"), request.get("max", DEFAULT_MAX))
-
-
-def _import_harness():
-    import importlib
-    return importlib.import_module("harness")
 
 
 def _silence_stderr():

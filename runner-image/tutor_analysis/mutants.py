@@ -5,7 +5,7 @@ import ast
 import re
 
 from .analyze import parse
-from .context import FUNCTIONS
+from .kinds import FUNCTIONS
 from .docstrings import _functions, is_docstring
 from .source import Source, shorten
 

@@ -25,8 +25,10 @@ import os
 import re
 import time
 
+from harness.isolation import lock_down
+
 from .edits import edits_of
-from .fast_run import SCRATCH_DIR, FastRunner, lock_down, same_outcome
+from .fast_run import SCRATCH_DIR, FastRunner, same_outcome
 
 HARD_MAX_EDITS = 300
 # An edited call gets a few times what the code as written took (a repaired call is rarely much slower; an edit that
@@ -115,7 +117,13 @@ def run(request, emit):
         emit({"kind": "done"})
         return
     started = time.monotonic()
-    lock_down()
+    # As the harness's PID 1 does before its first case: SIGINT back to its default, this process not dumpable (a
+    # worker cannot read its memory or descriptors), io_uring denied to every worker. Without the filter, no search.
+    seccomp_error = lock_down()
+    if seccomp_error is not None:
+        emit({"kind": "error", "error": str(seccomp_error)})
+        emit({"kind": "done"})
+        return
     cases = request["cases"]
     file = request["file"]
     original = _compiled(request["source"], file)

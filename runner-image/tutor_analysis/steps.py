@@ -3,8 +3,8 @@ each item of `numbers`, calling it `n`.", "Gives back `total`." For "explain thi
 
 import ast
 
-from .context import FUNCTIONS
-from .inference import is_builtin_call
+from .builtin_types import is_builtin_call
+from .kinds import FUNCTIONS
 from .source import code
 
 MAX_STEPS = 40

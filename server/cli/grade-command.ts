@@ -2,12 +2,10 @@
 // Docker engine, no database. Exit 0 when a verdict was reached (pass or fail), 2 when grading was impossible.
 import { existsSync, readFileSync } from "node:fs";
 import { loadExercise } from "../exercises/load";
-import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
-import { gradeSubmission, Sandbox } from "../grading/grade";
+import { gradeSubmission } from "../grading/grade";
 import type { TestResult } from "../grading/judge";
-import { ensureRunnerImage } from "../grading/runner-image";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { commandSandbox } from "./command-sandbox";
 
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
 
@@ -44,21 +42,9 @@ export async function gradeCommand(args: string[]): Promise<number> {
   } catch {
     throw new Error(`cannot read the submission file ${submissionFile}: check the path.`);
   }
-  const docker = connectDocker();
-  try {
-    await checkDockerReachable(docker);
-  } catch (e) {
-    if (!(e instanceof SandboxUnavailableError)) throw e;
-    // The server's wording says grading resumes by itself; this command does not wait, so say what to do.
-    const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the local socket /var/run/docker.sock";
-    console.error(
-      `The Docker engine cannot be reached (tried ${where}), so nothing can be graded. Start Docker (for example \`sudo systemctl start docker\`), or point DOCKER_HOST at a running engine, then run this command again.`,
-    );
-    return 2;
-  }
-  // Progress goes to stderr so that --json output stays one clean object on stdout.
-  const image = await ensureRunnerImage(docker, (line) => console.error(line));
-  const result = await gradeSubmission(new Sandbox(docker, image), fileReferenceCache(), exercise, code);
+  const sandbox = await commandSandbox("nothing can be graded");
+  if (!sandbox) return 2;
+  const result = await gradeSubmission(sandbox, fileReferenceCache(), exercise, code);
   if (json) {
     const { status, tests, durationMs } = result;
     console.log(JSON.stringify({ status, message: result.message, tests, durationMs }));

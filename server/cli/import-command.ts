@@ -1,11 +1,14 @@
 // `tutor import exercism <path> [--into DIR] [--force]` and `tutor import jsonl <file> --format humaneval
 // [--into DIR] [--force]`: writes exercise folders in our format into a set folder (exercises/exercism or
 // exercises/humaneval by default). Run `tutor check` on the set afterwards. Exit 0 when everything was imported,
-// 1 when some source was skipped, 2 when nothing could be done.
+// 1 when some source was skipped, 2 when nothing could be done. An Exercism exercise that presents itself as a
+// refactoring has its starter run in the sandbox, and is marked `kind: refactor` when that starter passes.
 import path from "node:path";
+import { fileReferenceCache } from "../grading/expectations";
 import { ImportInputError, type ImportOutcome } from "../exercises/import-common";
-import { importExercism } from "../exercises/import-exercism";
+import { confirmRefactoring, type ExercismImportOutcome, importExercism } from "../exercises/import-exercism";
 import { importHumanEval } from "../exercises/import-humaneval";
+import { commandSandbox } from "./command-sandbox";
 
 const USAGE = `usage: tutor import exercism <exercise-or-folder> [--into exercises/<set>] [--force]
        tutor import jsonl <file.jsonl> --format humaneval [--into exercises/<set>] [--force]`;
@@ -25,9 +28,25 @@ function parseArgs(args: string[]): { positional: string[]; options: Map<string,
   return { positional, options };
 }
 
-function report(outcome: ImportOutcome, into: string): number {
+/** Runs the starters of the exercises Exercism calls refactorings: what became `kind: refactor`, in words. */
+async function markRefactoring(outcome: ExercismImportOutcome): Promise<string[]> {
+  if (!outcome.refactoring.length) return [];
+  const names = outcome.refactoring.map((d) => path.basename(d)).join(", ");
+  const sandbox = await commandSandbox(`the starters of ${names}, which Exercism calls refactorings, cannot be run: if one passes its tests, add kind: refactor to its exercise.yaml`);
+  if (!sandbox) return [];
+  return (await confirmRefactoring(outcome.refactoring, sandbox, fileReferenceCache())).map((check) =>
+    check.marked
+      ? `${path.basename(check.dir)}: its starter passes all ${check.total} tests, so it is a refactoring exercise (kind: refactor): make it cleaner, keep it passing`
+      : `${path.basename(check.dir)}: Exercism calls it a refactoring, but its starter passes ${check.passed} of ${check.total} tests, so it stays an exercise to solve${
+          check.unanswered ? ` (${check.unanswered} ended without an answer, such as a timeout: if \`tutor check\` finds its starter passing, set kind: refactor)` : ""
+        }`,
+  );
+}
+
+function report(outcome: ImportOutcome, into: string, notes: string[] = []): number {
   for (const dir of outcome.written) console.log(`wrote ${path.relative(process.cwd(), dir) || dir}`);
   for (const s of outcome.skipped) console.error(`skipped ${s.source}: ${s.reason}`);
+  for (const note of notes) console.log(note);
   console.log(`\nimported ${outcome.written.length} exercise${outcome.written.length === 1 ? "" : "s"} into ${into}; check them with: tutor check ${into}`);
   return outcome.skipped.length ? 1 : 0;
 }
@@ -46,7 +65,8 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     if (kind === "exercism") {
       const target = typeof into === "string" ? into : path.join("exercises", "exercism");
-      return report(importExercism(source, target, { overwrite }), target);
+      const outcome = importExercism(source, target, { overwrite });
+      return report(outcome, target, await markRefactoring(outcome));
     }
     if (kind === "jsonl") {
       const format = options.get("format");

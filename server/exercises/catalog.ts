@@ -3,12 +3,18 @@
 import type { Database } from "../database/client";
 import type { Exercise, ExerciseFolderError } from "./exercise";
 import { loadExerciseTree } from "./load";
+import type { SetManifest } from "./schema";
 
 /** A problem set: a folder under exercises/ with at least one exercise that loaded. */
 export interface ExerciseSet {
   name: string;
   /** set.yaml's title, or else the folder name made readable ("string_tricks" -> "String tricks"). */
   title: string;
+  /** set.yaml's summary, or "" when it gives none. */
+  summary: string;
+  /** What the set teaches (set.yaml's `concepts` and `topics`; empty when it gives none). */
+  concepts: string[];
+  topics: string[];
   /** Its exercises in teaching order. */
   exercises: Exercise[];
 }
@@ -20,22 +26,22 @@ export function humaniseSetName(name: string): string {
 
 export class ExerciseCatalog {
   private byId = new Map<string, Exercise>();
-  private setTitles = new Map<string, string>();
+  private setManifests = new Map<string, SetManifest>();
   private constructor(readonly root: string) {}
 
   static load(root: string): { catalog: ExerciseCatalog; errors: ExerciseFolderError[] } {
     const catalog = new ExerciseCatalog(root);
-    const { exercises, errors, setTitles } = loadExerciseTree(root);
+    const { exercises, errors, setManifests } = loadExerciseTree(root);
     for (const e of exercises) catalog.byId.set(e.id, e);
-    catalog.setTitles = setTitles;
+    catalog.setManifests = setManifests;
     return { catalog, errors };
   }
 
   /** Reads the folders again (after an instructor saved one from the browser), so learners see the change at once. */
   reload(): ExerciseFolderError[] {
-    const { exercises, errors, setTitles } = loadExerciseTree(this.root);
+    const { exercises, errors, setManifests } = loadExerciseTree(this.root);
     this.byId = new Map(exercises.map((e) => [e.id, e]));
-    this.setTitles = setTitles;
+    this.setManifests = setManifests;
     return errors;
   }
 
@@ -48,11 +54,14 @@ export class ExerciseCatalog {
     return [...this.byId.values()].sort((a, b) => a.set.localeCompare(b.set) || a.order - b.order);
   }
 
-  /** The sets that have exercises, by name. */
+  /** The sets that have exercises, by name (a course numbers its units' folders, "01-printing", to order them). */
   sets(): ExerciseSet[] {
     const byName = new Map<string, Exercise[]>();
     for (const e of this.list()) byName.set(e.set, [...(byName.get(e.set) ?? []), e]);
-    return [...byName].map(([name, exercises]) => ({ name, title: this.setTitle(name), exercises }));
+    return [...byName].map(([name, exercises]) => {
+      const manifest = this.setManifests.get(name);
+      return { name, title: this.setTitle(name), summary: manifest?.summary ?? "", concepts: manifest?.concepts ?? [], topics: manifest?.topics ?? [], exercises };
+    });
   }
 
   set(name: string): ExerciseSet | undefined {
@@ -60,18 +69,21 @@ export class ExerciseCatalog {
   }
 
   setTitle(name: string): string {
-    return this.setTitles.get(name) ?? humaniseSetName(name);
+    return this.setManifests.get(name)?.title ?? humaniseSetName(name);
   }
 
   /** Mirrors the catalog into the database; exercises whose folder is gone stay, marked unavailable. */
   async syncTo(db: Database): Promise<void> {
     const exercises = this.list();
-    await db.$transaction(async (tx) => {
-      for (const e of exercises) {
-        const row = { setName: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, contentHash: e.contentHash, available: true, syncedAt: new Date() };
-        await tx.exercise.upsert({ where: { id: e.id }, create: { id: e.id, ...row }, update: row });
-      }
-      await tx.exercise.updateMany({ where: { id: { notIn: exercises.map((e) => e.id) } }, data: { available: false } });
-    });
+    const syncedAt = new Date();
+    // One batch, in one transaction: an interactive transaction would run out of its time limit on a busy machine
+    // once a course has a hundred exercises, each upsert waiting for the one before.
+    await db.$transaction([
+      ...exercises.map((e) => {
+        const row = { setName: e.set, slug: e.slug, title: e.title, summary: e.summary, difficulty: e.difficulty, concepts: e.concepts, contentHash: e.contentHash, available: true, syncedAt };
+        return db.exercise.upsert({ where: { id: e.id }, create: { id: e.id, ...row }, update: row });
+      }),
+      db.exercise.updateMany({ where: { id: { notIn: exercises.map((e) => e.id) } }, data: { available: false } }),
+    ]);
   }
 }

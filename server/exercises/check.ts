@@ -1,11 +1,13 @@
 // `tutor check`: is an exercise folder (or every one below a folder) ready to serve? Its files parse and
 // validate, its instructions render, its reference solution passes every case in the sandbox (cases without
-// `expect` take the reference's result, as in grading), and its starter fails at least one case.
+// `expect` take the reference's result, as in grading), and its starter fails at least one case, or, in a
+// refactoring exercise (`kind: refactor`), passes every one.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { renderMarkdown } from "../markdown";
 import { ExerciseBrokenError, type ReferenceCache } from "../grading/expectations";
-import { type GradeResult, gradeSubmission, type Sandbox } from "../grading/grade";
+import { type GradeResult, gradeSubmission } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { TestResult } from "../grading/judge";
 import { ExerciseFolderError } from "./exercise";
 import { loadExercise } from "./load";
@@ -19,7 +21,7 @@ export interface CheckRow {
   cases: number | null;
   /** "passed N/N", "failed N/M", "broken" or "-" when not run. */
   reference: string;
-  /** "fails N/M" (as it should), "passes N/N" (a problem), "-" when not run. */
+  /** "fails N/M", "passes N/N" (what it should do depends on the exercise's kind), "-" when not run. */
   starter: string;
   problems: string[];
 }
@@ -108,7 +110,13 @@ export async function checkExercise(dir: string, sandbox: Sandbox, references: R
   hooks.onGraded?.("starter", starter);
   const starterPasses = starter.status === "passed" && starter.totalCount > 0;
   row.starter = `${starterPasses ? "passes" : "fails"} ${starter.passedCount}/${starter.totalCount}`;
-  if (starterPasses) row.problems.push("the starter passes every case: it should fail at least one, or there is nothing to do");
+  if (exercise.kind === "refactor") {
+    if (!starterPasses) {
+      row.problems.push(`the starter fails ${starter.totalCount - starter.passedCount} of ${starter.totalCount}: a refactoring exercise (kind: refactor) starts from code that passes every case; fix the starter, or remove kind: refactor`);
+    }
+  } else if (starterPasses) {
+    row.problems.push("the starter passes every case: it should fail at least one, or there is nothing to do (if the learner is to make working code cleaner, set kind: refactor in exercise.yaml)");
+  }
   const broken = starter.tests.filter((t) => t.status === "syntax-error" || t.status === "internal-error");
   if (broken.length) row.problems.push(`the starter gives ${broken[0]!.status}: ${broken[0]!.message ?? starter.message}`);
   return row;

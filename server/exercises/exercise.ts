@@ -39,6 +39,8 @@ export interface Exercise {
   source?: { origin: string; url?: string; licence: string; authors: string[] };
   /** Level-1 hints from exercise.yaml (empty when it gives none). */
   hints: string[];
+  /** `refactor`: the starter passes already, and the learner makes it cleaner while keeping it passing. */
+  kind: "solve" | "refactor";
   instructionsMarkdown: string;
   starter: string;
   solution: string;
@@ -48,6 +50,8 @@ export interface Exercise {
    * expected values) but never reach a learner through the API. Their verdicts are computed inside the sandbox.
    */
   tests: ExerciseTestFile[];
+  /** tests/ files the test files import (exercise.yaml's `helpers`): sent into the sandbox with them, never run. */
+  helpers: ExerciseTestFile[];
   /** Hash of everything the verdict depends on, so cached reference results are never stale. */
   contentHash: string;
   /** Position within its set, from set.yaml's order (folders not listed come after, by name). */
@@ -55,7 +59,7 @@ export interface Exercise {
 }
 
 export interface ExerciseTestFile {
-  /** The file's name inside tests/, such as test_shout.py. */
+  /** The file's name inside tests/, such as test_shout.py (or a helper's, such as test_utils.py). */
   name: string;
   source: string;
 }

@@ -21,6 +21,8 @@ export interface ImportedExercise {
   solution: string;
   /** tests/<name> -> contents: pytest-style tests run in the sandbox against the learner's module. */
   tests: Record<string, string>;
+  /** tests/<name> -> contents: files the tests import, never run themselves (listed in the manifest's `helpers`). */
+  helpers?: Record<string, string>;
 }
 
 export interface ImportOutcome {
@@ -107,9 +109,9 @@ export function writeImportedExercise(into: string, exercise: ImportedExercise, 
   writeFileSync(path.join(dir, "starter.py"), withNewline(exercise.starter));
   writeFileSync(path.join(dir, "solution.py"), withNewline(exercise.solution));
   writeFileSync(path.join(dir, "cases.yaml"), "[]\n");
-  const names = Object.keys(exercise.tests);
-  if (names.length) mkdirSync(path.join(dir, "tests"));
-  for (const name of names) writeFileSync(path.join(dir, "tests", name), withNewline(exercise.tests[name]!));
+  const files = { ...exercise.helpers, ...exercise.tests };
+  if (Object.keys(files).length) mkdirSync(path.join(dir, "tests"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, "tests", name), withNewline(text));
   return dir;
 }
 

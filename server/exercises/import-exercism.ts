@@ -1,10 +1,19 @@
 // `tutor import exercism`: turns Exercism-style Python practice exercises into our format. An Exercism exercise
 // folder holds .docs/instructions.md (and optionally instructions.append.md and hints.md), the learner's stub
-// <module>.py, the tests <module>_test.py, the reference .meta/example.py and .meta/config.json (authors,
+// <module>.py, the tests <module>_test.py (with any other module of the folder they import, such as a
+// test_utils.py of test doubles: our `helpers`), the reference .meta/example.py and .meta/config.json (authors,
 // contributors, blurb, files). The tests are kept as they are, run in the sandbox: cases.yaml is left empty.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+// Exercism's refactoring exercises (their blurb says "Refactor ...") start from a stub that passes its tests;
+// which of them really does is only known by running it, so importExercism lists them and confirmRefactoring,
+// given a sandbox, marks those whose starter passes (`kind: refactor`).
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseDocument } from "yaml";
 import { z } from "zod";
+import type { ReferenceCache } from "../grading/expectations";
+import { gradeSubmission } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
+import type { Status } from "../grading/judge";
 import {
   ensureSetManifest,
   findLicence,
@@ -17,6 +26,7 @@ import {
   slugify,
   writeImportedExercise,
 } from "./import-common";
+import { loadExercise } from "./load";
 
 const configSchema = z
   .object({
@@ -97,14 +107,48 @@ function entryOf(stub: string, module: string): string {
   return /^def\s+([A-Za-z_]\w*)\s*\(/m.exec(stub)?.[1] ?? /^class\s+([A-Za-z_]\w*)/m.exec(stub)?.[1] ?? module;
 }
 
+/** The modules a Python file imports by a plain top-level name (`import a, b` and `from a import x`). */
+function importedModules(source: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/^[ \t]*(?:from[ \t]+([A-Za-z_]\w*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w \t,]*))/gm)) {
+    if (m[1]) names.add(m[1]);
+    else for (const part of m[2]!.split(",")) names.add(part.trim().split(/\s+/)[0]!);
+  }
+  return names;
+}
+
+/**
+ * The other modules of the exercise's folder that its tests import (a test_utils.py of test doubles, say): they go
+ * into tests/ beside the test file, as helpers. Without them the tests could not even be listed.
+ */
+function helperFiles(dir: string, tests: string, own: string[]): Record<string, string> {
+  const helpers: Record<string, string> = {};
+  for (const module of [...importedModules(tests)].sort()) {
+    const file = `${module}.py`;
+    if (own.includes(file) || !existsSync(path.join(dir, file)) || !statSync(path.join(dir, file)).isFile()) continue;
+    helpers[file] = readFileSync(path.join(dir, file), "utf8");
+  }
+  return helpers;
+}
+
+/** Exercism's refactoring exercises say so in their first words: "Refactor a ledger printer." */
+function soundsLikeRefactoring(blurb: string | undefined, instructionsBody: string): boolean {
+  return /^refactor\b/i.test((blurb ?? firstSentence(instructionsBody)).trim());
+}
+
 function pick(dir: string, listed: string[] | undefined, fallback: (names: string[]) => string | undefined): string | undefined {
   const named = listed?.find((f) => existsSync(path.join(dir, f)));
   if (named) return named;
   return fallback(readdirSync(dir).filter((n) => n.endsWith(".py")).sort());
 }
 
+/** One exercise read, and whether Exercism presents it as a refactoring (to be confirmed by running its starter). */
+export interface ExercismExercise extends ImportedExercise {
+  refactoring: boolean;
+}
+
 /** Reads one Exercism exercise folder into our format (not yet written). */
-export function readExercismExercise(dir: string, licenceFallback = "MIT"): ImportedExercise {
+export function readExercismExercise(dir: string, licenceFallback = "MIT"): ExercismExercise {
   const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
   const optional = (f: string) => (existsSync(path.join(dir, f)) ? read(f) : null);
   if (!existsSync(path.join(dir, ".docs", "instructions.md"))) throw new ImportInputError(".docs/instructions.md is missing");
@@ -148,6 +192,8 @@ export function readExercismExercise(dir: string, licenceFallback = "MIT"): Impo
   const hints = hintsText ? parseHints(hintsText) : [];
   const authors = [...new Set([...config.authors, ...config.contributors])];
   const difficulty = config.difficulty ? Math.min(5, Math.max(1, Math.ceil(config.difficulty / 2))) : 2;
+  const testName = `test_${module}.py`;
+  const helpers = helperFiles(dir, tests, [stubFile, testFile, `${module}.py`, testName]);
   return {
     slug,
     manifest: {
@@ -159,21 +205,29 @@ export function readExercismExercise(dir: string, licenceFallback = "MIT"): Impo
       entry: entryOf(stub, module),
       source: { origin: "Exercism", licence: findLicence(dir) ?? licenceFallback, authors },
       ...(hints.length ? { hints } : {}),
+      ...(Object.keys(helpers).length ? { helpers: Object.keys(helpers) } : {}),
     },
     readme: readme(title, instructions, optional(".docs/instructions.append.md")),
     starter: stub,
     solution: read(exampleFile),
-    tests: { [`test_${module}.py`]: tests },
+    tests: { [testName]: tests },
+    ...(Object.keys(helpers).length ? { helpers } : {}),
+    refactoring: soundsLikeRefactoring(config.blurb, body),
   };
 }
 
+export interface ExercismImportOutcome extends ImportOutcome {
+  /** Folders written whose exercise Exercism presents as a refactoring: for confirmRefactoring. */
+  refactoring: string[];
+}
+
 /** Imports the exercise at `source`, or every one below it, into the set folder `into`. */
-export function importExercism(source: string, into: string, options: { overwrite?: boolean } = {}): ImportOutcome {
+export function importExercism(source: string, into: string, options: { overwrite?: boolean } = {}): ExercismImportOutcome {
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new ImportInputError(`${source} is not a folder: give an Exercism exercise folder or a folder of them`);
   const dirs = findExercismExercises(source);
   if (dirs.length === 0) throw new ImportInputError(`${source} holds no Exercism exercises (folders with .docs/instructions.md or .meta/config.json)`);
-  const outcome: ImportOutcome = { written: [], skipped: [] };
-  const exercises: ImportedExercise[] = [];
+  const outcome: ExercismImportOutcome = { written: [], skipped: [], refactoring: [] };
+  const exercises: ExercismExercise[] = [];
   for (const dir of dirs) {
     try {
       exercises.push(readExercismExercise(dir));
@@ -184,10 +238,46 @@ export function importExercism(source: string, into: string, options: { overwrit
   ensureSetManifest(into, "Exercism exercises", "Practice exercises imported from Exercism.", exercises.map((e) => e.slug));
   for (const e of exercises) {
     try {
-      outcome.written.push(writeImportedExercise(into, e, options.overwrite));
+      const written = writeImportedExercise(into, e, options.overwrite);
+      outcome.written.push(written);
+      if (e.refactoring) outcome.refactoring.push(written);
     } catch (err) {
       outcome.skipped.push({ source: e.slug, reason: (err as Error).message });
     }
   }
   return outcome;
+}
+
+/** What running a refactoring candidate's starter showed. */
+export interface RefactoringCheck {
+  dir: string;
+  /** The starter passed every test: exercise.yaml now says `kind: refactor`. */
+  marked: boolean;
+  /** How many of the tests the starter passed. */
+  passed: number;
+  total: number;
+  /** How many ended without an answer (a timeout, a limit, the grader failing): on a busy machine, worth a recheck. */
+  unanswered: number;
+}
+
+const ANSWERED = new Set<Status>(["passed", "failed", "error", "syntax-error"]);
+
+/**
+ * Grades each candidate's starter in the sandbox and marks the exercises whose starter passes every test as
+ * refactoring exercises (exercise.yaml's `kind: refactor`); the others stay exercises to solve.
+ */
+export async function confirmRefactoring(dirs: string[], sandbox: Sandbox, references: ReferenceCache): Promise<RefactoringCheck[]> {
+  const checks: RefactoringCheck[] = [];
+  for (const dir of dirs) {
+    const exercise = loadExercise(dir);
+    const result = await gradeSubmission(sandbox, references, exercise, exercise.starter);
+    const marked = result.status === "passed" && result.totalCount > 0;
+    if (marked) {
+      const manifest = parseDocument(readFileSync(path.join(dir, "exercise.yaml"), "utf8"));
+      manifest.set("kind", "refactor");
+      writeFileSync(path.join(dir, "exercise.yaml"), manifest.toString({ lineWidth: 0 }));
+    }
+    checks.push({ dir, marked, passed: result.passedCount, total: result.totalCount, unanswered: result.tests.filter((t) => !ANSWERED.has(t.status)).length });
+  }
+  return checks;
 }

@@ -14,6 +14,7 @@ import {
   MAX_TEST_FILES,
   rawCaseSchema,
   SET_FIELDS,
+  type SetManifest,
   setManifestSchema,
   TEST_FILE_NAME,
 } from "./schema";
@@ -148,15 +149,40 @@ function loadCases(dir: string, problems: ExerciseProblem[], hasTests: boolean):
   return cases;
 }
 
-/** The exercise's tests/test_*.py files, in name order. They run inside the sandbox, against the learner's module. */
-function loadTestFiles(dir: string, learnerFile: string | undefined, problems: ExerciseProblem[]): ExerciseTestFile[] {
+/** A file of tests/ as text, or a problem naming it: at most MAX_TEST_FILE_BYTES of UTF-8. */
+function readTestsFile(testsDir: string, name: string, problems: ExerciseProblem[]): ExerciseTestFile | null {
+  const file = `tests/${name}`;
+  const size = statSync(path.join(testsDir, name)).size;
+  if (size > MAX_TEST_FILE_BYTES) {
+    problems.push({ file, message: `is ${size} bytes: a test file may be at most ${MAX_TEST_FILE_BYTES} bytes` });
+    return null;
+  }
+  const bytes = readFileSync(path.join(testsDir, name));
+  const source = bytes.toString("utf8");
+  if (!Buffer.from(source, "utf8").equals(bytes)) {
+    problems.push({ file, message: "is not valid UTF-8: save it as UTF-8" });
+    return null;
+  }
+  return { name, source };
+}
+
+/**
+ * The exercise's tests/test_*.py files, in name order, run inside the sandbox against the learner's module; and the
+ * helper files exercise.yaml's `helpers` names there, which the tests import and which are never run themselves.
+ */
+function loadTestFiles(dir: string, learnerFile: string | undefined, helperNames: readonly string[], problems: ExerciseProblem[]): { tests: ExerciseTestFile[]; helpers: ExerciseTestFile[] } {
   const testsDir = path.join(dir, "tests");
-  if (!existsSync(testsDir)) return [];
+  const tests: ExerciseTestFile[] = [];
+  const helpers: ExerciseTestFile[] = [];
+  if (!existsSync(testsDir)) {
+    if (helperNames.length) problems.push({ file: "exercise.yaml", field: "helpers", message: "names files in tests/, but there is no tests/ folder" });
+    return { tests, helpers };
+  }
   if (!statSync(testsDir).isDirectory()) {
     problems.push({ file: "tests", message: "is not a folder: tests/ holds test_*.py files" });
-    return [];
+    return { tests, helpers };
   }
-  const files: ExerciseTestFile[] = [];
+  const found = new Set<string>();
   for (const entry of readdirSync(testsDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const file = `tests/${entry.name}`;
     if (entry.name.startsWith(".") || entry.name === "__pycache__") continue;
@@ -165,29 +191,24 @@ function loadTestFiles(dir: string, learnerFile: string | undefined, problems: E
       problems.push({ file, message: "is not a regular file: tests/ holds test_*.py files" });
       continue;
     }
-    if (!TEST_FILE_NAME.test(entry.name)) {
-      problems.push({ file, message: "is not run: tests/ holds only test_*.py files (letters, digits and _), each run on its own" });
+    const helper = helperNames.includes(entry.name);
+    if (!helper && !TEST_FILE_NAME.test(entry.name)) {
+      problems.push({ file, message: "is not run: tests/ holds only test_*.py files (letters, digits and _), each run on its own; list a file the tests import in exercise.yaml's helpers" });
       continue;
     }
     if (learnerFile && entry.name === learnerFile) {
-      problems.push({ file, message: `has the same name as the learner's file (exercise.yaml file: ${learnerFile}): rename the test file` });
+      problems.push({ file, message: `has the same name as the learner's file (exercise.yaml file: ${learnerFile}): rename the ${helper ? "helper" : "test file"}` });
       continue;
     }
-    const size = statSync(path.join(testsDir, entry.name)).size;
-    if (size > MAX_TEST_FILE_BYTES) {
-      problems.push({ file, message: `is ${size} bytes: a test file may be at most ${MAX_TEST_FILE_BYTES} bytes` });
-      continue;
-    }
-    const bytes = readFileSync(path.join(testsDir, entry.name));
-    const source = bytes.toString("utf8");
-    if (!Buffer.from(source, "utf8").equals(bytes)) {
-      problems.push({ file, message: "is not valid UTF-8: save it as UTF-8" });
-      continue;
-    }
-    files.push({ name: entry.name, source });
+    found.add(entry.name);
+    const read = readTestsFile(testsDir, entry.name, problems);
+    if (read) (helper ? helpers : tests).push(read);
   }
-  if (files.length > MAX_TEST_FILES) problems.push({ file: "tests", message: `holds ${files.length} test files: at most ${MAX_TEST_FILES} are allowed` });
-  return files;
+  helperNames.forEach((name, i) => {
+    if (!found.has(name)) problems.push({ file: "exercise.yaml", field: `helpers[${i}]`, message: `names tests/${name}, which is not there` });
+  });
+  if (tests.length > MAX_TEST_FILES) problems.push({ file: "tests", message: `holds ${tests.length} test files: at most ${MAX_TEST_FILES} are allowed` });
+  return { tests, helpers };
 }
 
 /** Loads one exercise folder, or throws ExerciseFolderError listing every problem found. */
@@ -210,7 +231,7 @@ export function loadExercise(dir: string, order = 0): Exercise {
   const manifestDoc = readYaml(absolute, "exercise.yaml", problems);
   const manifest = manifestDoc ? exerciseManifestSchema.safeParse(manifestDoc.toJS()) : null;
   if (manifest && !manifest.success) problems.push(...zodProblems("exercise.yaml", manifest.error, "", EXERCISE_FIELDS));
-  const tests = loadTestFiles(absolute, manifest?.success ? manifest.data.file : undefined, problems);
+  const { tests, helpers } = loadTestFiles(absolute, manifest?.success ? manifest.data.file : undefined, (manifest?.success && manifest.data.helpers) || [], problems);
   if (hasTestsFolder && tests.length === 0 && !problems.some((p) => p.file.startsWith("tests")) && !existsSync(path.join(absolute, "cases.yaml"))) {
     problems.push({ file: "tests", message: "holds no test_*.py files, and there is no cases.yaml: add a test file or cases" });
   }
@@ -236,9 +257,11 @@ export function loadExercise(dir: string, order = 0): Exercise {
   const set = path.basename(path.dirname(absolute));
   const m = manifest.data;
   const casesText = existsSync(path.join(absolute, "cases.yaml")) ? read("cases.yaml") : "";
-  // Test files decide verdicts too, so they are part of the hash (only when present: older hashes stay valid).
+  // Test files (and the helpers they import) decide verdicts too, so they are part of the hash (only when present:
+  // older hashes stay valid).
   const hashed: unknown[] = [m.file, m.entry ?? null, m.limits ?? null, solution, casesText];
   if (tests.length) hashed.push(tests.map((t) => [t.name, t.source]));
+  if (helpers.length) hashed.push(helpers.map((t) => [t.name, t.source]));
   const contentHash = createHash("sha256").update(JSON.stringify(hashed)).digest("hex");
   return {
     id: `${set}/${slug}`,
@@ -254,11 +277,13 @@ export function loadExercise(dir: string, order = 0): Exercise {
     limits: m.limits ?? {},
     ...(m.source ? { source: m.source } : {}),
     hints: m.hints ?? [],
+    kind: m.kind ?? "solve",
     instructionsMarkdown,
     starter,
     solution,
     cases,
     tests,
+    helpers,
     contentHash,
     order,
   };
@@ -267,16 +292,16 @@ export function loadExercise(dir: string, order = 0): Exercise {
 export interface ExerciseTree {
   exercises: Exercise[];
   errors: ExerciseFolderError[];
-  /** set.yaml's title of each set that has one, by folder name. */
-  setTitles: Map<string, string>;
+  /** set.yaml of each set that has a valid one, by folder name. */
+  setManifests: Map<string, SetManifest>;
 }
 
 /** Loads every exercise under root (root/<set>/<slug>/). A broken folder is reported, never fatal to the rest. */
 export function loadExerciseTree(root: string): ExerciseTree {
   const exercises: Exercise[] = [];
   const errors: ExerciseFolderError[] = [];
-  const setTitles = new Map<string, string>();
-  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])], setTitles };
+  const setManifests = new Map<string, SetManifest>();
+  if (!existsSync(root)) return { exercises, errors: [new ExerciseFolderError(root, [{ file: ".", message: "does not exist" }])], setManifests };
   const subfolders = (dir: string) =>
     readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && !d.name.startsWith("."))
@@ -295,7 +320,7 @@ export function loadExerciseTree(root: string): ExerciseTree {
       const parsed = doc ? setManifestSchema.safeParse(doc.toJS()) : null;
       if (parsed?.success) {
         order = parsed.data.order ?? [];
-        setTitles.set(set, parsed.data.title);
+        setManifests.set(set, parsed.data);
       } else if (parsed) {
         problems.push(...zodProblems("set.yaml", parsed.error, "", SET_FIELDS));
         // A mistake elsewhere in set.yaml should not scramble the teaching order.
@@ -323,7 +348,7 @@ export function loadExerciseTree(root: string): ExerciseTree {
       }
     });
   }
-  return { exercises, errors, setTitles };
+  return { exercises, errors, setManifests };
 }
 
 function rank(order: string[], slug: string): number {

@@ -33,6 +33,8 @@ export interface VisibleCase {
 export interface ExerciseDetail extends Omit<ExerciseSummary, "progress"> {
   file: string;
   entry: string | null;
+  /** `refactor`: the starter passes already; the learner makes it cleaner and keeps it passing. */
+  kind: "solve" | "refactor";
   instructionsHtml: string;
   starter: string;
   visibleCases: VisibleCase[];
@@ -70,6 +72,7 @@ export function exerciseDetail(e: Exercise, progress: ProgressView | null, lastS
     ...exerciseSummary(e, progress),
     file: e.file,
     entry: e.entry,
+    kind: e.kind,
     instructionsHtml: instructionsHtml(e),
     starter: e.starter,
     visibleCases: e.cases

@@ -2,6 +2,8 @@
 import { z } from "zod";
 
 export const CONCEPT_ID = /^[a-z][a-z0-9-]*$/;
+/** How many helper files (exercise.yaml's `helpers`) an exercise's tests may import. */
+export const MAX_HELPER_FILES = 10;
 const PY_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const exerciseManifestSchema = z
@@ -34,6 +36,15 @@ export const exerciseManifestSchema = z
       .optional(),
     // Level-1 hints: short nudges a learner may ask for, in order.
     hints: z.array(z.string().min(1).max(2000)).max(50).optional(),
+    // `refactor`: the starter already passes every check, and the learner makes it cleaner while keeping it
+    // passing (`tutor check` then expects the starter to pass). `solve`, the default: the starter fails a check.
+    kind: z.enum(["solve", "refactor"]).optional(),
+    // Python files in tests/ that the test files import (a test double, shared fixtures), carried into the
+    // sandbox beside them and never run as tests themselves, whatever their name.
+    helpers: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.py$/, "a Python file name in tests/ that is a valid module name, such as test_utils.py"))
+      .max(MAX_HELPER_FILES)
+      .optional(),
   })
   .strict();
 
@@ -84,7 +95,7 @@ export const rawCaseSchema = z
   });
 
 /** The fields each file may hold, named when an unknown one is found. */
-export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits", "source", "hints"] as const;
+export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits", "source", "hints", "kind", "helpers"] as const;
 export const CASE_FIELDS = ["name", "call", "expect", "raises", "stdin", "stdout", "hidden", "tolerance"] as const;
 
 /** A file the exercise's tests/ folder may hold: run inside the sandbox against the learner's module. */
@@ -92,12 +103,20 @@ export const TEST_FILE_NAME = /^test_[A-Za-z0-9_]*\.py$/;
 /** How many test files an exercise may have, and how large each may be. */
 export const MAX_TEST_FILES = 20;
 export const MAX_TEST_FILE_BYTES = 100 * 1024;
-export const SET_FIELDS = ["title", "summary", "order"] as const;
+export const SET_FIELDS = ["title", "summary", "order", "concepts", "topics"] as const;
 
+/** set.yaml: a problem set (a unit of a course) and what it teaches. */
 export const setManifestSchema = z
   .object({
-    title: z.string().min(1),
-    summary: z.string().optional(),
+    title: z.string().min(1).max(120),
+    summary: z.string().max(400).optional(),
+    // The exercise folders in teaching order; folders not named come after, by name.
     order: z.array(z.string()).optional(),
+    // The concepts the unit teaches (ids such as off-by-one; the tutor's catalogue links those it knows to lessons).
+    concepts: z.array(z.string().regex(CONCEPT_ID, "a concept id in kebab-case, such as off-by-one")).optional(),
+    // What a learner will be able to do after the unit, in a few words each ("read a line with input()").
+    topics: z.array(z.string().min(1).max(200)).max(20).optional(),
   })
   .strict();
+
+export type SetManifest = z.infer<typeof setManifestSchema>;

@@ -1,9 +1,9 @@
-// JSON Schemas for exercise.yaml and cases.yaml, generated from the zod schemas the loader uses, so that editors
+// JSON Schemas for exercise.yaml, cases.yaml and set.yaml, generated from the zod schemas the loader uses, so that editors
 // can check and complete the files (docs/schemas/). `npm run schemas` rewrites them; a test keeps them current.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { exerciseManifestSchema, rawCaseSchema } from "./schema";
+import { exerciseManifestSchema, rawCaseSchema, setManifestSchema } from "./schema";
 
 export const SCHEMAS_DIR = path.resolve(__dirname, "../../docs/schemas");
 
@@ -37,8 +37,14 @@ export function generateSchemas(): Record<string, string> {
     "cases.yaml",
     "The cases of one exercise (docs/exercise-format.md). Python values in `expect` may use the !tuple and !set tags.",
   );
+  const set = toJsonSchema(
+    setManifestSchema,
+    "set.schema.json",
+    "set.yaml",
+    "A problem set (a unit of a course): its title, summary, teaching order and what it teaches (docs/exercise-format.md).",
+  );
   const text = (schema: JsonSchema) => `${JSON.stringify(schema, null, 2)}\n`;
-  return { "exercise.schema.json": text(exercise), "cases.schema.json": text(cases) };
+  return { "exercise.schema.json": text(exercise), "cases.schema.json": text(cases), "set.schema.json": text(set) };
 }
 
 if (require.main === module) {

@@ -5,23 +5,24 @@
 // When Docker cannot be reached the pool retries with back-off and, meanwhile, callers run cold (and get Docker's
 // error from there). stop() removes every container the pool holds or is still starting.
 // Docker's work for one container (about 150 ms of CPU here to create, start and remove it) costs several times
-// what grading a submission does, and on the same cores it made each submission several times slower. So the pool
-// is large (server/config.ts sizes it by memory: an idle container holds a few MB) and Docker's work waits until
-// grading is quiet (no container in use for quietMs, which also lets the verdict be stored first), one operation at
-// a time, stopping as soon as grading resumes: a burst of submissions is graded from containers started before it.
-// Two things cannot wait: a pool down to `refillAtOnceBelow` containers is refilled to that at once, in parallel (a
-// submission finding it empty would wait for a whole start), and used containers are removed once as many pile up
-// as the pool holds. A used container's harness stays idle until it is removed (harness.py's linger), so its
-// teardown waits too.
+// what grading a submission does, and on the same cores it made each submission several times slower. So Docker's
+// work waits until grading is quiet (no container in use for quietMs, which also lets the verdict be stored first),
+// one operation at a time, stopping as soon as grading resumes: a run of submissions is graded from containers
+// started before it. How many it keeps is sized by demand (pool-sizing.ts decides; this file does the Docker work):
+// a few at first, more when submissions come faster than it refills, and a few again after a quiet period.
+// Two things cannot wait: a pool down to its floor is refilled to it at once, in parallel (a submission finding it
+// empty would wait for a whole start), and used containers are removed once as many pile up as the pool holds. A
+// used container's harness stays idle until it is removed (linger in runner-image/harness/main.py), so its teardown waits too.
 import type Docker from "dockerode";
 import type { SandboxLimits } from "./limits";
-import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox";
+import { describeBounds, describeChange, type PoolBounds, PoolSizing, type SizeChange } from "./pool-sizing";
+import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox/container-policy";
 
 export interface PoolOptions {
-  /** How many started containers to keep waiting. */
-  size: number;
-  /** Fewer waiting (or starting) than this and the pool refills to it at once, in parallel; half the size by default. */
-  refillAtOnceBelow?: number;
+  /** How many started containers to keep: between `least` and `most` by demand, never fewer than `floor` at once. */
+  bounds: PoolBounds;
+  /** How long without pressure before a grown pool goes back to `least`; 10 minutes by default. */
+  shrinkAfterMs?: number;
   /** A container idle this long is replaced, so that none is older than this plus one run (leftover cleanup counts on it); 30 minutes by default. */
   maxIdleMs?: number;
   /** Upkeep (removals, refills) waits until no container has been in use for this long; 200 ms by default. */
@@ -34,14 +35,8 @@ export function sameContainerLimits(a: SandboxLimits, b: SandboxLimits): boolean
   return a.memoryMb === b.memoryMb && a.pids === b.pids && a.cpus === b.cpus && a.tmpfsMb === b.tmpfsMb;
 }
 
-/** Enough started containers that each grading slot finds one while the used ones are replaced. */
-export function poolFloorFor(concurrency: number): number {
-  return Math.max(2, 2 * concurrency);
-}
-
 interface Waiting {
   started: StartedContainer;
-  dead: boolean;
   recycle: NodeJS.Timeout;
 }
 
@@ -61,10 +56,11 @@ export class ContainerPool {
   /** Released, waiting to be removed. */
   private readonly used: StartedContainer[] = [];
   private quiet: NodeJS.Timeout | null = null;
+  private shrink: NodeJS.Timeout | null = null;
   private working = false;
+  private readonly sizing: PoolSizing;
   private readonly maxIdleMs: number;
   private readonly quietMs: number;
-  private readonly refillAtOnceBelow: number;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -73,9 +69,9 @@ export class ContainerPool {
     readonly limits: SandboxLimits,
     private readonly options: PoolOptions,
   ) {
+    this.sizing = new PoolSizing(options.bounds, options.shrinkAfterMs ?? 10 * 60_000);
     this.maxIdleMs = options.maxIdleMs ?? 30 * 60_000;
     this.quietMs = options.quietMs ?? 200;
-    this.refillAtOnceBelow = Math.min(options.size, options.refillAtOnceBelow ?? Math.ceil(options.size / 2));
     this.log = options.log ?? (() => undefined);
   }
 
@@ -83,14 +79,18 @@ export class ContainerPool {
   start(): void {
     if (this.filling) return;
     this.filling = true;
-    // Said once, since `docker ps` then lists them all: an operator should know why, and how to change it.
-    this.log(`container pool: keeping ${this.options.size} sandbox containers started ahead of grading, each for one submission (TUTOR_CONTAINER_POOL)`);
+    this.log(describeBounds(this.options.bounds));
     this.upkeep();
   }
 
   /** How many started containers wait for work now. */
   get readyCount(): number {
     return this.ready.length;
+  }
+
+  /** How many started containers the pool aims to hold now. */
+  get target(): number {
+    return this.sizing.target;
   }
 
   /**
@@ -100,10 +100,12 @@ export class ContainerPool {
   async take(): Promise<StartedContainer | null> {
     if (this.stopped) return null;
     this.start();
+    this.sized(this.sizing.taken(this.ready.length, Date.now()));
     this.inUse++;
     let waiting = this.ready.shift() ?? null;
+    const handedOver = !waiting && this.starting > 0 ? new Promise<Waiting | null>((resolve) => this.takers.push(resolve)) : null;
     this.upkeep();
-    if (!waiting && this.starting > 0) waiting = await new Promise<Waiting | null>((resolve) => this.takers.push(resolve));
+    if (handedOver) waiting = await handedOver;
     if (!waiting) {
       this.inUse--;
       this.upkeep();
@@ -126,9 +128,10 @@ export class ContainerPool {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     if (this.quiet) clearTimeout(this.quiet);
+    if (this.shrink) clearTimeout(this.shrink);
     for (const started of this.used.splice(0)) this.track(removeContainer(started.container));
     for (const resolve of this.takers.splice(0)) resolve(null);
-    for (const w of this.ready.splice(0)) this.discard(w);
+    for (const w of this.ready.splice(0)) void this.discard(w);
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
@@ -137,19 +140,36 @@ export class ContainerPool {
     void p.finally(() => this.pending.delete(p));
   }
 
-  private discard(w: Waiting): void {
+  private discard(w: Waiting): Promise<void> {
     clearTimeout(w.recycle);
-    w.dead = true;
-    this.track(removeContainer(w.started.container));
+    const removed = removeContainer(w.started.container);
+    this.track(removed);
+    return removed;
+  }
+
+  /** Says what changed, and (re)arms the return to `least` for when the pool has been full long enough unpressed. */
+  private sized(change: SizeChange | null): void {
+    if (change) this.log(describeChange(change, this.options.bounds.most));
+    if (this.shrink) clearTimeout(this.shrink);
+    this.shrink = null;
+    const due = this.sizing.shrinkDueAt();
+    if (due === null || this.stopped) return;
+    this.shrink = setTimeout(() => {
+      this.shrink = null;
+      this.sized(this.sizing.shrinkIfDue(Date.now()));
+      this.upkeep();
+    }, Math.max(0, due - Date.now()));
+    this.shrink.unref();
   }
 
   /** Refills at once if the pool runs short and removes used containers if they pile up, else once grading is quiet. */
   private upkeep(): void {
     if (this.stopped) return;
     // Refill in parallel when the pool runs short: one start at a time cannot keep up with a steady stream, and a
-    // submission that finds the pool empty waits for a whole start.
-    this.fill(this.refillAtOnceBelow);
-    if (this.used.length >= this.options.size) return this.catchUp();
+    // submission that finds the pool empty waits for a whole start. Each submission waiting for a container has
+    // one starting for it, even when more wait than the floor holds.
+    this.fill(Math.max(this.options.bounds.floor, this.takers.length));
+    if (this.used.length >= this.sizing.target) return this.catchUp();
     if (this.inUse > 0) {
       if (this.quiet) clearTimeout(this.quiet);
       this.quiet = null;
@@ -169,13 +189,16 @@ export class ContainerPool {
   /**
    * One Docker operation at a time, and only while no container is in use (removing a pile of used ones aside):
    * several at once, or one during grading, take the cores from the submission being graded. A submission taking a
-   * container stops this after the operation in hand; the next quiet moment resumes it.
+   * container stops this after the operation in hand; the next quiet moment resumes it. Used containers go first,
+   * then waiting ones beyond a target that shrank (the oldest first), then the pool is filled to its target.
    */
   private async work(): Promise<void> {
     while (!this.stopped) {
       const quiet = this.inUse === 0;
-      if (this.used.length && (quiet || this.used.length >= this.options.size)) await removeContainer(this.used.shift()!.container);
-      else if (quiet && !this.retry && this.ready.length + this.starting < this.options.size) {
+      const target = this.sizing.target;
+      if (this.used.length && (quiet || this.used.length >= target)) await removeContainer(this.used.shift()!.container);
+      else if (quiet && this.ready.length && this.ready.length + this.starting > target) await this.discard(this.ready.shift()!);
+      else if (quiet && !this.retry && this.ready.length + this.starting < target) {
         this.starting++;
         await this.startOne();
       } else return;
@@ -183,8 +206,8 @@ export class ContainerPool {
   }
 
   /** Starts containers in parallel until this many are waiting or starting. */
-  private fill(target: number): void {
-    while (!this.stopped && !this.retry && this.ready.length + this.starting < target) {
+  private fill(count: number): void {
+    while (!this.stopped && !this.retry && this.ready.length + this.starting < count) {
       this.starting++;
       this.track(this.startOne());
     }
@@ -218,7 +241,6 @@ export class ContainerPool {
     }
     const waiting: Waiting = {
       started,
-      dead: false,
       recycle: setTimeout(() => this.replace(waiting), Math.max(0, idleUntil - Date.now())),
     };
     // A container that exits while waiting (Docker restarted, killed from outside) is never handed out.
@@ -228,7 +250,11 @@ export class ContainerPool {
     );
     const taker = this.takers.shift();
     if (taker) taker(waiting);
-    else this.ready.push(waiting);
+    else {
+      this.ready.push(waiting);
+      this.sizing.filled(this.ready.length, Date.now());
+      this.sized(null);
+    }
   }
 
   /** Removes a waiting container (dead or idle too long) and starts another in its place. */
@@ -236,7 +262,7 @@ export class ContainerPool {
     const index = this.ready.indexOf(w);
     if (index < 0) return; // handed out already, or discarded
     this.ready.splice(index, 1);
-    this.discard(w);
+    void this.discard(w);
     this.upkeep();
   }
 }

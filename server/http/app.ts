@@ -9,6 +9,7 @@ import { authoringRoutes } from "./authoring-routes";
 import type { AuthoringService } from "../authoring/service";
 import { errorHandler, HttpError } from "./errors";
 import { exerciseRoutes, type RouteDeps } from "./exercise-routes";
+import { pathRoutes } from "./path-routes";
 import { progressRoutes } from "./progress-routes";
 import { tutorRoutes } from "./tutor-routes";
 import type { TutorService } from "../tutor/service";
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): express.Express {
     exerciseRoutes(options),
     tutorRoutes(options.tutor),
     progressRoutes(options),
+    pathRoutes(options),
     courseRoutes(options),
     authoringRoutes(options.authoring),
   );

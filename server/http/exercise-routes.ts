@@ -11,6 +11,7 @@ import { exerciseDetail, exerciseSummary } from "../exercises/public-view";
 import { enqueueSubmission, queuePosition } from "../grading/lifecycle";
 import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
 import { submissionView } from "../grading/submission-view";
+import { pathStatesOf, unitProgress } from "../progress/learning-path";
 import { progressView } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { HttpError, notFound } from "./errors";
@@ -33,7 +34,12 @@ export function exerciseRoutes({ db, catalog, events, onQueued }: RouteDeps): Ro
   router.get("/exercises", async (req, res) => {
     const progress = await db.progress.findMany({ where: { userId: requireUser(req).id } });
     const byExercise = new Map(progress.map((p) => [p.exerciseId, p]));
-    res.json({ exercises: catalog.list().map((e) => exerciseSummary(e, progressView(byExercise.get(e.id)))) });
+    const states = pathStatesOf(progress);
+    res.json({
+      exercises: catalog.list().map((e) => exerciseSummary(e, progressView(byExercise.get(e.id)))),
+      // The units of the course in order, each with the asker's progress: the list groups exercises under them.
+      units: catalog.sets().map((set) => unitProgress(set, states)),
+    });
   });
 
   router.get("/exercises/:set/:slug", async (req, res) => {

@@ -7,6 +7,7 @@ import type { ExerciseCatalog } from "../exercises/catalog";
 import type { TestResult } from "../grading/judge";
 import { type CellSummary, cellSummary, type Cell, type FailedCase, heatmapCells, type HintTaken, hintUsage, type HintUsage, mostFailedCases } from "./class-summary";
 import { type AttemptHistory, attemptHistory } from "./history";
+import { type PathStates, pathStatesOf, type UnitProgress, unitProgress } from "./learning-path";
 import {
   type AssignedExercise,
   type DayActivity,
@@ -62,6 +63,15 @@ export interface LearnerDashboard {
   concepts: { practised: { id: string; title: string; count: number }[]; tripping: { id: string; title: string; failures: number }[] };
   next: NextStep[];
   courses: { id: string; name: string; assignments: AssignmentSummary[] }[];
+  /** Every unit of the course (problem set) in order, with how much of it the learner has solved. */
+  units: UnitProgress[];
+}
+
+const unitsProgress = (catalog: ExerciseCatalog, states: PathStates): UnitProgress[] => catalog.sets().map((set) => unitProgress(set, states));
+
+/** The learner's solved and attempted exercises, for the learning path (learning-path.ts). */
+export async function pathStates(db: Database, userId: string): Promise<PathStates> {
+  return pathStatesOf(await db.progress.findMany({ where: { userId }, select: { exerciseId: true, attempts: true, firstSolvedAt: true } }));
 }
 
 export async function learnerDashboard(db: Database, catalog: ExerciseCatalog, userId: string, now = new Date()): Promise<LearnerDashboard> {
@@ -118,6 +128,7 @@ export async function learnerDashboard(db: Database, catalog: ExerciseCatalog, u
       name: course.name,
       assignments: assignments.filter((a) => a.dueAt && a.dueAt.getTime() >= now.getTime() && a.dueAt.getTime() <= soon).map((a) => assignmentSummary(catalog, a)),
     })),
+    units: unitsProgress(catalog, pathStatesOf(progress)),
   };
 }
 

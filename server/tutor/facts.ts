@@ -1,6 +1,7 @@
 // Builds the grounded facts the tutor answers from: the first failing case of a graded submission (visible
 // details only for a visible case; a hidden case is described by the kind of its input), plus the program
-// analysis of the learner's code, computed in the sandbox. Everything but `analyseCode` here is pure.
+// analysis of the learner's code, which the caller got from the sandbox (sandbox-analysis.ts, `analyseCode`).
+// Everything here is pure.
 import type { Exercise } from "../exercises/exercise";
 import type { Status, TestResult } from "../grading/judge";
 import { type CaseObservation, caseObservationSchema } from "../grading/observation";

@@ -67,7 +67,18 @@ test("a starter that passes everything: exit 1", async () => {
   const { code, rows } = await checkJson(dir);
   expect(code).toBe(1);
   expect(rows[0]).toMatchObject({ reference: "passed 2/2", starter: "passes 2/2" });
-  expect(rows[0]!.problems).toEqual(["the starter passes every case: it should fail at least one, or there is nothing to do"]);
+  expect(rows[0]!.problems).toEqual(["the starter passes every case: it should fail at least one, or there is nothing to do (if the learner is to make working code cleaner, set kind: refactor in exercise.yaml)"]);
+});
+
+test("a refactoring exercise (kind: refactor): its starter must pass every case, and one that fails is the problem", async () => {
+  const refactor = { ...GOOD, exerciseYaml: `${DOUBLE}kind: refactor\n`, starter: "def double(x):\n    result = 0\n    for _ in range(2):\n        result = result + x\n    return result\n" };
+  const passing = await checkJson(writeExerciseFolder(refactor, "refactor_passing"));
+  expect(passing.code).toBe(0);
+  expect(passing.rows[0]).toMatchObject({ reference: "passed 2/2", starter: "passes 2/2", problems: [] });
+  const failing = await checkJson(writeExerciseFolder({ ...refactor, starter: GOOD.starter }, "refactor_failing"));
+  expect(failing.code).toBe(1);
+  expect(failing.rows[0]).toMatchObject({ starter: "fails 0/2" });
+  expect(failing.rows[0]!.problems).toEqual(["the starter fails 2 of 2: a refactoring exercise (kind: refactor) starts from code that passes every case; fix the starter, or remove kind: refactor"]);
 });
 
 test("a case that does not match its reference: exit 1, naming the case and both values", async () => {

@@ -8,6 +8,10 @@ import { parse } from "yaml";
 import { checkExercises } from "../../server/exercises/check";
 import { loadExercise, loadExerciseTree } from "../../server/exercises/load";
 import { importExercism, parseHints, readExercismExercise } from "../../server/exercises/import-exercism";
+import { exerciseDetail } from "../../server/exercises/public-view";
+import { gradeSubmission } from "../../server/grading/grade";
+import { DEFAULT_LIMITS } from "../../server/grading/limits";
+import { recordingSandbox } from "../support/recording-sandbox";
 import { docstringToMarkdown, humanEvalExercise, readHumanEvalFile, signatureAndDocstring } from "../../server/exercises/import-humaneval";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
 
@@ -38,10 +42,10 @@ describe("import exercism", () => {
   test("a folder of exercises: each becomes a folder in our format, exit 0", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("imported 2 exercises");
-    expect(readdirSync(into).sort()).toEqual(["mirror-words", "set.yaml", "tally-votes"]);
+    expect(run.stdout).toContain("imported 5 exercises");
+    expect(readdirSync(into).sort()).toEqual(["counted-stream", "mirror-words", "receipt-printer", "set.yaml", "tally-votes", "tidy-shelves"]);
     expect(readdirSync(path.join(into, "mirror-words")).sort()).toEqual(["README.md", "cases.yaml", "exercise.yaml", "solution.py", "starter.py", "tests"]);
-    expect(parse(readText(into, "set.yaml"))).toMatchObject({ order: ["mirror-words", "tally-votes"] });
+    expect(parse(readText(into, "set.yaml"))).toMatchObject({ order: ["counted-stream", "mirror-words", "receipt-printer", "tally-votes", "tidy-shelves"] });
   });
 
   test("exercise.yaml: title, blurb, file, entry, source with authors, and level-1 hints", () => {
@@ -84,13 +88,64 @@ describe("import exercism", () => {
     expect(mirror.source).toEqual({ origin: "Exercism", licence: "MIT", authors: ["ada-fixture", "grace-fixture"] });
   });
 
-  test("tutor check passes them: the reference passes every test, the starter fails one", async () => {
+  test("a module the tests import comes along into tests/, as a helper that is never run as a test", () => {
+    expect(readdirSync(path.join(into, "counted-stream", "tests")).sort()).toEqual(["test_counted_stream.py", "test_utils.py"]);
+    expect(readText(into, "counted-stream/tests/test_utils.py")).toBe(readText(FIXTURES, "counted-stream/test_utils.py"));
+    expect(parse(readText(into, "counted-stream/exercise.yaml"))).toMatchObject({ file: "counted_stream.py", entry: "CountedReader", helpers: ["test_utils.py"] });
+    const exercise = loadExercise(path.join(into, "counted-stream"));
+    expect(exercise.tests.map((t) => t.name)).toEqual(["test_counted_stream.py"]);
+    expect(exercise.helpers.map((t) => t.name)).toEqual(["test_utils.py"]);
+    // The other exercises import nothing of their folder but the learner's module.
+    expect(parse(readText(into, "mirror-words/exercise.yaml"))).not.toHaveProperty("helpers");
+  });
+
+  test("Exercism's refactorings have their starter run: the one that passes becomes kind: refactor, the one that fails stays to solve", () => {
+    expect(parse(readText(into, "receipt-printer/exercise.yaml"))).toMatchObject({ title: "Receipt printer", kind: "refactor" });
+    expect(parse(readText(into, "tidy-shelves/exercise.yaml"))).not.toHaveProperty("kind");
+    expect(parse(readText(into, "mirror-words/exercise.yaml"))).not.toHaveProperty("kind");
+    expect(run.stdout).toContain("receipt-printer: its starter passes all 5 tests, so it is a refactoring exercise (kind: refactor): make it cleaner, keep it passing");
+    expect(run.stdout).toContain("tidy-shelves: Exercism calls it a refactoring, but its starter passes 3 of 4 tests, so it stays an exercise to solve");
+    // What a learner is shown says so.
+    expect(exerciseDetail(loadExercise(path.join(into, "receipt-printer")), null, null).kind).toBe("refactor");
+    expect(exerciseDetail(loadExercise(path.join(into, "mirror-words")), null, null).kind).toBe("solve");
+  });
+
+  test("tutor check passes them all: the reference passes every test; the starter fails one, or passes every one in a refactoring", async () => {
     const rows = await checkExercises(into, await realSandbox(), freshReferenceCache());
     expect(rows.map((r) => ({ exercise: r.exercise, problems: r.problems }))).toEqual([
+      { exercise: "exercism/counted-stream", problems: [] },
       { exercise: "exercism/mirror-words", problems: [] },
+      { exercise: "exercism/receipt-printer", problems: [] },
       { exercise: "exercism/tally-votes", problems: [] },
+      { exercise: "exercism/tidy-shelves", problems: [] },
     ]);
-    expect(rows.map((r) => r.reference)).toEqual(["passed 5/5", "passed 3/3"]);
+    expect(rows.map((r) => [r.reference, r.starter])).toEqual([
+      ["passed 4/4", "fails 0/4"],
+      ["passed 5/5", "fails 0/5"],
+      ["passed 5/5", "passes 5/5"],
+      ["passed 3/3", "fails 0/3"],
+      ["passed 4/4", "fails 3/4"],
+    ]);
+  });
+
+  test("an exercise with a helper grades in the real sandbox: the helper goes in beside the tests, the reference never", async () => {
+    const exercise = loadExercise(path.join(into, "counted-stream"));
+    // Room for a machine busy with other work: this is about what goes in and which tests fail, not speed.
+    const sandbox = await recordingSandbox({ ...DEFAULT_LIMITS, caseTimeoutMs: 10_000, totalTimeoutMs: 30_000 });
+    // Counts the reads but not the bytes: exactly the test on bytes fails, through the helper's stand-in stream.
+    const halfDone = "class CountedReader:\n    def __init__(self, stream):\n        self.stream, self.bytes_read, self.reads = stream, 0, 0\n\n    def read(self, size=-1):\n        self.reads += 1\n        return self.stream.read(size)\n";
+    const result = await gradeSubmission(sandbox, freshReferenceCache(), exercise, halfDone);
+    expect(result.tests.map((t) => [t.name, t.status])).toEqual([
+      ["test_counted_stream.py::CountedReaderTest::test_counts_bytes_and_reads", "failed"],
+      ["test_counted_stream.py::CountedReaderTest::test_nothing_read_yet", "passed"],
+      ["test_counted_stream.py::CountedReaderTest::test_passes_the_data_through", "passed"],
+      ["test_counted_stream.py::CountedReaderTest::test_passes_the_size_on", "passed"],
+    ]);
+    expect(result.tests[0]!.message).toMatch(/\(0, 3\) != \(10, 3\)/);
+    const [request] = sandbox.requests;
+    expect(request!.tests!.map((t) => t.name)).toEqual(["test_counted_stream.py"]);
+    expect(request!.helpers).toEqual([{ name: "test_utils.py", source: readText(FIXTURES, "counted-stream/test_utils.py") }]);
+    expect(JSON.stringify(sandbox.requests)).not.toContain("self._stream = stream");
   });
 
   test("importing again does not overwrite: the exercise is skipped and the exit is 1; --force replaces it", async () => {
@@ -122,7 +177,7 @@ describe("import exercism", () => {
     const meta = path.join(source, "tally-votes/.meta");
     renameSync(path.join(meta, "example.py"), path.join(meta, "other.py"));
     const outcome = importExercism(source, path.join(scratch, "partial-out"));
-    expect(outcome.written.map((d) => path.basename(d))).toEqual(["mirror-words"]);
+    expect(outcome.written.map((d) => path.basename(d))).toEqual(["counted-stream", "mirror-words", "receipt-printer", "tidy-shelves"]);
     expect(outcome.skipped).toEqual([{ source: path.join(source, "tally-votes"), reason: "there is no reference solution .meta/example.py" }]);
   });
 

@@ -3,7 +3,8 @@
 import path from "node:path";
 import type { Exercise } from "../../server/exercises/exercise";
 import { loadExerciseTree } from "../../server/exercises/load";
-import { gradeSubmission, type Sandbox } from "../../server/grading/grade";
+import { gradeSubmission } from "../../server/grading/grade";
+import type { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
 
 const tree = loadExerciseTree(path.resolve(__dirname, "../../exercises"));
@@ -23,12 +24,16 @@ test("the basics set is in the order its set.yaml gives", () => {
 });
 
 describe.each(tree.exercises.map((e): [string, Exercise] => [e.id, e]))("%s", (_id, exercise) => {
-  test("has visible and hidden cases, a README and a starter that defines the entry function", () => {
+  test("has visible and hidden cases, a README and, for a function, a starter that defines it", () => {
     expect(exercise.cases.some((c) => !c.hidden)).toBe(true);
     expect(exercise.cases.some((c) => c.hidden)).toBe(true);
     expect(exercise.instructionsMarkdown.trim()).not.toBe("");
-    expect(exercise.starter).toMatch(new RegExp(`^def ${exercise.entry}\\(`, "m"));
-    expect(exercise.solution).toMatch(new RegExp(`^def ${exercise.entry}\\(`, "m"));
+    // A program exercise (every case gives stdin and stdout) has no entry function to define.
+    if (exercise.entry === null) expect(exercise.cases.every((c) => c.call === null)).toBe(true);
+    else {
+      expect(exercise.starter).toMatch(new RegExp(`^def ${exercise.entry}\\(`, "m"));
+      expect(exercise.solution).toMatch(new RegExp(`^def ${exercise.entry}\\(`, "m"));
+    }
   });
 
   test("the reference solution passes every case", async () => {

@@ -234,3 +234,28 @@ test("the first test's budget counts the imports, as every test's does", async (
     ["test_slow.py::test_quick", "passed"],
   ]);
 });
+
+/** What these tests check is where files go, not speed: room for a machine busy with other work. */
+const ROOMY = { ...DEFAULT_LIMITS, caseTimeoutMs: 10_000, totalTimeoutMs: 30_000 };
+
+test("helpers are written beside the test files, importable by every test's process, and never listed or run as tests", async () => {
+  const sandbox = await realSandbox(ROOMY);
+  const tests = [{ name: "test_uses.py", source: "from adder import add\nfrom test_shared import TWO\n\ndef test_one():\n    assert add(1, 1) == TWO\n\ndef test_two():\n    assert add(TWO, 0) == TWO\n" }];
+  // Named like a test file, with a test function in it: a helper all the same.
+  const helpers = [{ name: "test_shared.py", source: "TWO = 2\n\ndef test_never_run():\n    raise AssertionError('a helper is not run')\n" }];
+  const run = await sandbox.run({ file: "adder.py", source: SOLUTION, cases: [], tests, helpers }, ROOMY);
+  expect(run.end).toBe("done");
+  const discovery = run.events.find((e) => e.kind === "discovery") as { observation: { outcome: string; files: unknown[] } };
+  expect(discovery.observation).toMatchObject({ outcome: "discovered", files: [{ file: "test_uses.py", tests: [{ class: null, name: "test_one" }, { class: null, name: "test_two" }] }] });
+  const outcomes = run.events.flatMap((e) => (e.kind === "test" ? [(e as { observation: { outcome: string } }).observation.outcome] : []));
+  expect(outcomes).toEqual(["test-passed", "test-passed"]);
+});
+
+test("a helper whose name is a path, or a test file's, is refused like a badly named test file, before anything is written", async () => {
+  const sandbox = await realSandbox();
+  const tests = [{ name: "test_uses.py", source: "def test_one():\n    pass\n" }];
+  for (const helpers of [[{ name: "../work/adder.py", source: "" }], [{ name: "test_uses.py", source: "" }]]) {
+    const run = await sandbox.run({ file: "adder.py", source: SOLUTION, cases: [], tests, helpers }, DEFAULT_LIMITS);
+    expect(run.events.find((e) => e.kind === "discovery")).toEqual({ kind: "discovery", observation: { outcome: "harness-error", message: "invalid test file names" } });
+  }
+});

@@ -27,7 +27,10 @@ describe("exercises", () => {
     const learner = new LearnerClient(platform.url);
     const { status, json } = await learner.request("GET", "/api/exercises");
     expect(status).toBe(200);
-    expect(json.exercises.map((e: { id: string }) => e.id).slice(0, 2)).toEqual(["basics/shout", "basics/sum_digits"]);
+    // The course's units come first, in folder order, each with the learner's progress in it.
+    expect(json.exercises.map((e: { id: string }) => e.id).slice(0, 2)).toEqual(["01-printing/greeting", "01-printing/three_ways"]);
+    expect(json.units.map((u: { name: string }) => u.name).slice(0, 3)).toEqual(["01-printing", "02-arithmetic", "03-strings"]);
+    expect(json.units[0]).toMatchObject({ title: "Unit 1: Printing and values", total: 7, solved: 0, attempted: 0 });
     expect(json.exercises.every((e: { progress: unknown }) => e.progress === null)).toBe(true);
     expect(learner.cookieHeader).toMatch(/^tutor_learner=/);
   });

@@ -287,3 +287,60 @@ describe("instructor dashboard", () => {
     expect(ok.json).toMatchObject({ learners: [{ id: learnerUser.id }], exercises: [], cells: [], summary: { learners: 1, solvedCells: 0, attemptedCells: 0, notStartedCells: 0 } });
   });
 });
+
+describe("the learning path", () => {
+  test("a unit's page, what comes after an exercise, and a concept's exercises follow the learner's progress", async () => {
+    const learner = new LearnerClient(platform.url); // anonymous: the path works without an account
+    const unit = async () => (await learner.request("GET", "/api/units/basics")).json;
+    const before = await unit();
+    expect(before.unit).toMatchObject({ name: "basics", title: "Python basics", total: 5, solved: 0, attempted: 0 });
+    expect(before.unit.concepts).toContainEqual({ id: "return-vs-print", title: "Return vs print", hasLesson: true });
+    expect(before.exercises.map((e: any) => e.id)).toEqual(catalog.set("basics")!.exercises.map((e) => e.id));
+    expect(before.nextUp).toMatchObject({ id: "basics/shout", kind: "same-unit", unit: { name: "basics", title: "Python basics" } });
+    expect([before.previous, before.next]).toEqual([null, { name: "secrets", title: "Secrets" }]);
+    // Before anything is solved, the exercise page already says what comes after it.
+    expect((await learner.request("GET", `${SHOUT}/next`)).json.nextUp).toMatchObject({ id: "basics/sum_digits", kind: "same-unit" });
+
+    await submit(learner, "basics/sum_digits", "def sum_digits(n):\n    return n\n");
+    expect((await submit(learner, "basics/shout", SOLUTION)).verdict).toBe("passed");
+    const next = (await learner.request("GET", `${SHOUT}/next`)).json;
+    expect(next.unit).toMatchObject({ name: "basics", total: 5, solved: 1, attempted: 1 });
+    expect(next.nextUp).toMatchObject({ id: "basics/sum_digits", set: "basics", slug: "sum_digits", title: "Sum of digits" });
+    const after = await unit();
+    expect(after.unit).toMatchObject({ solved: 1, attempted: 1 });
+    expect(after.exercises.find((e: any) => e.id === "basics/shout").progress.solved).toBe(true);
+    expect(after.nextUp.id).toBe("basics/sum_digits");
+
+    // After the unit's last exercise comes one skipped earlier in the same unit, before any other unit.
+    expect((await learner.request("GET", "/api/exercises/basics/apply_discount/next")).json.nextUp.id).toBe("basics/sum_digits");
+    const list = (await learner.request("GET", "/api/exercises")).json;
+    expect(list.units.map((u: any) => [u.name, u.solved, u.total])).toEqual([
+      ["basics", 1, 5],
+      ["secrets", 0, 1],
+    ]);
+    expect((await learner.request("GET", "/api/dashboard")).json.units.map((u: any) => [u.name, u.solved, u.attempted])).toEqual([
+      ["basics", 1, 1],
+      ["secrets", 0, 0],
+    ]);
+
+    const practise = (await learner.request("GET", "/api/concepts/return-vs-print/exercises")).json.exercises;
+    expect(practise.find((e: any) => e.id === "basics/shout")).toEqual({ id: "basics/shout", title: "Shout it out", unit: { name: "basics", title: "Python basics" }, difficulty: 1, solved: true });
+    expect((await learner.request("GET", "/api/concepts/case-sensitivity/exercises")).json.exercises.map((e: any) => e.id)).toContain("secrets/capitals");
+    expect((await learner.request("GET", "/api/concepts/no-such-concept/exercises")).json.exercises).toEqual([]);
+
+    // A new learner sees none of this learner's progress.
+    expect((await new LearnerClient(platform.url).request("GET", "/api/units/basics")).json.unit.solved).toBe(0);
+    for (const path of ["/api/units/secrets", "/api/exercises/secrets/capitals/next", "/api/concepts/case-sensitivity/exercises"]) {
+      expect(JSON.stringify((await learner.request("GET", path)).json)).not.toMatch(HIDDEN);
+    }
+  });
+
+  test("a unit that does not exist is a 404, and a name that is no folder name a 400", async () => {
+    const learner = new LearnerClient(platform.url);
+    const missing = await learner.request("GET", "/api/units/no-such-unit");
+    expect([missing.status, missing.json.error.message]).toEqual([404, "The unit no-such-unit was not found."]);
+    expect((await learner.request("GET", "/api/units/Bad%20Name")).status).toBe(400);
+    expect((await learner.request("GET", "/api/exercises/basics/nope/next")).status).toBe(404);
+    expect((await learner.request("GET", "/api/concepts/Not%20An%20Id/exercises")).status).toBe(400);
+  });
+});

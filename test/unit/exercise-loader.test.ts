@@ -220,7 +220,7 @@ describe("loadExercise on a broken folder names the file, the field and what is 
     ["entry: 2answer", "entry", /a Python function name/],
     ["limits: {timeoutMs: 99999}", "limits.timeoutMs", /30000/],
     ["limits: {cpus: 4}", "limits.cpus", /not a known field/],
-    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits, source, hints$/],
+    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits, source, hints, kind, helpers$/],
   ])("exercise.yaml with %s", (line, field, message) => {
     const key = line.split(":")[0]!;
     const kept = MANIFEST.split("\n").filter((l) => !l.startsWith(`${key}:`));
@@ -303,6 +303,25 @@ describe("loadExerciseTree", () => {
       ["alpha", 1],
       ["bravo", 2],
       ["delta", 3],
+    ]);
+  });
+
+  test("set.yaml describes what the set teaches: its summary, topics and concept ids are kept", () => {
+    const root = tree();
+    writeFileSync(
+      path.join(root, "basics", "set.yaml"),
+      "title: 'Unit 1: Basics'\nsummary: First steps.\norder: [alpha]\ntopics: [print a line]\nconcepts: [off-by-one, return-vs-print]\n",
+    );
+    const { errors, setManifests } = loadExerciseTree(root);
+    expect(errors).toEqual([]);
+    expect(setManifests.get("basics")).toEqual({ title: "Unit 1: Basics", summary: "First steps.", order: ["alpha"], topics: ["print a line"], concepts: ["off-by-one", "return-vs-print"] });
+
+    writeFileSync(path.join(root, "basics", "set.yaml"), "title: Basics\nconcepts: [Off By One]\ntopics: ['']\n");
+    const broken = loadExerciseTree(root);
+    expect(broken.exercises).toHaveLength(3);
+    expect(broken.errors[0]!.problems).toEqual([
+      { file: "set.yaml", field: "concepts.0", message: "a concept id in kebab-case, such as off-by-one" },
+      { file: "set.yaml", field: "topics.0", message: expect.stringMatching(/>=1 characters/) },
     ]);
   });
 
@@ -408,6 +427,35 @@ describe("program cases and tests/ files", () => {
     const hashOf = (source: string) => loadExercise(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests: { "test_a.py": source } })).contentHash;
     expect(hashOf("def test_a():\n    assert True\n")).not.toBe(hashOf("def test_a():\n    assert False\n"));
     expect(hashOf("def test_a():\n    pass\n")).toBe(hashOf("def test_a():\n    pass\n"));
+  });
+
+  test("helpers: the tests/ files exercise.yaml names are read apart from the tests, whatever their name, and hashed", () => {
+    const manifest = `${PROGRAM_MANIFEST}helpers: [test_utils.py, doubles.py]\n`;
+    const tests = { "test_a.py": "from test_utils import ONE\n\ndef test_a():\n    assert ONE == 1\n", "test_utils.py": "ONE = 1\n", "doubles.py": "TWO = 2\n" };
+    const exercise = loadExercise(writeExerciseFolder({ exerciseYaml: manifest, solution: SOLUTION, tests }));
+    expect(exercise.tests.map((t) => t.name)).toEqual(["test_a.py"]);
+    expect(exercise.helpers).toEqual([
+      { name: "doubles.py", source: "TWO = 2\n" },
+      { name: "test_utils.py", source: "ONE = 1\n" },
+    ]);
+    const changed = loadExercise(writeExerciseFolder({ exerciseYaml: manifest, solution: SOLUTION, tests: { ...tests, "test_utils.py": "ONE = 2\n" } }));
+    expect(changed.contentHash).not.toBe(exercise.contentHash);
+    // Without helpers, the same files are a test file and a file that is not run.
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: PROGRAM_MANIFEST, solution: SOLUTION, tests }))).toEqual([
+      { file: "tests/doubles.py", message: expect.stringMatching(/is not run: .* list a file the tests import in exercise.yaml's helpers$/) },
+    ]);
+  });
+
+  test("a helper that is not in tests/, or a name that is not a module's, is refused", () => {
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: `${PROGRAM_MANIFEST}helpers: [gone.py]\n`, solution: SOLUTION, tests: { "test_a.py": "def test_a():\n    pass\n" } }))).toEqual([
+      { file: "exercise.yaml", field: "helpers[0]", message: "names tests/gone.py, which is not there" },
+    ]);
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: `${PROGRAM_MANIFEST}helpers: [gone.py]\n`, solution: SOLUTION, casesYaml: '- name: p\n  stdout: ""\n' }))).toEqual([
+      { file: "exercise.yaml", field: "helpers", message: "names files in tests/, but there is no tests/ folder" },
+    ]);
+    expect(problemsOf(writeExerciseFolder({ exerciseYaml: `${PROGRAM_MANIFEST}helpers: [../up.py]\n`, solution: SOLUTION, tests: { "test_a.py": "" } }))).toEqual([
+      { file: "exercise.yaml", field: "helpers.0", message: "a Python file name in tests/ that is a valid module name, such as test_utils.py" },
+    ]);
   });
 
   test("an exercise needs cases or tests", () => {

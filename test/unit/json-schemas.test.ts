@@ -10,7 +10,7 @@ test.each(Object.keys(generated))("docs/schemas/%s is up to date (run `npm run s
   expect(readFileSync(path.join(SCHEMAS_DIR, name), "utf8")).toBe(generated[name]);
 });
 
-test("the schemas describe both files, with the fields authors write", () => {
+test("the schemas describe the three files, with the fields authors write", () => {
   const exercise = JSON.parse(generated["exercise.schema.json"]!);
   expect(exercise.required).toEqual(expect.arrayContaining(["title", "summary", "difficulty", "file"]));
   // entry is needed only by call cases (issue 6: program cases and tests/ files do without).
@@ -20,4 +20,8 @@ test("the schemas describe both files, with the fields authors write", () => {
   const cases = JSON.parse(generated["cases.schema.json"]!);
   expect(cases.type).toBe("array");
   expect(cases.items.required).toEqual(expect.arrayContaining(["name"]));
+  const set = JSON.parse(generated["set.schema.json"]!);
+  expect(set.required).toEqual(["title"]);
+  expect(Object.keys(set.properties)).toEqual(["title", "summary", "order", "concepts", "topics"]);
+  expect(set.additionalProperties).toBe(false);
 });

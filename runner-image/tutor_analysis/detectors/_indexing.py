@@ -4,7 +4,7 @@ their bodies index `x`. (A module starting with "_" is a helper, not a detector.
 import ast
 
 from ..context import walk_block
-from ..inference import subscript_index
+from ..kinds import subscript_index
 
 
 def len_of(node):

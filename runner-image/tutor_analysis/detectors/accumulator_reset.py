@@ -3,7 +3,8 @@ value on every pass of the loop that adds to it."""
 
 import ast
 
-from ..context import LOOPS, loop_words, walk_block
+from ..context import loop_words, walk_block
+from ..kinds import LOOPS
 
 CONCEPT = "accumulator-reset"
 

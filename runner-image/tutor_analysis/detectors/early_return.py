@@ -3,7 +3,7 @@ else: return False`), so the loop never looks past its first item."""
 
 import ast
 
-from ..context import FOR_LOOPS, FUNCTIONS
+from ..kinds import FOR_LOOPS, FUNCTIONS
 
 CONCEPT = "early-return"
 

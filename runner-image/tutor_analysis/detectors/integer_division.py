@@ -5,8 +5,9 @@ docstring saying it returns a whole number)."""
 import ast
 import re
 
-from ..context import FUNCTIONS, walk_own
-from ..inference import annotation_type, subscript_index
+from ..builtin_types import annotation_type
+from ..context import walk_own
+from ..kinds import FUNCTIONS, subscript_index
 
 CONCEPT = "integer-division"
 

@@ -3,7 +3,7 @@ exists first: the first new key raises KeyError."""
 
 import ast
 
-from ..inference import subscript_index
+from ..kinds import subscript_index
 
 CONCEPT = "missing-dict-key"
 

@@ -3,7 +3,8 @@ goes through it skips items, repeats them, never ends, or raises RuntimeError.""
 
 import ast
 
-from ..context import FOR_LOOPS, walk_block
+from ..context import walk_block
+from ..kinds import FOR_LOOPS
 
 CONCEPT = "modify-while-iterating"
 

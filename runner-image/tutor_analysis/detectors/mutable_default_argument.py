@@ -24,9 +24,9 @@ _CHANGERS = {"append", "extend", "insert", "remove", "pop", "clear", "sort", "re
              "setdefault", "popitem", "appendleft", "extendleft"}
 
 
-def _changed_or_shared(scope, name):
-    """Whether the function changes the default in place, or hands it out (returns or stores it), so that the
-    change can outlive the call."""
+def _changed_or_shared(ctx, scope, name):
+    """Whether the function changes the default in place, or hands it out (returns or stores it, or puts it in a
+    list or dictionary it builds), so that the change can outlive the call."""
     for n in scope.nodes:
         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) \
                 and n.func.value.id == name and n.func.attr in _CHANGERS:
@@ -41,7 +41,17 @@ def _changed_or_shared(scope, name):
         if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name \
                 and any(not isinstance(t, ast.Name) for t in n.targets):
             return True  # self.items = items
+        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and _an_item_of_a_display(ctx, n):
+            return True  # {"inventory": inventory}: whoever gets the dictionary gets the shared list
     return False
+
+
+def _an_item_of_a_display(ctx, node):
+    """Whether `node` is itself an item of a list, tuple or set display, or a value of a dictionary display."""
+    parent = ctx.parent(node)
+    if isinstance(parent, (ast.List, ast.Tuple, ast.Set)):
+        return any(e is node for e in parent.elts)
+    return isinstance(parent, ast.Dict) and any(v is node for v in parent.values)
 
 
 def detect(ctx):
@@ -53,7 +63,7 @@ def detect(ctx):
         pairs += [(arg, d) for arg, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
         for arg, default in pairs:
             kind = _kind(default)
-            if kind is None or not _changed_or_shared(scope, arg.arg):
+            if kind is None or not _changed_or_shared(ctx, scope, arg.arg):
                 continue
             message = ("`%s=%s` in `def %s` makes one %s when the function is defined, and every call that leaves out "
                        "`%s` shares that same %s, so what one call adds is still there in the next."

@@ -3,7 +3,8 @@
 
 import ast
 
-from ..inference import IN_PLACE
+from ..builtin_types import IN_PLACE
+from ..facts import basic_facts
 
 CONCEPT = "none-value"
 
@@ -45,7 +46,7 @@ def _gives_none(ctx, fn):
         return False  # an unfinished stub
     if all(isinstance(s, ast.Raise) for s in body):
         return False
-    facts = ctx.function_facts(ctx.scope_for_node[fn])
+    facts = basic_facts(ctx, ctx.scope_for_node[fn])
     return not facts["returnsValue"]
 
 
@@ -58,7 +59,7 @@ def _used(ctx, call):
         # `return helper(x)` passes on helper's None on purpose, unless helper prints what it should return
         f = call.func
         fn = ctx.user_function(f.id) if isinstance(f, ast.Name) else None
-        if fn is None or ctx.function_facts(ctx.scope_for_node[fn])["printCalls"] > 0:
+        if fn is None or basic_facts(ctx, ctx.scope_for_node[fn])["printCalls"] > 0:
             return parent
         return None
     if isinstance(parent, (ast.BinOp, ast.Subscript)) or isinstance(parent, ast.Attribute) and parent.value is call:

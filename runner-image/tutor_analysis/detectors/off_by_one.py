@@ -3,7 +3,7 @@
 
 import ast
 
-from ..inference import subscript_index
+from ..kinds import subscript_index
 from ._indexing import constant_index, guarded, indexes, len_of, len_plus, position_loop
 
 CONCEPT = "off-by-one"

@@ -3,7 +3,7 @@ recursing, so the calls never stop (RecursionError)."""
 
 import ast
 
-from ..context import FUNCTIONS
+from ..kinds import FUNCTIONS
 
 CONCEPT = "recursion-base-case"
 

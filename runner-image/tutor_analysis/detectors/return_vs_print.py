@@ -2,6 +2,8 @@
 
 import ast
 
+from ..facts import basic_facts
+
 CONCEPT = "return-vs-print"
 
 # Functions whose job is to print.
@@ -14,7 +16,7 @@ def _looks_like_an_answer(ctx, scope, prints):
     print of a computed value (prints of fixed text are a display), and a function that takes inputs."""
     if not scope.params or all(p in ("self", "cls") for p in scope.params):
         return False
-    if any(ctx.loops_containing(p) for p in prints) or ctx.function_facts(scope)["recursive"]:
+    if any(ctx.loops_containing(p) for p in prints) or basic_facts(ctx, scope)["recursive"]:
         return False  # printing over and over (in a loop, or by recursion) is a listing, not an answer
     return any(not all(isinstance(a, ast.Constant) for a in p.args) for p in prints)
 
@@ -22,7 +24,7 @@ def _looks_like_an_answer(ctx, scope, prints):
 def detect(ctx):
     found = []
     for scope in ctx.function_scopes():
-        facts = ctx.function_facts(scope)
+        facts = basic_facts(ctx, scope)
         if facts["printCalls"] == 0 or facts["returnsValue"]:
             continue
         name = scope.node.name

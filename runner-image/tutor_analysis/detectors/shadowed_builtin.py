@@ -2,7 +2,8 @@
 
 import ast
 
-from ..context import BUILTIN_NAMES, FUNCTIONS
+from ..context import BUILTIN_NAMES
+from ..kinds import FUNCTIONS
 
 CONCEPT = "shadowed-builtin"
 

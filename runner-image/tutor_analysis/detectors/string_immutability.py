@@ -3,7 +3,7 @@
 
 import ast
 
-from ..inference import STR_ONLY, STR_TO_STR
+from ..builtin_types import STR_ONLY, STR_TO_STR
 
 CONCEPT = "string-immutability"
 

@@ -1,25 +1,12 @@
 // accumulator reset: the running total (or result list) is set back to its start value inside the loop, so
-// only the last round survives.
+// only the last round survives. The reset line itself is the analyzer's finding (runner-image/tutor_analysis/
+// detectors/accumulator_reset.py); this module reads what the failing case's values show.
 import type { PyValue } from "../../grading/values";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf, numberValue } from "./python-literals";
-import { failureValues, loopBodies } from "./reading-facts";
+import { failureValues } from "./reading-facts";
 import { code } from "./wording";
-
-// `total = 0`, `result = []`, `text = ""`, `counts = {}` inside a loop whose body also adds to the same name.
-function resetInsideLoop(source: string): { line: number; name: string } | null {
-  for (const loop of loopBodies(source)) {
-    for (const l of loop.body) {
-      const m = /^([A-Za-z_]\w*)\s*=\s*(0|0\.0|\[\]|\{\}|""|''|list\(\)|dict\(\)|set\(\))$/.exec(l.text);
-      if (!m) continue;
-      const name = m[1]!;
-      const grows = new RegExp(`(^|[^\\w.])${name}\\s*(\\+=|-=|\\*=)|(^|[^\\w.])${name}\\.(append|extend|add|update)\\(|(^|[^\\w.])${name}\\[.*\\]\\s*(\\+?=)`);
-      if (loop.body.some((other) => other.line > l.line && grows.test(other.text))) return { line: l.line, name };
-    }
-  }
-  return null;
-}
 
 function onlyLastRound(expected: PyValue, actual: PyValue, input: PyValue[] | null): Signal | null {
   const shown = `You returned ${code(pyRepr(actual))} but the test expected ${code(pyRepr(expected))}`;
@@ -43,9 +30,7 @@ function onlyLastRound(expected: PyValue, actual: PyValue, input: PyValue[] | nu
   return null;
 }
 
-export const accumulatorReset = defineConcept({
-  id: "accumulator-reset",
-  title: "Totals that start over",
+export default defineConcept({
   lesson: `
 **The idea.** To build up a result in a loop (a total, a count, a list), create it *once, before the loop*,
 and add to it in each round. This variable is often called an accumulator.
@@ -62,19 +47,10 @@ scratch, and only the last round's value survives. Setting a count with \`= 1\` 
 same effect.
 `,
   detect(facts) {
-    const found: Signal[] = [];
-    const f = facts.failure;
-    if (!f || facts.verdict === "syntax-error") return found;
+    if (!facts.failure || facts.verdict === "syntax-error") return [];
     const { parsedCall, expected, actual } = failureValues(facts);
-    if (expected && actual) {
-      const fromValues = onlyLastRound(expected, actual, itemsOf(parsedCall?.args[0] ?? null));
-      if (fromValues) found.push(fromValues);
-    }
-    if (f.status === "failed") {
-      const reset = resetInsideLoop(facts.code);
-      if (reset) found.push(signal(0.55, `Line ${reset.line} sets \`${reset.name}\` back to its starting value inside the loop, so each round throws away what the rounds before built up.`, reset.line));
-    }
-    return found;
+    const fromValues = expected && actual ? onlyLastRound(expected, actual, itemsOf(parsedCall?.args[0] ?? null)) : null;
+    return fromValues ? [fromValues] : [];
   },
   hints: {
     nudge: () => "Where does your running total (or result list) get its starting value, and how many times does that happen?",

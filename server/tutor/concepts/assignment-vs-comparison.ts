@@ -1,13 +1,11 @@
-// assignment vs comparison: `=` stores a value, `==` asks whether two values are equal.
-import { defineConcept, signal, type Signal } from "./concept-module";
-import { linesMatching, thrownMatching, withoutCommentsAndStrings } from "./reading-facts";
+// assignment vs comparison: `=` stores a value, `==` asks whether two values are equal. Python's own syntax
+// error ("Maybe you meant '=='") is read here; the line that holds the slip, in a condition that doesn't parse or
+// as `count == count + 1` on its own, is the analyzer's finding (runner-image/tutor_analysis/detectors/
+// assignment_vs_comparison.py).
+import { defineConcept, signal } from "./concept-module";
+import { thrownMatching } from "./reading-facts";
 
-// A line that compares and throws the answer away, like `total == total + 1`.
-const DISCARDED_COMPARISON = /^\s*[A-Za-z_][\w.]*(\[[^\]]*\])?\s*==[^=]/;
-
-export const assignmentVsComparison = defineConcept({
-  id: "assignment-vs-comparison",
-  title: "= and ==",
+export default defineConcept({
   lesson: `
 **The idea.** One \`=\` *stores* a value in a variable. Two \`==\` *ask a question*: are these equal? The
 answer is \`True\` or \`False\`.
@@ -23,21 +21,8 @@ store anything. The opposite slip, \`count == count + 1\` on its own line, asks 
 answer away, so \`count\` never changes.
 `,
   detect(facts) {
-    const found: Signal[] = [];
     const meant = thrownMatching(facts, ["SyntaxError"], /Maybe you meant '=='/);
-    if (meant) {
-      found.push(signal(0.95, `On line ${meant.line ?? "?"}, a single \`=\` tries to store a value inside a condition. To compare two values, use \`==\`.`, meant.line));
-    } else {
-      const syntax = thrownMatching(facts, ["SyntaxError"]);
-      if (syntax?.lineText && /^\s*(if|elif|while)\b[^=]*[^=!<>:]=[^=]/.test(withoutCommentsAndStrings(syntax.lineText))) {
-        found.push(signal(0.75, `Line ${syntax.line ?? "?"} has a single \`=\` inside a condition. To compare, use \`==\`.`, syntax.line));
-      }
-    }
-    if (facts.failure && facts.verdict !== "syntax-error") {
-      const line = linesMatching(facts, DISCARDED_COMPARISON)[0];
-      if (line) found.push(signal(0.55, `Line ${line} compares with \`==\` but doesn't store anything, so nothing changes. To give a variable a new value, use a single \`=\`.`, line));
-    }
-    return found;
+    return meant ? [signal(0.95, `On line ${meant.line ?? "?"}, a single \`=\` tries to store a value inside a condition. To compare two values, use \`==\`.`, meant.line)] : [];
   },
   hints: {
     nudge: () => "On that line, do you want to store a value or ask whether two values are equal?",

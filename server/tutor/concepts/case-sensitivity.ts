@@ -35,9 +35,7 @@ function countsSplitByCase(expected: PyValue, actual: PyValue): boolean {
   return merged.size < actual.items.length && pyEquals(wanted, expected);
 }
 
-export const caseSensitivity = defineConcept({
-  id: "case-sensitivity",
-  title: "Upper and lower case letters",
+export default defineConcept({
   lesson: `
 **The idea.** To Python, \`"A"\` and \`"a"\` are different characters, so \`"Hello" == "hello"\` is \`False\`. When
 case shouldn't matter, convert both sides to the same case first with \`.lower()\` (or \`.upper()\`).

@@ -1,56 +1,15 @@
-// Every concept the tutor knows. Adding one means adding its file (named after its id) and registering it
-// here; the order below also breaks ties in the ranking, so keep the most common beginner mistakes first.
+// Every concept the tutor knows: one per entry of the concept manifest (runner-image/tutor_analysis/manifests/
+// concepts.json, which the analysis tool's detectors read too), each the module in this folder named after its
+// id. The manifest's order also breaks ties in the ranking. Adding a concept: README.md, step by step.
+import manifest from "../../../runner-image/tutor_analysis/manifests/concepts.json";
 import type { Concept } from "../contracts";
-import { accumulatorReset } from "./accumulator-reset";
-import { assignmentVsComparison } from "./assignment-vs-comparison";
-import { caseSensitivity } from "./case-sensitivity";
-import type { ConceptModule } from "./concept-module";
-import { earlyReturn } from "./early-return";
-import { floatComparison } from "./float-comparison";
-import { identityVsEquality } from "./identity-vs-equality";
-import { indentation } from "./indentation";
-import { indexOutOfRange } from "./index-out-of-range";
-import { infiniteLoop } from "./infinite-loop";
-import { integerDivision } from "./integer-division";
-import { jsonSerialization } from "./json-serialization";
-import { missingDictKey } from "./missing-dict-key";
-import { modifyWhileIterating } from "./modify-while-iterating";
-import { mutableDefaultArgument } from "./mutable-default-argument";
-import { noneValue } from "./none-value";
-import { offByOne } from "./off-by-one";
-import { recursionBaseCase } from "./recursion-base-case";
-import { returnVsPrint } from "./return-vs-print";
-import { shadowedBuiltin } from "./shadowed-builtin";
-import { stringImmutability } from "./string-immutability";
-import { typeConversion } from "./type-conversion";
-import { unboundLocal } from "./unbound-local";
-import { undefinedName } from "./undefined-name";
+import { manifestEntries, modulesNamedByEntries } from "../manifest";
+import { assembleConcept, type ConceptModule, isConceptSpec } from "./concept-module";
 
-export const CATALOGUE: readonly ConceptModule[] = [
-  returnVsPrint,
-  indentation,
-  assignmentVsComparison,
-  undefinedName,
-  unboundLocal,
-  typeConversion,
-  noneValue,
-  offByOne,
-  indexOutOfRange,
-  missingDictKey,
-  accumulatorReset,
-  earlyReturn,
-  infiniteLoop,
-  integerDivision,
-  caseSensitivity,
-  stringImmutability,
-  recursionBaseCase,
-  floatComparison,
-  modifyWhileIterating,
-  shadowedBuiltin,
-  mutableDefaultArgument,
-  identityVsEquality,
-  jsonSerialization,
-];
+const ENTRIES = manifestEntries("concepts", manifest);
+const SPECS = modulesNamedByEntries(ENTRIES, __dirname, isConceptSpec, "a concept made with defineConcept({ lesson, detect, hints })");
+
+export const CATALOGUE: readonly ConceptModule[] = ENTRIES.map((entry, i) => assembleConcept(entry, SPECS[i]!));
 
 const BY_ID = new Map(CATALOGUE.map((m) => [m.id, m]));
 

@@ -1,7 +1,9 @@
-// What one concept of the catalogue is: a lesson, detectors that read a failure's facts for signs of it, and
-// hints at three levels. One file per concept (friendly-traceback style), registered in catalogue.ts.
+// What one concept of the catalogue is: a lesson, the signs of it in a failure's facts, and hints at three levels.
+// One file per concept, named after its id in the concept manifest (runner-image/tutor_analysis/manifests/
+// concepts.json), which also gives its title and its place in the order; catalogue.ts puts the two together.
 // Everything here is pure: a concept reads TutorFacts and returns text and numbers, nothing else.
-import type { TutorFacts } from "../contracts";
+import type { Finding, TutorFacts } from "../contracts";
+import type { ManifestEntry } from "../manifest";
 
 /** One piece of evidence that a concept explains the failure. */
 export interface Signal {
@@ -26,6 +28,7 @@ export interface ConceptHints {
   plan(facts: TutorFacts, signal: Signal): string[];
 }
 
+/** A concept as the catalogue holds it: its manifest entry and its module, put together. */
 export interface ConceptModule {
   id: string;
   title: string;
@@ -36,13 +39,35 @@ export interface ConceptModule {
   hints: ConceptHints;
 }
 
+/** What a concept's file gives: `export default defineConcept({ lesson, detect, hints })`. */
 export interface ConceptSpec {
-  id: string;
-  title: string;
   lesson: string;
-  /** Runtime (and concept-specific static) evidence; the analyzer's findings for this id are added for you. */
-  detect(facts: TutorFacts): Signal[];
+  /**
+   * The runtime evidence: what the failing case's exception, values and output say. `findings` are the
+   * analyzer's findings for this concept, which count as signals on their own (added for you); a concept may let
+   * runtime evidence confirm them, but never looks for the same pattern in the source again: the analysis tool's
+   * detector (runner-image/tutor_analysis/detectors/) is the one place that reads the code for it.
+   */
+  detect(facts: TutorFacts, findings: Finding[]): Signal[];
   hints: ConceptHints;
+}
+
+/** Types a concept's file. The catalogue gives it its id and title from the manifest. */
+export function defineConcept(spec: ConceptSpec): ConceptSpec {
+  return spec;
+}
+
+export function isConceptSpec(x: unknown): x is ConceptSpec {
+  const spec = x as Partial<ConceptSpec> | null;
+  return (
+    typeof spec === "object" &&
+    spec !== null &&
+    typeof spec.lesson === "string" &&
+    typeof spec.detect === "function" &&
+    typeof spec.hints?.nudge === "function" &&
+    typeof spec.hints.where === "function" &&
+    typeof spec.hints.plan === "function"
+  );
 }
 
 // A finding is the analyzer pointing at this exact concept in the learner's code, so it counts as strong
@@ -51,25 +76,27 @@ const FIRST_FINDING_SCORE = 0.7;
 const FINDING_AT_CRASH_LINE_SCORE = 0.8;
 const MORE_FINDINGS_SCORE = 0.2;
 
-/** The analyzer's findings for `id`, as signals. A finding on the line where the code crashed counts a little more. */
-export function findingSignals(id: string, facts: TutorFacts): Signal[] {
+/** The analyzer's findings (for one concept) as signals. A finding on the line where the code crashed counts a little more. */
+function findingSignals(findings: Finding[], facts: TutorFacts): Signal[] {
   const crashLine = facts.failure?.exception?.line ?? null;
-  return facts.analysis.findings
-    .filter((f) => f.concept === id)
-    .map((f, i) => ({
-      score: i > 0 ? MORE_FINDINGS_SCORE : f.line === crashLine ? FINDING_AT_CRASH_LINE_SCORE : FIRST_FINDING_SCORE,
-      evidence: `Line ${f.line}: ${f.message}`,
-      line: f.line,
-    }));
+  return findings.map((f, i) => ({
+    score: i > 0 ? MORE_FINDINGS_SCORE : f.line === crashLine ? FINDING_AT_CRASH_LINE_SCORE : FIRST_FINDING_SCORE,
+    evidence: `Line ${f.line}: ${f.message}`,
+    line: f.line,
+  }));
 }
 
-export function defineConcept(spec: ConceptSpec): ConceptModule {
+/** A concept of the catalogue, from its manifest entry and its file. */
+export function assembleConcept(entry: ManifestEntry, spec: ConceptSpec): ConceptModule {
   return {
-    id: spec.id,
-    title: spec.title,
+    id: entry.id,
+    title: entry.title,
     lesson: spec.lesson.trim(),
     hints: spec.hints,
-    signals: (facts) => [...spec.detect(facts), ...findingSignals(spec.id, facts)],
+    signals: (facts) => {
+      const findings = facts.analysis.findings.filter((f) => f.concept === entry.id);
+      return [...spec.detect(facts, findings), ...findingSignals(findings, facts)];
+    },
   };
 }
 

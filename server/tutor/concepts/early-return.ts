@@ -1,23 +1,13 @@
 // early return: a `return` that runs too soon (usually inside the loop), so the function stops after the
-// first item.
+// first item. The `return` a loop's first pass always reaches is the analyzer's finding (runner-image/
+// tutor_analysis/detectors/early_return.py); this module reads what the failing case's values show.
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf } from "./python-literals";
-import { entryFunction, failureValues, loopBodies } from "./reading-facts";
+import { entryFunction, failureValues } from "./reading-facts";
 import { code } from "./wording";
 
-/** A `return` directly inside a loop's body (not under an `if`): it ends the function in the first round. */
-function returnInLoop(source: string): number | null {
-  for (const loop of loopBodies(source)) {
-    const hit = loop.body.find((l) => l.indent === loop.bodyIndent && /^return\b/.test(l.text));
-    if (hit) return hit.line;
-  }
-  return null;
-}
-
-export const earlyReturn = defineConcept({
-  id: "early-return",
-  title: "Returning too early",
+export default defineConcept({
   lesson: `
 **The idea.** \`return\` ends the function immediately, even in the middle of a loop. A \`return\` that is
 indented inside the loop runs during the first round, so the loop never gets to the other items.
@@ -51,8 +41,6 @@ item has been checked.
     if (actualText === "None" && !(f.stdout ?? "").trim() && fn?.returnsValue) {
       found.push(signal(0.4, `\`${fn.name}\` has a \`return\` with a value, but for this input it ended without reaching it and gave back \`None\`.`, fn.line));
     }
-    const line = returnInLoop(facts.code);
-    if (line) found.push(signal(0.55, `Line ${line} returns from inside a loop, so the loop ends during its first round.`, line));
     return found;
   },
   hints: {

@@ -1,4 +1,9 @@
 // float comparison: decimals are stored approximately, so results can differ in the far decimal places.
+// A comparison of floats with `==` that the code itself shows (`total == 0.3`) is the analyzer's finding
+// (runner-image/tutor_analysis/detectors/float_comparison.py). This module reads the failing case: values that
+// differ far after the decimal point, or a wrong True/False for decimal inputs. Only that last one looks at the
+// source, for a line that compares with `==`: the analyzer can't know the inputs were decimals, so it can't
+// flag `a * a + b * b == c * c` on its own.
 import type { PyValue } from "../../grading/values";
 import type { TutorFacts } from "../contracts";
 import { pyEquals, pyRepr } from "../../grading/values";
@@ -43,9 +48,7 @@ function wrongAnswerOnDecimals(facts: TutorFacts): Signal | null {
   );
 }
 
-export const floatComparison = defineConcept({
-  id: "float-comparison",
-  title: "Decimal numbers are approximate",
+export default defineConcept({
   lesson: `
 **The idea.** Computers store most decimal numbers (floats) only approximately, so sums can come out a
 tiny bit off. Comparing two floats with \`==\` can fail even when they "should" be equal.
@@ -76,14 +79,8 @@ instead of once at the end.
         found.push(signal(0.4, `${shown}: they differ only in the last decimal place. Check how and when your code rounds: rounding once, at the end, is safest.`));
       }
     }
-    if (facts.failure && facts.verdict !== "syntax-error") {
-      const line = linesMatching(facts, /(==|!=)\s*-?\d+\.\d+|\d+\.\d+\s*(==|!=)/)[0];
-      if (line) found.push(signal(0.4, `Line ${line} compares a decimal number with \`==\` or \`!=\`: two floats that should be equal can differ by a tiny amount.`, line));
-      else {
-        const decimals = wrongAnswerOnDecimals(facts);
-        if (decimals) found.push(decimals);
-      }
-    }
+    const decimals = facts.failure && facts.verdict !== "syntax-error" ? wrongAnswerOnDecimals(facts) : null;
+    if (decimals) found.push(decimals);
     return found;
   },
   hints: {

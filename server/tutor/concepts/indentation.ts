@@ -10,9 +10,7 @@ function whatPythonSaw(type: string, message: string, line: string): string {
   return `Python found a problem with the indentation at line ${line}.`;
 }
 
-export const indentation = defineConcept({
-  id: "indentation",
-  title: "Indentation",
+export default defineConcept({
   lesson: `
 **The idea.** Python uses the spaces at the start of a line to know which lines belong together. Everything
 inside a \`def\`, \`if\`, \`for\` or \`while\` (a line ending in \`:\`) is indented by the same amount, usually 4

@@ -2,9 +2,7 @@
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { thrownMatching } from "./reading-facts";
 
-export const indexOutOfRange = defineConcept({
-  id: "index-out-of-range",
-  title: "Positions that don't exist",
+export default defineConcept({
   lesson: `
 **The idea.** Positions in a list or string start at 0, so the last position is \`len(x) - 1\`. Asking for a
 position that isn't there raises an \`IndexError\`. An empty list or string has no positions at all, not even 0.

@@ -1,11 +1,12 @@
 // infinite loop: a loop whose condition never becomes false, so the code runs until it is stopped.
+// This module reads how the failing case stopped (time, output or memory ran out); the loop that can't end, a
+// `while True` with no way out or a condition nothing in the loop changes, is the analyzer's finding
+// (runner-image/tutor_analysis/detectors/infinite_loop.py).
 import { defineConcept, signal, type Signal } from "./concept-module";
-import { entryFunction, linesMatching, loopBodies } from "./reading-facts";
+import { entryFunction } from "./reading-facts";
 import { code } from "./wording";
 
-export const infiniteLoop = defineConcept({
-  id: "infinite-loop",
-  title: "Loops that never end",
+export default defineConcept({
   lesson: `
 **The idea.** A \`while\` loop repeats as long as its condition is \`True\`. Something inside the loop must
 change, so that one day the condition becomes \`False\` and the loop stops.
@@ -33,12 +34,6 @@ condition that can never be false for some inputs (like \`n != 0\` when \`n\` go
       found.push(signal(0.55, `Your code printed without stopping${on}: that usually means a loop with a \`print\` inside never ends.`));
     } else if (f.status === "memory-limit") {
       found.push(signal(0.4, `Your code used up all its memory${on}: a loop that never ends while it keeps adding to a list or text can do that.`));
-    }
-    if (found.length > 0) {
-      const whileTrue = linesMatching(facts, /^\s*while\s+(True|1)\s*:/)[0];
-      const firstWhile = loopBodies(facts.code).find((l) => l.kind === "while")?.line;
-      if (whileTrue) found.push(signal(0.3, `Line ${whileTrue} starts a loop that only stops at a \`break\` or \`return\`: check that one is always reached.`, whileTrue));
-      else if (firstWhile) found.push(signal(0.3, `Line ${firstWhile} starts a \`while\` loop: something inside it must bring its condition closer to false in every round.`, firstWhile));
     }
     return found;
   },

@@ -1,9 +1,13 @@
 // integer division: `/` always gives a float; `//` drops the part after the decimal point.
+// This module reads the failing case: a float where a whole number was expected (or the other way round), and
+// the TypeError of a float used as a position or a count. A `/` whose result must be whole (a position,
+// `range()`, a function promising an int) is the analyzer's finding (runner-image/tutor_analysis/detectors/
+// integer_division.py).
 import type { PyValue } from "../../grading/values";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf } from "./python-literals";
-import { actualTypeName, expectedTypeName, failureValues, linesMatching, thrownMatching } from "./reading-facts";
+import { actualTypeName, expectedTypeName, failureValues, thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
 /** The first pair of numbers, at the same place in both values, where one is an int and the other a float. */
@@ -59,9 +63,7 @@ function fromText(expected: PyValue, actual: PyValue): Signal | null {
   return null;
 }
 
-export const integerDivision = defineConcept({
-  id: "integer-division",
-  title: "Division: / and //",
+export default defineConcept({
   lesson: `
 **The idea.** Python has two ways to divide. \`/\` always gives a decimal number (a float), even when the
 division comes out even. \`//\` divides and drops whatever is after the decimal point, giving a whole number
@@ -85,8 +87,6 @@ for whole numbers. \`%\` gives the remainder.
     else if (facts.failure?.status === "failed" && expectedTypeName(facts) === "int" && actualTypeName(facts) === "float") {
       found.push(signal(0.6, "Your function gave back a decimal number (float) where a whole number (int) was expected. A `/` somewhere turns whole numbers into floats."));
     }
-    const division = linesMatching(facts, /(^|[^/])\/(?![/=])/)[0];
-    if (found.length > 0 && division) found.push(signal(0.3, `Line ${division} divides with \`/\`, which always gives a float.`, division));
     const floatIndex = thrownMatching(
       facts,
       ["TypeError"],

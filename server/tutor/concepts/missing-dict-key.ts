@@ -3,9 +3,7 @@ import { defineConcept, signal, type Signal } from "./concept-module";
 import { thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
-export const missingDictKey = defineConcept({
-  id: "missing-dict-key",
-  title: "Missing dictionary keys",
+export default defineConcept({
   lesson: `
 **The idea.** A dictionary maps keys to values. Asking for a key it doesn't have raises a \`KeyError\`. That
 includes \`counts[word] += 1\` the first time you see \`word\`: Python must read the old value before adding 1.

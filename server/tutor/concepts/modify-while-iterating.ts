@@ -1,23 +1,11 @@
-// modifying a collection while looping over it: items get skipped, or the loop never ends.
-import { defineConcept, signal, type Signal } from "./concept-module";
-import { loopBodies, thrownMatching } from "./reading-facts";
-import { code } from "./wording";
+// modifying a collection while looping over it: items get skipped, or the loop never ends. This module reads
+// Python's RuntimeError for a dictionary or set that changed size; a list changed inside the loop over it raises
+// nothing, and is the analyzer's finding (runner-image/tutor_analysis/detectors/modify_while_iterating.py); a
+// case that runs out of time or memory confirms it.
+import { defineConcept, signal } from "./concept-module";
+import { thrownMatching } from "./reading-facts";
 
-/** A line inside `for x in items:` that adds to or removes from `items` itself. */
-function changesWhileLooping(source: string): { line: number; name: string; grows: boolean } | null {
-  for (const loop of loopBodies(source)) {
-    if (!loop.iterable) continue;
-    const name = loop.iterable.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const change = new RegExp(`(^|[^\\w.])${name}\\.(append|insert|extend|remove|pop|clear)\\(|^del\\s+${name}\\[`);
-    const hit = loop.body.find((l) => change.test(l.text));
-    if (hit) return { line: hit.line, name: loop.iterable, grows: /\.(append|insert|extend)\(/.test(hit.text) };
-  }
-  return null;
-}
-
-export const modifyWhileIterating = defineConcept({
-  id: "modify-while-iterating",
-  title: "Changing a list while looping over it",
+export default defineConcept({
   lesson: `
 **The idea.** A \`for\` loop walks through a list position by position. If you remove items while it walks,
 everything after shifts left and the loop skips the next item. If you add items, the loop may never reach
@@ -35,20 +23,16 @@ evens_removed = [n for n in numbers if n % 2 != 0]   # build a new list instead
 **The usual mistake.** Calling \`remove\`, \`append\` or \`pop\` on the very list the loop goes through. Build a
 new list, or loop over a copy.
 `,
-  detect(facts) {
-    const found: Signal[] = [];
+  detect(facts, findings) {
     const changed = thrownMatching(facts, ["RuntimeError"], /changed size during iteration/);
-    if (changed) found.push(signal(0.9, "Python stopped because a dictionary or set changed size while a loop was going through it.", changed.line));
+    if (changed) return [signal(0.9, "Python stopped because a dictionary or set changed size while a loop was going through it.", changed.line)];
     const f = facts.failure;
-    if (!f || facts.verdict === "syntax-error") return found;
-    const change = changesWhileLooping(facts.code);
-    if (change) {
-      const effect = change.grows
-        ? "the list keeps growing, so the loop may never reach its end"
-        : "items shift when one is removed, so the loop skips some";
-      found.push(signal(0.7, `Line ${change.line} changes ${code(change.name)} while the loop is still going through it: ${effect}.`, change.line));
+    if (findings.length > 0 && (f?.status === "timeout" || f?.status === "memory-limit")) {
+      // The analyzer saw the loop change its own list, and the case never finished: the list kept growing.
+      const ran = f.status === "timeout" ? "ran out of time" : "used up all its memory";
+      return [signal(0.5, `Your code ${ran}: a loop that adds to the list it goes through keeps finding new items, so it never reaches the end.`)];
     }
-    return found;
+    return [];
   },
   hints: {
     nudge: () => "While your loop walks through the list, is anything adding to it or taking from it at the same time?",

@@ -12,9 +12,7 @@ function noneOperation(message: string): string | null {
   return null;
 }
 
-export const noneValue = defineConcept({
-  id: "none-value",
-  title: "None: the value that means nothing",
+export default defineConcept({
   lesson: `
 **The idea.** \`None\` is Python's value for "nothing". A function gives back \`None\` when it ends without
 \`return value\`. Methods that change a list in place, such as \`sort()\`, \`append()\` and \`reverse()\`, also give

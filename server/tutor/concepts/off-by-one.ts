@@ -1,9 +1,12 @@
-// off by one: a loop, range or slice that starts or stops one step too early or too late.
+// off by one: a loop, range or slice that starts or stops one step too early or too late. This module reads the
+// failing case: a result one away, or one item or character short or long, and an IndexError. A loop over
+// positions that goes one step too far or stops one short (`range(len(x) - 1)` and the like) is the analyzer's
+// finding (runner-image/tutor_analysis/detectors/off_by_one.py).
 import type { PyValue } from "../../grading/values";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf } from "./python-literals";
-import { failureValues, linesMatching, thrownMatching } from "./reading-facts";
+import { failureValues, thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
 function isPrefix(short: PyValue[], long: PyValue[]): boolean {
@@ -40,9 +43,7 @@ function oneStepOff(expected: PyValue, actual: PyValue): { score: number; eviden
   return null;
 }
 
-export const offByOne = defineConcept({
-  id: "off-by-one",
-  title: "Off-by-one errors",
+export default defineConcept({
   lesson: `
 **The idea.** Loops and slices have a start and a stop, and it is easy to be one step off. In Python,
 \`range(n)\` gives 0, 1, …, n-1 (it stops *before* n), and \`text[a:b]\` stops *before* position b.
@@ -65,11 +66,6 @@ where \`<\` was needed. The result is one too small, one too big, or one item sh
     const indexError = thrownMatching(facts, ["IndexError"]);
     if (indexError) {
       found.push(signal(0.35, "An IndexError often means a loop went one step further than the list or text is long.", indexError.line));
-    }
-    if (found.length > 0) {
-      // `range(len(x) - 1)` and `range(1, len(x))` skip an item; `range(len(x) + 1)` goes one too far.
-      const suspicious = linesMatching(facts, /range\(\s*(len\([^()]*\)\s*[-+]\s*1|1\s*,\s*len\()/);
-      if (suspicious[0]) found.push(signal(0.25, `Line ${suspicious[0]} adds or removes one step from a range: check that it covers exactly the items you need.`, suspicious[0]));
     }
     return found;
   },

@@ -93,7 +93,8 @@ export function codeLine(facts: TutorFacts, line: number | null | undefined): st
 
 /**
  * Line numbers of the learner's code whose text (comments and string contents removed) matches `pattern`.
- * A rough look at the source, used only to support other evidence; the analyzer's findings are the precise kind.
+ * A rough look at the source, only to tie runtime evidence to a line the analyzer has no reason to flag; a
+ * pattern that is a mistake in itself belongs to the analyzer's detectors, never here.
  */
 export function linesMatching(facts: TutorFacts, pattern: RegExp): number[] {
   const found: number[] = [];
@@ -104,71 +105,6 @@ export function linesMatching(facts: TutorFacts, pattern: RegExp): number[] {
 }
 
 /** One line with string contents emptied (quotes kept) and any comment removed. */
-export function withoutCommentsAndStrings(line: string): string {
+function withoutCommentsAndStrings(line: string): string {
   return line.replace(/("|')(?:\\.|(?!\1).)*\1/g, (s) => `${s[0]}${s[0]}`).replace(/#.*$/, "");
-}
-
-/** The quoted string literals on one line, e.g. `"|".join(...)` gives ["|"]. */
-export function stringLiteralsIn(line: string): string[] {
-  const found: string[] = [];
-  for (const m of line.matchAll(/("|')((?:\\.|(?!\1).)*)\1|#/g)) {
-    if (m[0] === "#") break; // the rest is a comment
-    found.push(m[2]!);
-  }
-  return found;
-}
-
-export interface SourceLine {
-  line: number;
-  /** The line with string contents emptied and comments removed, trimmed. */
-  text: string;
-  indent: number;
-}
-
-export interface LoopBody {
-  /** The line of the `for` or `while` header. */
-  line: number;
-  kind: "for" | "while";
-  /** For `for x in name:` (or `name.items()` and the like), the collection's name. */
-  iterable: string | null;
-  /** The indentation of statements directly inside the loop. */
-  bodyIndent: number;
-  body: SourceLine[];
-}
-
-function indentOf(raw: string): number {
-  let n = 0;
-  for (const ch of raw) {
-    if (ch === " ") n++;
-    else if (ch === "\t") n += 8 - (n % 8);
-    else break;
-  }
-  return n;
-}
-
-/** The learner's non-blank lines, cleaned for pattern matching. */
-export function sourceLines(code: string): SourceLine[] {
-  return code
-    .split("\n")
-    .map((raw, i) => ({ line: i + 1, text: withoutCommentsAndStrings(raw).trim(), indent: indentOf(raw) }))
-    .filter((l) => l.text !== "");
-}
-
-/** Every loop in the code with the lines inside it: a rough reading by indentation, for supporting evidence. */
-export function loopBodies(code: string): LoopBody[] {
-  const lines = sourceLines(code);
-  const loops: LoopBody[] = [];
-  lines.forEach((l, i) => {
-    const header = /^(for|while)\b.*:$/.exec(l.text);
-    if (!header) return;
-    const body: SourceLine[] = [];
-    for (const next of lines.slice(i + 1)) {
-      if (next.indent <= l.indent) break;
-      body.push(next);
-    }
-    if (body.length === 0) return;
-    const iterable = /^for\b.*\bin\s+([A-Za-z_]\w*)(?:\.(?:items|keys|values)\(\))?\s*:$/.exec(l.text)?.[1] ?? null;
-    loops.push({ line: l.line, kind: header[1] as "for" | "while", iterable, bodyIndent: body[0]!.indent, body });
-  });
-  return loops;
 }

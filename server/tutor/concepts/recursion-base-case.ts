@@ -2,9 +2,7 @@
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { entryFunction, thrownMatching } from "./reading-facts";
 
-export const recursionBaseCase = defineConcept({
-  id: "recursion-base-case",
-  title: "Recursion and its base case",
+export default defineConcept({
   lesson: `
 **The idea.** A recursive function calls itself on a *smaller* problem. It needs a **base case**: an input so
 small that it answers straight away, without calling itself. Every call must get closer to the base case.

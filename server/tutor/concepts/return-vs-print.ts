@@ -1,11 +1,12 @@
 // return vs print: the function shows its answer on the screen instead of giving it back to the caller.
-import { defineConcept, signal, type Signal } from "./concept-module";
-import { entryFunction, failureValues, linesMatching } from "./reading-facts";
+// This module reads the failing case: it printed something and returned None. A function that prints its result
+// and never returns a value is the analyzer's finding (runner-image/tutor_analysis/detectors/return_vs_print.py),
+// which is all there is to go on when the failing case is hidden and its output kept back.
+import { defineConcept, signal } from "./concept-module";
+import { failureValues } from "./reading-facts";
 import { code } from "./wording";
 
-export const returnVsPrint = defineConcept({
-  id: "return-vs-print",
-  title: "Return vs print",
+export default defineConcept({
   lesson: `
 **The idea.** \`print()\` shows a value on the screen for a person to read. \`return\` hands the value back to
 whoever called the function, so they can use it. A test can only check what your function *returns*.
@@ -22,27 +23,18 @@ def double(x):
 (and the test) receives \`None\`, Python's word for "nothing".
 `,
   detect(facts) {
-    const found: Signal[] = [];
-    const f = facts.failure;
     const values = failureValues(facts);
-    const printed = (f?.stdout ?? "").trim();
-    if (values.actualText === "None" && printed) {
-      const exact = values.expected?.t === "str" ? printed === values.expected.v : printed === values.expectedText;
-      found.push(
-        signal(
-          exact ? 0.9 : 0.85,
-          exact
-            ? `Your function printed ${code(printed)}, which is exactly the answer the test wanted, but it returned \`None\`: printing shows a value, only \`return\` gives it back.`
-            : `Your function printed ${code(printed)} but returned \`None\`: printing shows a value on the screen, only \`return\` gives it back to the test.`,
-        ),
-      );
-    }
-    const fn = entryFunction(facts);
-    if (fn && f && f.status === "failed" && fn.printCalls > 0 && !fn.returnsValue) {
-      const printLine = linesMatching(facts, /(^|[^\w.])print\(/).find((l) => l >= fn.line && l <= fn.endLine) ?? fn.line;
-      found.push(signal(0.6, `\`${fn.name}\` uses \`print()\` but never returns a value, so it always gives back \`None\`.`, printLine));
-    }
-    return found;
+    const printed = (facts.failure?.stdout ?? "").trim();
+    if (values.actualText !== "None" || !printed) return [];
+    const exact = values.expected?.t === "str" ? printed === values.expected.v : printed === values.expectedText;
+    return [
+      signal(
+        exact ? 0.9 : 0.85,
+        exact
+          ? `Your function printed ${code(printed)}, which is exactly the answer the test wanted, but it returned \`None\`: printing shows a value, only \`return\` gives it back.`
+          : `Your function printed ${code(printed)} but returned \`None\`: printing shows a value on the screen, only \`return\` gives it back to the test.`,
+      ),
+    ];
   },
   hints: {
     nudge: () => "When the test calls your function, what does it get back? Is showing a value on the screen the same as handing it back?",

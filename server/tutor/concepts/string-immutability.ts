@@ -1,16 +1,14 @@
 // string immutability: text can't be changed in place; string methods give back a new string.
+// This module reads the failing case: the TypeError or AttributeError of changing a string in place, or the
+// input text given back unchanged. A string method whose result is thrown away (`text.upper()` on its own line)
+// is the analyzer's finding (runner-image/tutor_analysis/detectors/string_immutability.py); a wrong text result
+// confirms it.
 import { pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
-import { failureValues, linesMatching, thrownMatching } from "./reading-facts";
+import { failureValues, thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
-const STR_METHODS = "upper|lower|strip|lstrip|rstrip|replace|title|capitalize|casefold|swapcase|zfill|center|ljust|rjust|removeprefix|removesuffix";
-// `text.upper()` on a line of its own: the new string is made and immediately thrown away.
-const RESULT_THROWN_AWAY = new RegExp(`^\\s*[A-Za-z_]\\w*\\.(${STR_METHODS})\\(.*\\)\\s*$`);
-
-export const stringImmutability = defineConcept({
-  id: "string-immutability",
-  title: "Strings can't be changed in place",
+export default defineConcept({
   lesson: `
 **The idea.** Once a string (text) is made, it can't be changed. Methods like \`upper()\`, \`replace()\` and
 \`strip()\` don't change the text: they give you back a *new* string, which you must store or use.
@@ -25,7 +23,7 @@ name[0] = "A"         # TypeError: a string can't be changed letter by letter
 **The usual mistake.** Calling \`text.upper()\` on its own line and expecting \`text\` to change, or assigning to
 one position of a string. Build a new string instead.
 `,
-  detect(facts) {
+  detect(facts, findings) {
     const found: Signal[] = [];
     const assign = thrownMatching(facts, ["TypeError"], /'str' object does not support item (assignment|deletion)/);
     if (assign) found.push(signal(0.95, `Line ${assign.line ?? "?"} tries to change one character of a string. Strings can't be changed in place: build a new string instead.`, assign.line));
@@ -38,10 +36,9 @@ one position of a string. Build a new string instead.
     const input = parsedCall?.args[0];
     if (input?.t === "str" && actual?.t === "str" && expected?.t === "str" && actual.v === input.v && expected.v !== input.v) {
       found.push(signal(0.6, `Your function gave back ${code(pyRepr(actual))}, exactly the text it was given: string methods such as \`upper()\` make a new string and leave the original as it was.`));
-    }
-    const thrownAway = linesMatching(facts, RESULT_THROWN_AWAY)[0];
-    if (thrownAway) {
-      found.push(signal(0.85, `Line ${thrownAway} calls a string method but doesn't keep what it gives back, so the text stays as it was.`, thrownAway));
+    } else if (findings.length > 0 && actual?.t === "str" && expected?.t === "str" && actual.v !== expected.v) {
+      // The analyzer saw a string method's result thrown away, and the text that came back is wrong: that's it.
+      found.push(signal(0.55, `Your function gave back ${code(pyRepr(actual))} instead of ${code(pyRepr(expected))}: the new string a string method made was thrown away, so its change never reached the result.`));
     }
     return found;
   },

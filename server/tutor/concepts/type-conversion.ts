@@ -70,9 +70,7 @@ const RULES: MessageRule[] = [
   },
 ];
 
-export const typeConversion = defineConcept({
-  id: "type-conversion",
-  title: "Converting between text and numbers",
+export default defineConcept({
   lesson: `
 **The idea.** \`"5"\` (text, a \`str\`) and \`5\` (a number, an \`int\`) look alike but behave differently. Python
 never converts between them by itself: you do it with \`int()\`, \`float()\` and \`str()\`.

@@ -5,9 +5,7 @@ import { thrown } from "./reading-facts";
 
 const PATTERN = /local variable '(\w+)' referenced before assignment|cannot access local variable '(\w+)'/;
 
-export const unboundLocal = defineConcept({
-  id: "unbound-local",
-  title: "Using a variable before giving it a value",
+export default defineConcept({
   lesson: `
 **The idea.** When a function assigns to a variable anywhere (\`total = ...\` or \`total += ...\`), Python treats
 it as the function's *own* variable, from the first line. Reading it before it gets a value is an

@@ -17,9 +17,7 @@ function closeness(a: string, b: string): number {
   return Math.min(prev[b.length]!, 3);
 }
 
-export const undefinedName = defineConcept({
-  id: "undefined-name",
-  title: "Names Python doesn't know",
+export default defineConcept({
   lesson: `
 **The idea.** Python only knows a name (a variable or function) after it has been created: assigned with
 \`=\`, defined with \`def\`, imported, or built in. Names are case-sensitive: \`Total\` and \`total\` are different.

@@ -4,7 +4,7 @@
 // code and the cases' calls only.
 import type { Exercise, ExerciseCase } from "../../exercises/exercise";
 import { ExerciseBrokenError, type ReferenceCache, resolveExpectations } from "../../grading/expectations";
-import type { Sandbox } from "../../grading/grade";
+import type { Sandbox } from "../../grading/sandbox/sandbox";
 import type { ResolvedExpectation, Status } from "../../grading/judge";
 import { resolveLimits, type SandboxLimits } from "../../grading/limits";
 import type { SuspectLine } from "../contracts";

@@ -2,7 +2,7 @@
 // file, the cases' calls with their role (a case the code fails, or one it passes) and the lines to try first go in;
 // what each edit's calls gave comes back, checked here before anything trusts it. No expected value is sent.
 import { z } from "zod";
-import type { Sandbox } from "../../grading/grade";
+import type { Sandbox } from "../../grading/sandbox/sandbox";
 import type { SandboxLimits } from "../../grading/limits";
 import { type CaseObservation, caseObservationSchema } from "../../grading/observation";
 

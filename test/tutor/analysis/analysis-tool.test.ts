@@ -1,7 +1,8 @@
 // The program-analysis tool (runner-image/analysis.py), run on the host as a child process exactly as the
 // sandbox runs it (`python3 -I -B analysis.py`, one JSON request on stdin). Every mode: analyze (each detector on
-// its fixture, nothing on clean code or the reference solutions, function facts, hostile input), insert-docstrings,
-// mutants; and run-variants in the real sandbox container, since it must be PID 1 there.
+// its fixture and on the offline tests' scenarios, nothing on clean code or the reference solutions, function
+// facts, hostile input), insert-docstrings, mutants; and run-variants in the real sandbox container, since it
+// must be PID 1 there.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,15 +16,16 @@ import {
   mutantsSchema,
   runVariantsEventSchema,
 } from "../../../server/tutor/analysis-schema";
-import { CATALOGUE } from "../../../server/tutor/concepts/catalogue";
+import manifest from "../../../runner-image/tutor_analysis/manifests/concepts.json";
 import type { CodeAnalysis, FunctionFacts } from "../../../server/tutor/contracts";
+import { SCENARIOS } from "../offline/scenarios";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const RUNNER_DIR = path.join(ROOT, "runner-image");
 const TOOL = path.join(RUNNER_DIR, "analysis.py");
 const FIXTURES = path.join(__dirname, "fixtures");
 const PYTHON = process.env.TUTOR_TEST_PYTHON ?? "python3";
-const CONCEPT_IDS = new Set(CATALOGUE.map((m) => m.id));
+const CONCEPT_IDS = new Set(manifest.entries.map((e) => e.id));
 
 interface Run {
   lines: unknown[];
@@ -105,8 +107,8 @@ function referenceSolutions(): { name: string; source: string }[] {
 }
 
 describe("analyze: the static detectors", () => {
-  test("every concept of the catalogue has a buggy fixture, and clean fixtures exist", () => {
-    const covered = new Set(FIXTURE_LIST.flatMap((f) => f.expected.map((e) => e.concept)));
+  test("every concept's detector catches a buggy program (its scenario's code, or a fixture), and clean fixtures exist", () => {
+    const covered = new Set([...FIXTURE_LIST.flatMap((f) => f.expected.map((e) => e.concept)), ...SCENARIOS.flatMap((s) => s.facts.analysis.findings.map((f) => f.concept))]);
     expect([...CONCEPT_IDS].filter((id) => !covered.has(id))).toEqual([]);
     expect(FIXTURE_LIST.filter((f) => f.expected.length === 0).length).toBeGreaterThanOrEqual(3);
     for (const f of FIXTURE_LIST) for (const e of f.expected) expect(CONCEPT_IDS.has(e.concept)).toBe(true);
@@ -125,6 +127,11 @@ describe("analyze: the static detectors", () => {
     }
   });
 
+  // The offline tutor's tests take each scenario's findings as given: they must be exactly what the tool says.
+  test.each(SCENARIOS.map((s) => [s.concept, s] as const))("the %s scenario's findings are the tool's, word for word", (_id, s) => {
+    expect(analyze(s.facts.code).findings).toEqual(s.facts.analysis.findings);
+  });
+
   test.each(referenceSolutions().map((s) => [s.name, s.source] as const))("no findings on the reference solution %s", (_name, source) => {
     const analysis = analyze(source);
     expect(analysis.parsed).toBe(true);
@@ -132,22 +139,17 @@ describe("analyze: the static detectors", () => {
     expect(analysis.functions.length).toBeGreaterThan(0);
   });
 
-  test("one module per detector, named after its concept, each registered once", () => {
+  test("one detector module per concept of the manifest, named after it, and no other", () => {
     const dir = path.join(RUNNER_DIR, "tutor_analysis", "detectors");
     const modules = readdirSync(dir)
       .filter((f) => f.endsWith(".py") && !f.startsWith("_"))
       .map((f) => f.replace(/\.py$/, ""))
       .sort();
-    const registry = readFileSync(path.join(dir, "__init__.py"), "utf8");
-    const registered = [...(/DETECTORS = \[([^\]]*)\]/.exec(registry)?.[1] ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]!);
-    expect([...registered].sort()).toEqual(modules);
-    expect(new Set(registered).size).toBe(registered.length);
+    expect(modules).toEqual(manifest.entries.map((e) => e.id.replace(/-/g, "_")).sort());
     for (const name of modules) {
       const concept = /^CONCEPT = "([^"]+)"$/m.exec(readFileSync(path.join(dir, `${name}.py`), "utf8"))?.[1];
       expect(concept).toBe(name.replace(/_/g, "-"));
     }
-    // The registry's order is the catalogue's (it breaks ties between findings on one line).
-    expect(registered.map((n) => n.replace(/_/g, "-"))).toEqual(CATALOGUE.map((m) => m.id));
   });
 
   test("a finding names its function, its line and the code", () => {

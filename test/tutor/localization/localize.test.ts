@@ -3,7 +3,8 @@
 // search never sends a hidden case's expected value (or the reference solution) into the learner's container.
 import { randomBytes } from "node:crypto";
 import type { Exercise } from "../../../server/exercises/exercise";
-import { gradeSubmission, type Sandbox } from "../../../server/grading/grade";
+import { gradeSubmission } from "../../../server/grading/grade";
+import type { Sandbox } from "../../../server/grading/sandbox/sandbox";
 import type { TutorFacts } from "../../../server/tutor/contracts";
 import type { GradedSubmission } from "../../../server/tutor/facts";
 import { shownRepairs } from "../../../server/tutor/guardrails";

@@ -1,7 +1,7 @@
 // The repair search's runner in the real sandbox, against code that fights it: an endless loop (the search stops at
 // its time budget), a call that ends its own process (a new worker takes over), and a call that tampers with
 // builtins or the recursion limit (the next call does not see it). And the spectrum's lines are the lines that ran.
-import type { Sandbox } from "../../../server/grading/grade";
+import type { Sandbox } from "../../../server/grading/sandbox/sandbox";
 import { DEFAULT_LIMITS } from "../../../server/grading/limits";
 import { type RepairCase, runRepairSearch } from "../../../server/tutor/localization/repair-run";
 import { realSandbox } from "../../support/sandbox";

@@ -11,13 +11,12 @@ function topIds(facts: TutorFacts, n = 3): string[] {
     .map((c) => c.id);
 }
 
-describe("one realistic failure per concept, from runtime evidence alone", () => {
+describe("one realistic failure per concept, as the tutor gets it", () => {
   test("every concept in the catalogue has a scenario", () => {
     expect(SCENARIOS.map((s) => s.concept).sort()).toEqual(CATALOGUE.map((m) => m.id).sort());
   });
 
-  test.each(SCENARIOS.map((s) => [s.concept, s.story, s] as const))("%s (%s): its detector fires and ranks it first", (id, _story, s) => {
-    expect(s.facts.analysis.findings).toEqual([]);
+  test.each(SCENARIOS.map((s) => [s.concept, s.story, s] as const))("%s (%s): its signals rank it first", (id, _story, s) => {
     const signals = conceptModule(id)!.signals(s.facts);
     expect(signals.length).toBeGreaterThan(0);
     for (const sig of signals) {
@@ -27,6 +26,10 @@ describe("one realistic failure per concept, from runtime evidence alone", () =>
     }
     expect(topIds(s.facts)).toContain(id);
     expect(topIds(s.facts, 1)).toEqual([id]);
+  });
+
+  test("the analyzer's findings in a scenario are for its own concept", () => {
+    for (const s of SCENARIOS) for (const f of s.facts.analysis.findings) expect(f.concept).toBe(s.concept);
   });
 });
 
@@ -77,19 +80,38 @@ const MORE: [string, string, TutorFacts][] = [
   ["off-by-one", "one character short", factsFor({ code: "def f(t):\n    return t[1:]\n", failure: wrongValue('f("hello")', "'hello'", "'ello'") })],
   ["index-out-of-range", "pops from an empty list", factsFor({ code: "def f(x):\n    return x.pop()\n", failure: raised("f([])", "IndexError", "pop from empty list", 2) })],
   ["modify-while-iterating", "a dictionary changes size", factsFor({ code: "def f(d):\n    for k in d:\n        del d[k]\n", failure: raised("f({'a': 1})", "RuntimeError", "dictionary changed size during iteration", 2) })],
-  ["modify-while-iterating", "a list that keeps growing", factsFor({ code: "def f(items):\n    for x in items:\n        items.append(x)\n", failure: stopped("f([1])", "memory-limit") })],
   ["shadowed-builtin", "calls a list named list", factsFor({ code: "def f(x):\n    list = [x]\n    return list(x)\n", failure: raised("f(1)", "TypeError", "'list' object is not callable", 3, { exception: { type: "TypeError", message: "'list' object is not callable", line: 3, lineText: "return list(x)" } }), analysis: { shadowedBuiltins: ["list"] } })],
   ["recursion-base-case", "recursion without a loop that runs out of time", factsFor({ code: "def f(n):\n    return f(n) + 1\n", failure: stopped("f(3)", "timeout"), fn: { recursive: true } })],
-  ["json-serialization", "a record glued with commas in an f-string", factsFor({ code: py(`
-      def save(name, age):
-          return f"{name},{age}"
-
-      def load(text):
-          return text.split(",")
-    `), failure: wrongValue('load(save("Ada, Countess", 36))', "['Ada, Countess', 36]", "['Ada', ' Countess', '36']") })],
-  ["assignment-vs-comparison", "== where = was meant", factsFor({ code: "def f(n):\n    total = 0\n    total == total + n\n    return total\n", failure: wrongValue("f(3)", "3", "0") })],
-  ["mutable-default-argument", "a dict default", factsFor({ code: "def f(k, seen={}):\n    seen[k] = 1\n    return seen\n", failure: wrongValue('f("b")', "{'b': 1}", "{'a': 1, 'b': 1}"), fn: { params: [aParam("k"), aParam("seen", { default: "{}" })] } })],
 ];
+
+// Runtime evidence that only counts together with the analyzer's finding for the concept (the finding is what
+// shows the mistake; the failing case confirms it), each with that finding as the analysis tool words it.
+const CONFIRMING: [string, string, TutorFacts][] = [
+  ["mutable-default-argument", "a dict default with leftovers from an earlier call", factsFor({
+    code: "def f(k, seen={}):\n    seen[k] = 1\n    return seen\n",
+    failure: wrongValue('f("b")', "{'b': 1}", "{'a': 1, 'b': 1}"),
+    analysis: { findings: [aFinding("mutable-default-argument", 1, "`seen={}` in `def f` makes one dictionary when the function is defined, and every call that leaves out `seen` shares that same dictionary, so what one call adds is still there in the next.", "f")] },
+  })],
+  ["modify-while-iterating", "a list that keeps growing until memory runs out", factsFor({
+    code: "def f(items):\n    for x in items:\n        items.append(x)\n",
+    failure: stopped("f([1])", "memory-limit"),
+    analysis: { findings: [aFinding("modify-while-iterating", 3, "`items.append(x)` on line 3 changes `items` while the `for` loop on line 2 is still going through it, so the loop keeps finding new items and may never end: loop over a copy such as `items[:]` or build a new list instead.", "f")] },
+  })],
+  ["json-serialization", "splitting gives too many pieces", SCENARIOS.find((s) => s.concept === "json-serialization")!.facts],
+  ["string-immutability", "the text comes back without the change", SCENARIOS.find((s) => s.concept === "string-immutability")!.facts],
+];
+
+describe("runtime evidence that confirms the analyzer's finding", () => {
+  const withoutFindings = (facts: TutorFacts): TutorFacts => ({ ...facts, analysis: { ...facts.analysis, findings: [] } });
+
+  test.each(CONFIRMING)("%s: %s", (id, _story, facts) => {
+    const signals = conceptModule(id)!.signals(facts);
+    expect(signals.length).toBe(facts.analysis.findings.length + 1);
+    expect(topIds(facts, 1)).toEqual([id]);
+    // The same failure without the finding is not evidence of this concept at all.
+    expect(conceptModule(id)!.signals(withoutFindings(facts))).toEqual([]);
+  });
+});
 
 describe("more runtime evidence", () => {
   test.each(MORE)("%s: %s", (id, _story, facts) => {
@@ -121,12 +143,16 @@ describe("the analyzer's findings", () => {
 
   test("a finding and runtime evidence together score higher than either alone", () => {
     const s = SCENARIOS.find((x) => x.concept === "missing-dict-key")!;
-    const runtimeOnly = rankConcepts(s.facts)[0]!.score;
-    const withFinding = rankConcepts({ ...s.facts, analysis: { ...s.facts.analysis, findings: [aFinding("missing-dict-key", 4, "`counts[word] += 1` reads counts[word] before any value is stored for that word.")] } })[0]!;
-    expect(withFinding.id).toBe("missing-dict-key");
-    expect(withFinding.score).toBeGreaterThan(runtimeOnly);
-    expect(withFinding.score).toBeLessThanOrEqual(1);
-    expect(withFinding.evidence).toHaveLength(2);
+    expect(s.facts.analysis.findings).toHaveLength(1);
+    const runtimeOnly = rankConcepts({ ...s.facts, analysis: { ...s.facts.analysis, findings: [] } })[0]!;
+    const findingOnly = conceptModule("missing-dict-key")!.signals(s.facts).filter((sig) => sig.evidence.startsWith("Line "));
+    const both = rankConcepts(s.facts)[0]!;
+    expect(runtimeOnly.id).toBe("missing-dict-key");
+    expect(both.id).toBe("missing-dict-key");
+    expect(both.score).toBeGreaterThan(runtimeOnly.score);
+    expect(both.score).toBeGreaterThan(findingOnly[0]!.score);
+    expect(both.score).toBeLessThanOrEqual(1);
+    expect(both.evidence).toHaveLength(2);
   });
 
   test("a finding on the line where the code crashed counts a little more", () => {
@@ -149,16 +175,6 @@ describe("evidence stays quiet when it should", () => {
   test("None with printed output is return-vs-print, not none-value", () => {
     const s = SCENARIOS.find((x) => x.concept === "return-vs-print")!;
     expect(conceptModule("none-value")!.signals(s.facts)).toEqual([]);
-  });
-
-  test("a correct-looking json round trip gives no json evidence", () => {
-    const facts = factsFor({ code: 'import json\ndef save(x):\n    return "|".join(x)\ndef load(t):\n    return t.split("|")\n', failure: wrongValue("load('a')", "['a']", "['b']"), analysis: { imports: ["json"] } });
-    expect(conceptModule("json-serialization")!.signals(facts)).toEqual([]);
-  });
-
-  test("`is None` is not an identity mistake", () => {
-    const facts = factsFor({ code: "def f(x):\n    if x is None:\n        return 0\n    return x\n", failure: wrongValue("f(1)", "2", "1") });
-    expect(conceptModule("identity-vs-equality")!.signals(facts)).toEqual([]);
   });
 
   test("evidence that quotes a value shows it as inline code", () => {

@@ -1,5 +1,5 @@
 import { explainFailure } from "../../../server/tutor/offline/explain";
-import { aFailure, anAnalysis, factsFor, py, raised, stopped, wrongValue } from "../support/facts-builder";
+import { aFailure, aFinding, anAnalysis, factsFor, py, raised, stopped, wrongValue } from "../support/facts-builder";
 import { SCENARIOS } from "./scenarios";
 
 const scenario = (id: string) => SCENARIOS.find((s) => s.concept === id)!.facts;
@@ -102,7 +102,9 @@ describe("explaining each verdict", () => {
   });
 
   test("memory limit", () => {
-    const e = explainFailure(factsFor({ code, failure: stopped("grow([1])", "memory-limit") }));
+    // With what the analysis tool says about this code: the loop adds to the list it goes through.
+    const growing = aFinding("modify-while-iterating", 3, "`items.append(x)` on line 3 changes `items` while the `for` loop on line 2 is still going through it, so the loop keeps finding new items and may never end: loop over a copy such as `items[:]` or build a new list instead.", "grow");
+    const e = explainFailure(factsFor({ code, failure: stopped("grow([1])", "memory-limit"), analysis: { findings: [growing] } }));
     expect(e.explanation).toContain("used more memory than it is allowed");
     expect(e.concepts[0]!.id).toBe("modify-while-iterating");
   });

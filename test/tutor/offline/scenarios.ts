@@ -1,7 +1,9 @@
-// One realistic beginner failure per concept, built from runtime facts only (no analyzer findings), so the
-// detectors themselves are what the tests exercise. Shared by the concept, explanation and hint tests.
+// One realistic beginner failure per concept, as the tutor gets it: the learner's code, the failing case as the
+// sandbox reports it, and the analyzer's findings for that code, word for word (test/tutor/analysis checks that
+// the analysis tool gives exactly these). A new concept adds its scenario here, and its code is its detector's
+// first test. Shared by the concept, explanation, hint and analysis tests.
 import type { TutorFacts } from "../../../server/tutor/contracts";
-import { aParam, anAnalysis, factsFor, py, raised, stopped, wrongValue } from "../support/facts-builder";
+import { aFinding, aParam, anAnalysis, factsFor, py, raised, stopped, wrongValue } from "../support/facts-builder";
 
 export interface Scenario {
   concept: string;
@@ -20,6 +22,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue('shout("hello")', "'HELLO!'", "None", { stdout: "HELLO!\n", expectedType: "str", actualType: "NoneType" }),
       fn: { params: [aParam("text", { inferredType: "str" })], returnsValue: false, printCalls: 1 },
+      analysis: { findings: [aFinding("return-vs-print", 2, "`shout` prints its result (`print(text.upper() + \"!\")` on line 2) but never returns a value, so a call like `shout(...)` gives back None: use `return` to hand the value back.", "shout")] },
     }),
   },
   {
@@ -37,6 +40,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue("running_total([1, 2, 3])", "[1, 3, 6]", "[1, 3]", { expectedType: "list", actualType: "list" }),
       fn: { params: [aParam("numbers", { inferredType: "list" })], loops: 1 },
+      analysis: { findings: [aFinding("off-by-one", 4, "`range(len(numbers) - 1)` on line 4 stops one step early, so the loop never looks at the last item, `numbers[len(numbers) - 1]`: `range(len(numbers))` already stops before `len(numbers)`.", "running_total")] },
     }),
   },
   {
@@ -74,6 +78,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue('add_item("pear")', "['pear']", "['apple', 'pear']"),
       fn: { params: [aParam("item"), aParam("items", { default: "[]", inferredType: "list" })], calls: ["list.append"] },
+      analysis: { findings: [aFinding("mutable-default-argument", 1, "`items=[]` in `def add_item` makes one list when the function is defined, and every call that leaves out `items` shares that same list, so what one call adds is still there in the next.", "add_item")] },
     }),
   },
   {
@@ -88,7 +93,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       verdict: "syntax-error",
       failure: null,
-      analysis: anAnalysis({ parsed: false, syntaxError: { type: "SyntaxError", message: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", line: 2, column: 8 } }),
+      analysis: anAnalysis({ findings: [aFinding("assignment-vs-comparison", 2, "`if age = 13:` on line 2 uses a single `=`, which stores a value, inside an `if` condition: to compare two values, use `==`.", null)], parsed: false, syntaxError: { type: "SyntaxError", message: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", line: 2, column: 8 } }),
     }),
   },
   {
@@ -105,7 +110,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       verdict: "syntax-error",
       failure: null,
-      analysis: anAnalysis({ parsed: false, syntaxError: { type: "IndentationError", message: "expected an indented block after 'for' statement on line 3", line: 4, column: 5 } }),
+      analysis: anAnalysis({ findings: [aFinding("indentation", 4, "`for letter in text:` on line 3 ends with `:` and starts a block, so the line after it (line 4) must be indented further to the right.", null)], parsed: false, syntaxError: { type: "IndentationError", message: "expected an indented block after 'for' statement on line 3", line: 4, column: 5 } }),
     }),
   },
   {
@@ -121,6 +126,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: stopped("sum_digits(123)", "timeout"),
       fn: { params: [aParam("n", { inferredType: "int" })], loops: 1 },
+      analysis: { findings: [aFinding("infinite-loop", 3, "The `while` loop on line 3 keeps going while `n > 0`, but nothing inside the loop changes `n`, so the condition never becomes false and the loop never ends.", "sum_digits")] },
     }),
   },
   {
@@ -136,6 +142,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue("remove_evens([2, 4, 5])", "[5]", "[4, 5]", { expectedType: "list", actualType: "list" }),
       fn: { params: [aParam("numbers", { inferredType: "list" })], loops: 1, calls: ["list.remove"] },
+      analysis: { findings: [aFinding("modify-while-iterating", 4, "`numbers.remove(n)` on line 4 changes `numbers` while the `for` loop on line 2 is still going through it, so the item after each removed one is skipped: loop over a copy such as `numbers[:]` or build a new list instead.", "remove_evens")] },
     }),
   },
   {
@@ -151,7 +158,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised('total_length(["hi", "there"])', "TypeError", "'int' object is not callable", 4, { exception: { type: "TypeError", message: "'int' object is not callable", line: 4, lineText: "len += len(word)" } }),
       fn: { params: [aParam("words", { inferredType: "list" })], loops: 1, calls: ["len"] },
-      analysis: { shadowedBuiltins: ["len"] },
+      analysis: { findings: [aFinding("shadowed-builtin", 2, "`len = 0` on line 2 reuses the name of Python's built-in `len`, so `len(...)` no longer means the built-in inside `total_length`.", "total_length")], shadowedBuiltins: ["len"] },
     }),
   },
   {
@@ -168,6 +175,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised('load_contact(save_contact("Ada | Lovelace", "555-0100"))', "ValueError", "too many values to unpack (expected 2)", 5),
       exercise: { id: "practice/contacts", title: "Contacts", entry: "load_contact", concepts: [] },
+      analysis: { findings: [aFinding("json-serialization", 5, "Line 2 glues fields together with `|` and line 5 splits them apart on `|`, so a value that contains `|` itself gets cut in the wrong place and numbers come back as text: use the `json` module (`json.dumps` and `json.loads`) instead.", "load_contact")] },
     }),
   },
   {
@@ -181,6 +189,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue('shout("hello")', "'HELLO!'", "'hello!'", { expectedType: "str", actualType: "str" }),
       fn: { params: [aParam("text", { inferredType: "str" })], calls: ["str.upper"] },
+      analysis: { findings: [aFinding("string-immutability", 2, "`text.upper()` on line 2 makes a new string but doesn't keep it, so `text` stays as it was: strings never change in place, so keep the new string that `.upper()` gives back.", "shout")] },
     }),
   },
   {
@@ -193,6 +202,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised("countdown(3)", "RecursionError", "maximum recursion depth exceeded", 2),
       fn: { params: [aParam("n", { inferredType: "int" })], recursive: true, calls: ["countdown"] },
+      analysis: { findings: [aFinding("recursion-base-case", 2, "`countdown` calls itself on line 2 on every path, and no branch gives back an answer without calling `countdown` again, so the calls never stop (RecursionError): add a base case, an `if` for the simplest input that returns without recursing.", "countdown")] },
     }),
   },
   {
@@ -208,6 +218,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised('count_words("the cat and the hat")', "KeyError", "'the'", 4),
       fn: { params: [aParam("text", { inferredType: "str" })], loops: 1, calls: ["str.split"] },
+      analysis: { findings: [aFinding("missing-dict-key", 4, "`counts[word] += 1` on line 4 reads `counts[word]` before that key has been given a value, so the first new key raises KeyError: check `word in counts` first, or start from `counts.get(word, 0)`.", "count_words")] },
     }),
   },
   {
@@ -221,6 +232,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised("smallest([3, 1, 2])", "TypeError", "'NoneType' object is not subscriptable", 3),
       fn: { params: [aParam("numbers", { inferredType: "list" })], calls: ["list.sort"] },
+      analysis: { findings: [aFinding("none-value", 2, "`ordered = numbers.sort()` on line 2 stores None in `ordered`, because `.sort()` changes `numbers` in place and gives back None, so use `sorted(numbers)` to get a new sorted list.", "smallest")] },
     }),
   },
   {
@@ -267,6 +279,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue("running_total([1, 2, 3])", "[1, 3, 6]", "[1]", { expectedType: "list", actualType: "list" }),
       fn: { params: [aParam("numbers", { inferredType: "list" })], loops: 1, calls: ["list.append"] },
+      analysis: { findings: [aFinding("early-return", 7, "`return result` on line 7 is reached on the first pass of the `for` loop on line 4, so the loop never gets past the first item.", "running_total")] },
     }),
   },
   {
@@ -294,6 +307,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: raised('greet("Ada")', "NameError", "name 'nmae' is not defined", 2),
       fn: { params: [aParam("name", { inferredType: "str" })] },
+      analysis: { findings: [aFinding("undefined-name", 2, "`nmae` on line 2 is used but never defined (NameError): did you mean `name`?", "greet")] },
     }),
   },
   {
@@ -320,6 +334,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue("is_thousand(10 ** 3)", "True", "False", { expectedType: "bool", actualType: "bool" }),
       fn: { params: [aParam("n", { inferredType: "int" })] },
+      analysis: { findings: [aFinding("identity-vs-equality", 2, "`n is 1000` on line 2 uses `is`, which checks whether both sides are the very same object, not whether they are equal: use `==` to compare values.", "is_thousand")] },
     }),
   },
   {
@@ -337,6 +352,7 @@ export const SCENARIOS: Scenario[] = [
       `),
       failure: wrongValue("running_total([1, 2, 3])", "[1, 3, 6]", "[1, 2, 3]", { expectedType: "list", actualType: "list" }),
       fn: { params: [aParam("numbers", { inferredType: "list" })], loops: 1, calls: ["list.append"] },
+      analysis: { findings: [aFinding("accumulator-reset", 4, "`total = 0` is inside the `for` loop on line 3, so `total` starts again from 0 on every pass: give it its starting value once, before the loop.", "running_total")] },
     }),
   },
 ];

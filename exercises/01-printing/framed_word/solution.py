@@ -1,0 +1,5 @@
+word = input()
+border = "*" * (len(word) + 4)
+print(border)
+print("* " + word + " *")
+print(border)

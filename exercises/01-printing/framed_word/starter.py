@@ -1,0 +1,5 @@
+word = input()
+border = "*" * len(word)
+print(border)
+print("* " + word + " *")
+print(border)

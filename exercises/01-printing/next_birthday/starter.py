@@ -1,0 +1,3 @@
+name = input()
+age = input()
+print(name + " will be " + age + " on their next birthday.")

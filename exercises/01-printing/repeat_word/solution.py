@@ -1,0 +1,3 @@
+word = input()
+count = int(input())
+print((word + " ") * count)

@@ -1,0 +1,3 @@
+word = input()
+count = input()
+print(word)

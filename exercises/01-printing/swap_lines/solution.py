@@ -1,0 +1,5 @@
+first = input()
+second = input()
+print(second)
+print(first)
+print(first + " & " + second)

@@ -1,0 +1,4 @@
+text = input()
+print(text)
+print(text.upper())
+print(text.lower())

@@ -1,0 +1,3 @@
+text = input()
+text.upper()
+print(text)

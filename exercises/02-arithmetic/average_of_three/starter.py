@@ -1,0 +1,4 @@
+a = int(input())
+b = int(input())
+c = int(input())
+print(a + b + c / 3)

@@ -1,0 +1,4 @@
+width = int(input())
+height = int(input())
+print("Area:", width * height)
+print("Perimeter:", 2 * (width + height))

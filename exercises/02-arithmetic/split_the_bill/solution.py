@@ -1,0 +1,3 @@
+def split_bill(total, people):
+    """Return (each person's share, cents left over) for a bill of `total` cents shared by `people`."""
+    return total // people, total % people

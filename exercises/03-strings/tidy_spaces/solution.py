@@ -1,0 +1,3 @@
+words = input().split()
+print(" ".join(words))
+print(len(words), "words")

@@ -1,0 +1,3 @@
+line = input()
+line.strip()
+print(line)

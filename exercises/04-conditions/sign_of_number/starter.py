@@ -1,0 +1,3 @@
+number = input()
+if number > 0:
+    print("positive")

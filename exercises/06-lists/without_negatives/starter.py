@@ -1,0 +1,6 @@
+def without_negatives(readings):
+    """Return a new list of the readings that are zero or more, in their original order."""
+    for r in readings:
+        if r < 0:
+            readings.remove(r)
+    return readings

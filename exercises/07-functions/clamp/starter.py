@@ -1,0 +1,6 @@
+def clamp(value, low=0, high=100):
+    """Return value limited to the range low..high; raise ValueError if low > high."""
+    if value < low:
+        return low
+    if value > high:
+        return high

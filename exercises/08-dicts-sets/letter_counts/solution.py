@@ -1,0 +1,7 @@
+def letter_counts(text):
+    """Return a dict mapping each lower-case letter of text to how many times it appears."""
+    counts = {}
+    for char in text.lower():
+        if char.isalpha():
+            counts[char] = counts.get(char, 0) + 1
+    return counts

@@ -1,0 +1,2 @@
+line = input()
+print("0:", line)

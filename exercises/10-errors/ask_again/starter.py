@@ -1,0 +1,3 @@
+line = input()
+number = int(line)
+print("Thank you:", number)

@@ -1,0 +1,8 @@
+def checkout(prices, basket):
+    """Return the total price of basket; raise ValueError naming any product not in prices."""
+    total = 0
+    for product in basket:
+        if product not in prices:
+            raise ValueError(f"unknown product: {product}")
+        total += prices[product]
+    return total

@@ -1,0 +1,3 @@
+def percentage(part, whole):
+    """Return part as a percentage of whole, rounded to 1 decimal place, or None if whole is 0."""
+    return round(part / whole * 100, 1)

@@ -1,0 +1,6 @@
+def safe_int(text, default=0):
+    """Return text as an int, or default if text is not a whole number."""
+    try:
+        return int(text)
+    except ValueError:
+        return default

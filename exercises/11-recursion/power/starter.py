@@ -1,0 +1,5 @@
+def power(base, exponent):
+    """Return base raised to the whole-number exponent (0 or more), recursively, without **."""
+    if exponent == 0:
+        return 1
+    return base * power(base, exponent - 1)

@@ -1,0 +1,3 @@
+def reverse(text):
+    """Return text backwards, computed recursively."""
+    return reverse(text[1:]) + text[0]
