@@ -5,12 +5,13 @@ stays exactly as written), and is kept only when the result compiles and is a di
 server uses it only to know which line to point at (server/tutor/localization/)."""
 
 import ast
+from itertools import islice
 
 from .analyze import parse
 from .context import Context
 from .kinds import FUNCTIONS
 from .docstrings import is_docstring
-from .mutants import COMPARE, apply_edits, operator_span, skipped_nodes
+from .mutants import COMPARE, distinct_variants, operator_span, skipped_nodes
 from .source import Source
 
 # The order edits of one line are tried in: the commonest slips first.
@@ -277,21 +278,8 @@ def edits_of(source, coverage=None, limit=None):
     ctx = Context(source, tree)
     keep, key = _search_order(coverage)
     candidates = sorted((c for c in _candidates(ctx) if keep(c)), key=key)
-    seen = {ast.dump(tree)}
     chosen = []
-    for candidate in candidates:
-        if limit is not None and len(chosen) >= limit:
-            break
-        text = apply_edits(source, candidate.edits)
-        try:
-            edited = ast.parse(text)
-            compile(edited, "<edit>", "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
-            continue
-        dump = ast.dump(edited)
-        if dump in seen:
-            continue
-        seen.add(dump)
+    for candidate, text in islice(distinct_variants(source, tree, candidates), limit):
         chosen.append({"id": len(chosen) + 1, "line": candidate.line, "kind": candidate.kind,
                        "text": Source(text).line(candidate.line).strip(), "source": text})
     return chosen, None

@@ -26,7 +26,8 @@ import time
 import types
 
 from harness.encoding import encode_value
-from harness.isolation import set_case_limits
+from harness.isolation import Reaper, set_case_limits
+from harness.launch import Launcher
 from harness.report import describe_exception, quiet_learner_hooks
 
 MAX_LINE_BYTES = 512 * 1024
@@ -149,12 +150,13 @@ class FastRunner:
         return True
 
     def _replace_worker(self):
-        """Ends the worker and everything it started; the next call forks a new one."""
-        _pid, request_w, result_r, _ = self.worker
+        """Ends the worker and everything it started (kill(-1), as init: nothing a call started outlives it, however it
+        hid); the next call forks a new worker."""
+        pid, request_w, result_r, _ = self.worker
         self.worker = None
         for fd in (request_w, result_r):
             os.close(fd)
-        _kill_everything_else()
+        Launcher().kill_everything_else(Reaper(pid))
 
     def _work(self, request_r, result_w):
         """The worker: nothing to read but its requests, nowhere to print; answers one JSON line per call."""
@@ -289,18 +291,3 @@ def _line_tracer(path, ran):
         return local if frame.f_code.co_filename == path else None
 
     return calls
-
-
-def _kill_everything_else():
-    """As init, kill(-1) reaches every other process in the container: the worker and anything a call started."""
-    try:
-        os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    while True:
-        try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            return
-        except InterruptedError:
-            continue

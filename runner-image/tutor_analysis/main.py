@@ -33,14 +33,8 @@ def handle(request):
     mode = request.get("mode")
     if mode not in MODES:
         return {"error": "unknown mode %r: expected one of %s" % (mode, ", ".join(MODES))}
-    if mode == "run-variants":
-        from .variants import run
-        run(request)
-        return None
-    if mode == "repairs":
-        from .repairs import run as search
-        search(request, write)
-        return None
+    if mode in STREAMING:
+        return _stream(mode, request)
     # Compiling learner code (to check mutants, say) can warn about it (`x is 5`, "\d" in a string): those are the
     # learner's business, reported as findings, never lines on our stderr. (Not for run-variants, whose case
     # processes inherit this process's state: their warnings are part of what they observe.)
@@ -65,6 +59,24 @@ def handle(request):
         return {"error": problem} if problem else {"edits": edits}
     from .mutants import DEFAULT_MAX, mutants
     return mutants(source, request.get("function"), request.get("max", DEFAULT_MAX))
+
+
+def _stream(mode, request):
+    """Runs a mode that runs learner code and writes its own lines; an answer with an error if it may not run."""
+    if os.getpid() != 1:
+        # Both clean up after learner code by killing every other process they can see (kill(-1)): right inside the
+        # sandbox container, where this is its first process, and ruinous anywhere else. Checked before anything
+        # else, so that no request can get past it.
+        return {"error": "%s only runs as the first process (PID 1) of the sandbox container" % mode}
+    if mode == "run-variants":
+        from . import variants as streamer
+    else:
+        from . import repairs as streamer
+    problem = streamer.validate(request)
+    if problem is not None:
+        return {"error": problem}
+    streamer.run(request)
+    return None
 
 
 def _silence_stderr():

@@ -3,6 +3,7 @@ that still compiles. The server runs them against the exercise's tests to see wh
 
 import ast
 import re
+from itertools import islice
 
 from .analyze import parse
 from .kinds import FUNCTIONS
@@ -180,10 +181,28 @@ def _deletable(stmt):
     return False
 
 
-def apply_edits(text, edits):
+def _apply(text, edits):
     for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def distinct_variants(source, tree, candidates):
+    """(candidate, text) for each candidate (anything with `edits`) whose edits give a program that compiles and
+    differs from the original and from every earlier one. Compiled, never run."""
+    seen = {ast.dump(tree)}
+    for candidate in candidates:
+        text = _apply(source, candidate.edits)
+        try:
+            edited = ast.parse(text)
+            compile(edited, "<variant>", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+            continue
+        dump = ast.dump(edited)
+        if dump in seen:
+            continue
+        seen.add(dump)
+        yield candidate, text
 
 
 def _round_robin(candidates):
@@ -207,23 +226,7 @@ def mutants(source, function, max_count=DEFAULT_MAX):
     if fn is None:
         return {"error": "there is no function named `%s`" % function}
     src = Source(source)
-    original = ast.dump(tree)
-    seen = {original}
-    chosen = []
-    for candidate in _round_robin(_candidates(src, fn)):
-        if len(chosen) >= max_count:
-            break
-        text = apply_edits(source, candidate.edits)
-        try:
-            mutated = ast.parse(text)
-            compile(mutated, "<mutant>", "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
-            continue
-        dump = ast.dump(mutated)
-        if dump in seen:
-            continue
-        seen.add(dump)
-        chosen.append((candidate, text))
+    chosen = list(islice(distinct_variants(source, tree, _round_robin(_candidates(src, fn))), max_count))
     chosen.sort(key=lambda item: (item[0].line, item[0].col, KINDS.index(item[0].kind)))
     return {"mutants": [{"id": i + 1, "line": c.line, "description": c.description, "source": text}
                         for i, (c, text) in enumerate(chosen)]}

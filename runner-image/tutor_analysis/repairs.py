@@ -26,6 +26,7 @@ import re
 import time
 
 from harness.isolation import lock_down
+from harness.protocol import emit
 
 from .edits import edits_of
 from .fast_run import SCRATCH_DIR, FastRunner, same_outcome
@@ -104,18 +105,8 @@ def _edited_timeout(baseline, case_timeout_ms):
     return min(case_timeout_ms, max(MIN_CASE_MS, CASE_TIME_FACTOR * baseline.get("durationMs", 0)))
 
 
-def run(request, emit):
-    if os.getpid() != 1:
-        # Between calls the search kills every other process in the container (kill(-1)): right as its first
-        # process, ruinous anywhere else. Checked before anything else.
-        emit({"kind": "error", "error": "repairs only runs as the first process (PID 1) of the sandbox container"})
-        emit({"kind": "done"})
-        return
-    problem = validate(request)
-    if problem is not None:
-        emit({"kind": "error", "error": problem})
-        emit({"kind": "done"})
-        return
+def run(request):
+    """A valid request, as PID 1 (main.py checks both first)."""
     started = time.monotonic()
     # As the harness's PID 1 does before its first case: SIGINT back to its default, this process not dumpable (a
     # worker cannot read its memory or descriptors), io_uring denied to every worker. Without the filter, no search.

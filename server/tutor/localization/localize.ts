@@ -1,9 +1,9 @@
 // Fault localization by execution, as named steps: choose the cases (which fail, which pass), look up their expected
 // values on the server, run the repair search in the sandbox (which also records the lines each case runs), rank the
 // lines by the spectrum, judge the repairs outside the sandbox, and rank the suspect lines. The sandbox receives the
-// code and the cases' calls only.
+// code and the cases' calls (or a program case's input) only.
 import type { Exercise, ExerciseCase } from "../../exercises/exercise";
-import { ExerciseBrokenError, type ReferenceCache, resolveExpectations } from "../../grading/expectations";
+import { ExerciseBrokenError, memoryReferenceCache, type ReferenceCache, resolveExpectations } from "../../grading/expectations";
 import type { Sandbox } from "../../grading/sandbox/sandbox";
 import type { ResolvedExpectation, Status } from "../../grading/judge";
 import { resolveLimits, type SandboxLimits } from "../../grading/limits";
@@ -19,7 +19,7 @@ export interface LocalizationOptions {
   references?: ReferenceCache;
   /** At most this many edits are tried (the sandbox allows 300). */
   maxEdits?: number;
-  /** Time the repair search may spend running calls in the sandbox. */
+  /** Time the repair search may spend trying edits in the sandbox (after one run of the code as written). */
   budgetMs?: number;
 }
 
@@ -59,7 +59,7 @@ export interface Plan {
   targets: number[];
   /** Passing cases a repair must keep passing, visible and hidden. */
   guards: number[];
-  /** Every call case that passed or failed, with whether it failed, for the spectrum. */
+  /** Every case (a call or a program) that passed or failed, with whether it failed, for the spectrum. */
   spectrum: { index: number; failed: boolean; timedOut: boolean }[];
 }
 
@@ -79,11 +79,6 @@ export function planOf(exercise: Exercise, submission: GradedSubmission): Plan |
   return { targets, guards: spectrum.filter((s) => !s.failed).map((s) => s.index), spectrum };
 }
 
-function memoryCache(): ReferenceCache {
-  const entries = new Map<string, Record<string, unknown>>();
-  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
-}
-
 /** What the search runs for a case: its call, or a program case's input; null for neither. */
 function inputOf(c: ExerciseCase): RepairInput | null {
   if (c.call !== null) return { call: c.call };
@@ -96,7 +91,7 @@ async function expectationsOf(sandbox: Sandbox, exercise: Exercise, references: 
   if (!exercise.cases.some((c) => c.expectation.kind === "reference")) return explicit;
   try {
     // The reference solution runs in a container of its own (as for grading), never the learner's.
-    return await resolveExpectations(exercise, sandbox, references ?? memoryCache());
+    return await resolveExpectations(exercise, sandbox, references ?? memoryReferenceCache());
   } catch (e) {
     if (e instanceof ExerciseBrokenError) return explicit;
     throw e;
