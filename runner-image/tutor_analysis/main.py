@@ -7,7 +7,8 @@ import sys
 import warnings
 
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
-MODES = ("analyze", "insert-docstrings", "mutants", "run-variants")
+MODES = ("analyze", "insert-docstrings", "mutants", "run-variants", "edits", "repairs")
+STREAMING = ("run-variants", "repairs")
 
 
 def read_request():
@@ -31,7 +32,7 @@ def write(obj):
 
 
 def handle(request):
-    """The answer to one request (a dict), or None for run-variants, which writes its own lines."""
+    """The answer to one request (a dict), or None for run-variants and repairs, which write their own lines."""
     if not isinstance(request, dict):
         return {"error": "the request must be a JSON object"}
     mode = request.get("mode")
@@ -41,6 +42,10 @@ def handle(request):
         harness = _import_harness()
         from .variants import run
         run(request, harness)
+        return None
+    if mode == "repairs":
+        from .repairs import run as search
+        search(request, write)
         return None
     # Compiling learner code (to check mutants, say) can warn about it (`x is 5`, "\d" in a string): those are the
     # learner's business, reported as findings, never lines on our stderr. (Not for run-variants, whose case
@@ -56,6 +61,14 @@ def handle(request):
     if mode == "insert-docstrings":
         from .docstrings import insert_docstrings
         return insert_docstrings(source, request.get("docstrings"))
+    if mode == "edits":
+        from .edits import edits_of
+        from .repairs import HARD_MAX_EDITS
+        limit = request.get("max")
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= HARD_MAX_EDITS:
+            limit = HARD_MAX_EDITS
+        edits, problem = edits_of(source, None, limit)
+        return {"error": problem} if problem else {"edits": edits}
     from .mutants import DEFAULT_MAX, mutants
     return mutants(source, request.get("function"), request.get("max", DEFAULT_MAX))
 
@@ -81,7 +94,7 @@ def main():
     streaming = False
     try:
         request = read_request()
-        streaming = isinstance(request, dict) and request.get("mode") == "run-variants"
+        streaming = isinstance(request, dict) and request.get("mode") in STREAMING
         answer = handle(request)
     except RecursionError:
         answer = {"error": "the code is nested too deeply to analyse"}

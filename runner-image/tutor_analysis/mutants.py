@@ -51,7 +51,7 @@ def _find_function(tree, name):
     return None
 
 
-def _skipped_nodes(fn):
+def skipped_nodes(fn):
     """Nodes whose positions can't be trusted (inside f-strings before 3.12) or that aren't code (docstrings)."""
     skipped = set()
     for node in ast.walk(fn):
@@ -64,7 +64,7 @@ def _skipped_nodes(fn):
 
 
 def _body_nodes(fn):
-    skipped = _skipped_nodes(fn)
+    skipped = skipped_nodes(fn)
     nodes = []
     for stmt in fn.body:
         for node in ast.walk(stmt):
@@ -74,7 +74,7 @@ def _body_nodes(fn):
     return nodes
 
 
-def _operator(src, left, right, pattern):
+def operator_span(src, left, right, pattern):
     """(start, end) of the operator between two nodes, found in the text between them, or None."""
     a, b = src.span(left), src.span(right)
     if a is None or b is None or a[1] > b[0]:
@@ -93,19 +93,19 @@ def _candidates(src, fn):
             operands = [node.left] + list(node.comparators)
             for i, op in enumerate(node.ops):
                 shown, pattern, other = COMPARE[type(op)]
-                where = _operator(src, operands[i], operands[i + 1], pattern)
+                where = operator_span(src, operands[i], operands[i + 1], pattern)
                 if where:
                     found.append(_Candidate("comparison", node, [(where[0], where[1], other)],
                                             "changed `%s` to `%s`" % (shown, other)))
         elif isinstance(node, ast.BinOp) and type(node.op) in ARITHMETIC \
                 and not (isinstance(node.op, ast.Mod) and isinstance(node.left, (ast.Constant, ast.JoinedStr))):
             shown, pattern, other = ARITHMETIC[type(node.op)]
-            where = _operator(src, node.left, node.right, pattern)
+            where = operator_span(src, node.left, node.right, pattern)
             if where:
                 found.append(_Candidate("arithmetic", node, [(where[0], where[1], other)], "changed `%s` to `%s`" % (shown, other)))
         elif isinstance(node, ast.AugAssign) and type(node.op) in ARITHMETIC:
             shown, pattern, other = ARITHMETIC[type(node.op)]
-            where = _operator(src, node.target, node.value, pattern + "=")
+            where = operator_span(src, node.target, node.value, pattern + "=")
             if where:
                 found.append(_Candidate("arithmetic", node, [(where[0], where[1], other + "=")],
                                         "changed `%s=` to `%s=`" % (shown, other)))
@@ -139,7 +139,7 @@ def _candidates(src, fn):
             shown, other = BOOLEAN[type(node.op)]
             edits = []
             for left, right in zip(node.values, node.values[1:]):
-                where = _operator(src, left, right, shown)
+                where = operator_span(src, left, right, shown)
                 if where is None:
                     edits = []
                     break
@@ -180,7 +180,7 @@ def _deletable(stmt):
     return False
 
 
-def _apply(text, edits):
+def apply_edits(text, edits):
     for start, end, replacement in sorted(edits, key=lambda e: e[0], reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -213,7 +213,7 @@ def mutants(source, function, max_count=DEFAULT_MAX):
     for candidate in _round_robin(_candidates(src, fn)):
         if len(chosen) >= max_count:
             break
-        text = _apply(source, candidate.edits)
+        text = apply_edits(source, candidate.edits)
         try:
             mutated = ast.parse(text)
             compile(mutated, "<mutant>", "exec", dont_inherit=True)
