@@ -8,6 +8,7 @@ import { gradeSubmission, Sandbox } from "../grading/grade";
 import type { TestResult } from "../grading/judge";
 import { ensureRunnerImage } from "../grading/runner-image";
 import { SandboxUnavailableError } from "../grading/sandbox";
+import { dockerDownMessage } from "./tutor-commands";
 
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };
 
@@ -49,11 +50,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
     await checkDockerReachable(docker);
   } catch (e) {
     if (!(e instanceof SandboxUnavailableError)) throw e;
-    // The server's wording says grading resumes by itself; this command does not wait, so say what to do.
-    const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the local socket /var/run/docker.sock";
-    console.error(
-      `The Docker engine cannot be reached (tried ${where}), so nothing can be graded. Start Docker (for example \`sudo systemctl start docker\`), or point DOCKER_HOST at a running engine, then run this command again.`,
-    );
+    console.error(dockerDownMessage("be graded"));
     return 2;
   }
   // Progress goes to stderr so that --json output stays one clean object on stdout.

@@ -7,17 +7,32 @@ import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
 import { gradeSubmission, Sandbox } from "../grading/grade";
 import { ensureRunnerImage } from "../grading/runner-image";
+import { SandboxUnavailableError } from "../grading/sandbox";
 import type { HintLevel } from "../tutor/contracts";
 import { createTutorEngine } from "../tutor/engine";
 import { explainFunction, explainSubmission, generateTests, hintForSubmission, writeDocstrings } from "../tutor/tasks";
 
-async function sandbox(): Promise<Sandbox> {
+/**
+ * The server's wording says grading resumes by itself; a command does not wait, so it says what to do instead.
+ * `doing` completes "so nothing can ...".
+ */
+export function dockerDownMessage(doing: string): string {
+  const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : "the local socket /var/run/docker.sock";
+  return `The Docker engine cannot be reached (tried ${where}), so nothing can ${doing}. Start Docker (for example \`sudo systemctl start docker\`), or point DOCKER_HOST at a running engine, then run this command again.`;
+}
+
+/** Docker and the runner image, for a command; progress goes to stderr so that --json output stays clean. */
+export async function sandbox(doing = "run"): Promise<Sandbox> {
   const docker = connectDocker();
-  await checkDockerReachable(docker);
+  try {
+    await checkDockerReachable(docker);
+  } catch (e) {
+    throw e instanceof SandboxUnavailableError ? new SandboxUnavailableError(dockerDownMessage(doing)) : e;
+  }
   return new Sandbox(docker, await ensureRunnerImage(docker, (line) => console.error(line)));
 }
 
-function readSource(file: string | undefined, usage: string): string {
+export function readSource(file: string | undefined, usage: string): string {
   if (!file) throw new Error(`usage: ${usage}`);
   try {
     return readFileSync(file, "utf8");
@@ -26,13 +41,16 @@ function readSource(file: string | undefined, usage: string): string {
   }
 }
 
-function flag(args: string[], name: string): string | undefined {
+export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function positional(args: string[]): string[] {
-  return args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1] === "--function"));
+/** Options that take a value: the word after one is its value, not a positional argument. */
+const VALUE_FLAGS = new Set(["--function", "--case", "--call"]);
+
+export function positional(args: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith("--") && !(i > 0 && VALUE_FLAGS.has(args[i - 1]!)));
 }
 
 const log = (line: string) => console.error(line);
