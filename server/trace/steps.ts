@@ -70,6 +70,22 @@ export function narrateStep(steps: TraceStep[], index: number): string {
   return `Step ${index + 1} of ${steps.length}, line ${step.line}${gap}: ${stepSummary(steps, index)}`;
 }
 
+/**
+ * The line that ran just before step `index` in the same call: the previous step at the same depth. None for a call
+ * (nothing of the new call has run yet) or when that previous step is the call itself (its `def` line).
+ */
+export function lineThatRan(steps: TraceStep[], index: number): number | null {
+  const step = steps[index];
+  if (!step || step.event === "call") return null;
+  const depth = step.frames.length;
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const earlier = steps[i]!;
+    if (earlier.frames.length < depth) return null;
+    if (earlier.frames.length === depth) return earlier.event === "call" ? null : earlier.line;
+  }
+  return null;
+}
+
 /** The first step at `line`, or -1 when the run never reached it. */
 export function firstStepAtLine(steps: TraceStep[], line: number): number {
   return steps.findIndex((s) => s.line === line);
