@@ -115,7 +115,7 @@ export class Stepper {
       h(
         "header",
         { className: "stepper__header" },
-        h("h2", { className: "stepper__title", text: title, attrs: { id: "stepper-title", tabindex: "-1" } }),
+        h("h2", { className: "stepper__title", text: title, attrs: { id: "stepper-title" } }),
         close,
       ),
       caseLine(trace),
