@@ -9,7 +9,7 @@ import { checkExercises, formatCheckTable } from "../server/exercises/check";
 import { importHumanEval } from "../server/exercises/import-humaneval";
 import { connectDocker } from "../server/grading/docker";
 import { fileReferenceCache } from "../server/grading/expectations";
-import { Sandbox } from "../server/grading/grade";
+import { Sandbox } from "../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../server/grading/runner-image";
 import { CHECK_CONCURRENCY } from "../server/cli/check-command";
 

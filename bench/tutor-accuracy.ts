@@ -5,7 +5,7 @@
 import os from "node:os";
 import { connectDocker } from "../server/grading/docker";
 import { fileReferenceCache } from "../server/grading/expectations";
-import { Sandbox } from "../server/grading/grade";
+import { Sandbox } from "../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../server/grading/runner-image";
 import { evaluateCorpus, figuresOf, figuresReport, loadCorpus, missesReport } from "../test/tutor/corpus/evaluate";
 import { mkdtempSync, rmSync } from "node:fs";

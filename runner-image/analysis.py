@@ -1,4 +1,4 @@
-"""Tutor's program-analysis tool: runs inside the sandbox container, next to harness.py, as
+"""Tutor's program-analysis tool: runs inside the sandbox container, next to the grading harness, as
 `python3 -I -B /opt/tutor/analysis.py`. It reads one JSON request on stdin and writes one JSON object line on
 stdout (mode run-variants streams lines, like the harness):
 
@@ -7,7 +7,7 @@ stdout (mode run-variants streams lines, like the harness):
   {"mode": "mutants", "source": "...", "function": "f", "max": 20}        -> {"mutants": [...]}
   {"mode": "run-variants", "file", "variants", "cases", "limits"}         -> case lines, then {"kind": "done"}
 
-Only run-variants runs learner code, and only in the harness's forked case processes. Any failure is reported
+Only run-variants runs learner code, and only in the harness's case processes. Any failure is reported
 as {"error": "..."}; the tool never writes a traceback. The work is in tutor_analysis/ (see its README.md).
 """
 
@@ -16,7 +16,7 @@ import sys
 
 
 def _main():
-    # -I leaves this file's folder off sys.path; tutor_analysis/ and harness.py live beside it.
+    # -I leaves this file's folder off sys.path; tutor_analysis/ and harness/ live beside it.
     here = os.path.dirname(os.path.abspath(__file__))
     if here not in sys.path:
         sys.path.insert(0, here)

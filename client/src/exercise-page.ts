@@ -1,4 +1,5 @@
 // "#/exercises/<set>/<slug>": instructions and examples on the left; editor, submit and live results on the right.
+import { isFinished } from "../../server/grading/states";
 import { ApiError, getExercise, getSubmission, isAbortError, submitCode, traceSubmission } from "./api";
 import { difficultyDots, progressBadge, updateProgressBadge } from "./badges";
 import { initialCode, saveDraft } from "./drafts";
@@ -11,7 +12,7 @@ import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
 import { homeHref } from "./router";
 import { StepperHost } from "./stepper";
-import { isFinished, SubmissionTracker } from "./tracker";
+import { SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
 import type { ExerciseDetail, Feedback, SubmissionView, SuspectLine, TestResult } from "./types";
 

@@ -1,18 +1,9 @@
 // What the client knows about one submission while it is graded. Socket events and polled views arrive in any
-// order; merging only ever moves forward. Forward is queued, then each grading attempt's run; an attempt that
-// could not go on (Docker unreachable, say) puts the submission back in the queue, with the reason, until the next
-// attempt runs; a verdict ends it.
+// order; merging only ever moves forward, in the order of server/grading/states.ts (stageOf): queued, then each
+// grading attempt's run; an attempt that could not go on (Docker unreachable, say) puts the submission back in the
+// queue, with the reason, until the next attempt runs; a verdict ends it.
+import { isFinished, stageOf } from "../../server/grading/states";
 import type { LiveEvent, SubmissionState, SubmissionView, TestResult } from "./types";
-
-export function isFinished(state: SubmissionState): boolean {
-  return state === "graded" || state === "failed-to-grade";
-}
-
-/** Where a state of an attempt stands in that order: queued 0, attempt 1 running 1, queued again 2, attempt 2 running 3... */
-function stage(state: SubmissionState, attempt: number): number {
-  if (isFinished(state)) return Number.POSITIVE_INFINITY;
-  return state === "running" ? 2 * Math.max(1, attempt) - 1 : 2 * attempt;
-}
 
 /** The reason shown for a submission back in the queue after an attempt; none for one never taken, or running. */
 function waitingReasonOf(state: SubmissionState, attempt: number, reason: string | null): string | null {
@@ -54,7 +45,7 @@ export class SubmissionTracker {
    * an attempt that did not finish are dropped: the next attempt grades every test again.
    */
   private advance(state: "queued" | "running", attempt: number, reason: string | null): boolean {
-    if (stage(state, attempt) <= stage(this.state, this.attempt)) return false;
+    if (stageOf(state, attempt) <= stageOf(this.state, this.attempt)) return false;
     if (state === "queued" || attempt !== this.attempt) this.tests = [];
     this.state = state;
     this.attempt = attempt;
@@ -75,7 +66,7 @@ export class SubmissionTracker {
       return true;
     }
     const state = view.state as "queued" | "running";
-    if (stage(state, view.attempt) < stage(this.state, this.attempt)) return false;
+    if (stageOf(state, view.attempt) < stageOf(this.state, this.attempt)) return false;
     let changed = this.advance(state, view.attempt, view.message);
     if (state === "queued" && view.queuePosition !== null && view.queuePosition !== this.queuePosition) {
       this.queuePosition = view.queuePosition;

@@ -6,6 +6,8 @@ import os
 import sys
 import warnings
 
+from harness.protocol import emit as write
+
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MODES = ("analyze", "insert-docstrings", "mutants", "run-variants")
 
@@ -23,13 +25,6 @@ def read_request():
     return json.loads(b"".join(chunks).decode("utf-8"))
 
 
-def write(obj):
-    data = (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
-    while data:
-        written = os.write(1, data)
-        data = data[written:]
-
-
 def handle(request):
     """The answer to one request (a dict), or None for run-variants, which writes its own lines."""
     if not isinstance(request, dict):
@@ -38,9 +33,8 @@ def handle(request):
     if mode not in MODES:
         return {"error": "unknown mode %r: expected one of %s" % (mode, ", ".join(MODES))}
     if mode == "run-variants":
-        harness = _import_harness()
         from .variants import run
-        run(request, harness)
+        run(request)
         return None
     # Compiling learner code (to check mutants, say) can warn about it (`x is 5`, "\d" in a string): those are the
     # learner's business, reported as findings, never lines on our stderr. (Not for run-variants, whose case
@@ -58,11 +52,6 @@ def handle(request):
         return insert_docstrings(source, request.get("docstrings"))
     from .mutants import DEFAULT_MAX, mutants
     return mutants(source, request.get("function"), request.get("max", DEFAULT_MAX))
-
-
-def _import_harness():
-    import importlib
-    return importlib.import_module("harness")
 
 
 def _silence_stderr():

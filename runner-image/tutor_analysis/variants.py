@@ -1,11 +1,16 @@
 """Mode "run-variants": run the same cases against several versions of the learner's file (the original and its
-mutants), through the grading harness's own `run_one`, and stream one observation per case. Observations only:
-the server compares values. Like the harness, it must be the container's first process (PID 1)."""
+mutants), each through the grading harness's own schedule (harness/schedule.py), and stream one observation per
+case. Observations only: the server compares values. Like the harness, it must be the container's first process
+(PID 1). The variants share one total time budget."""
 
 import os
 import re
-import signal
 import time
+
+from harness.isolation import lock_down
+from harness.launch import Launcher
+from harness.protocol import emit
+from harness.schedule import Schedule
 
 MAX_VARIANTS = 100
 MAX_CASES = 500
@@ -44,8 +49,7 @@ def validate(request):
     return None
 
 
-def run(request, harness):
-    emit = harness.emit
+def run(request):
     if os.getpid() != 1:
         # The harness cleans up after each case by killing every other process it can see and emptying /tmp:
         # right inside the sandbox container, where this is its first process, and ruinous anywhere else. Checked
@@ -58,52 +62,22 @@ def run(request, harness):
         emit({"kind": "error", "error": problem})
         emit({"kind": "done"})
         return
-    variants, cases, limits = request["variants"], request["cases"], request["limits"]
-    # As in harness.main: as PID 1, SIGINT must keep its default (ignored) disposition, and this process must not
-    # be dumpable, so a case can't reach its file descriptors through /proc.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    import ctypes
-    ctypes.CDLL(None).prctl(harness.PR_SET_DUMPABLE, 0, 0, 0, 0)
-    try:
-        harness.deny_io_uring()
-    except OSError as exc:
-        for variant in variants:
-            for case in cases:
-                emit({"kind": "case", "variant": variant["id"], "id": case["id"],
-                      "observation": {"outcome": "harness-error", "message": str(exc)}})
-        emit({"kind": "done"})
-        return
-
-    case_ms = limits["caseTimeoutMs"]
-    deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
-
-    def remaining_ms():
-        return int((deadline - time.monotonic()) * 1000)
-
-    for variant in variants:
-        vid = variant["id"]
-        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": cases}
-        if remaining_ms() <= 0:
-            for case in cases:
-                emit({"kind": "case", "variant": vid, "id": case["id"], "observation": {"outcome": "not-run"}})
-            continue
-        compiled = harness.run_one(dict(single, mode="compile"), {"id": "compile", "call": "None"},
-                                   min(case_ms, max(remaining_ms(), 1)))
-        if compiled.get("outcome") == "syntax-error":
-            emit({"kind": "syntax-error", "variant": vid, "error": compiled})
-            continue
-        if compiled.get("outcome") != "compiled":
-            for case in cases:
-                emit({"kind": "case", "variant": vid, "id": case["id"], "observation": compiled})
-            continue
-        for case in cases:
-            left = remaining_ms()
-            if left <= 0:
-                emit({"kind": "case", "variant": vid, "id": case["id"], "observation": {"outcome": "not-run"}})
-                continue
-            budget = min(case_ms, left)
-            observation = harness.run_one(single, case, budget)
-            if observation.get("outcome") == "timeout" and budget < case_ms:
-                observation["reason"] = "total"
-            emit({"kind": "case", "variant": vid, "id": case["id"], "observation": observation})
+    # As the harness's own PID 1 does, minus the fork server: the request has been read, and a fork server must
+    # never have held one. Every case process is a fresh interpreter.
+    seccomp_error = lock_down()
+    launcher = Launcher()
+    limits = request["limits"]
+    total_deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
+    for variant in request["variants"]:
+        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": request["cases"]}
+        schedule = Schedule(single, launcher, _emit_for(variant["id"]), total_deadline=total_deadline)
+        if seccomp_error is not None:
+            schedule.report_all({"outcome": "harness-error", "message": str(seccomp_error)})
+        else:
+            schedule.run()
     emit({"kind": "done"})
+
+
+def _emit_for(variant_id):
+    """Emits a schedule's events with the variant they belong to."""
+    return lambda event: emit(dict({"kind": event["kind"], "variant": variant_id}, **event))

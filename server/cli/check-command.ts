@@ -4,9 +4,9 @@
 import { checkExercises, formatCheckTable } from "../exercises/check";
 import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
-import { Sandbox } from "../grading/grade";
+import { Sandbox } from "../grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../grading/runner-image";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 
 export const CHECK_CONCURRENCY = 2;
 

@@ -4,10 +4,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { loadExercise } from "../exercises/load";
 import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
-import { gradeSubmission, Sandbox } from "../grading/grade";
+import { gradeSubmission } from "../grading/grade";
+import { Sandbox } from "../grading/sandbox/sandbox";
 import type { TestResult } from "../grading/judge";
 import { ensureRunnerImage } from "../grading/runner-image";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 import { dockerDownMessage } from "./tutor-commands";
 
 const ICONS: Record<string, string> = { passed: "✓", failed: "✗", "syntax-error": "✗" };

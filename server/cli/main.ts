@@ -1,7 +1,7 @@
 // Entry point of the `tutor` command: dispatches to one module per command and turns errors into a clear
 // message and a non-zero exit, never a stack trace.
 import { ExerciseFolderError } from "../exercises/exercise";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 import { ExerciseBrokenError } from "../grading/expectations";
 import { adminCommand } from "./admin-command";
 import { checkCommand } from "./check-command";

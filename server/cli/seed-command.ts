@@ -7,7 +7,7 @@ import { openDatabase } from "../database/open";
 import { ExerciseCatalog } from "../exercises/catalog";
 import { connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
-import { Sandbox } from "../grading/grade";
+import { Sandbox } from "../grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../grading/runner-image";
 import { connectEventBus, startEventPublisher } from "../realtime/event-bus";
 import { seedDemo, SeedError } from "../seed/seed-demo";

@@ -11,11 +11,11 @@
 // a time, stopping as soon as grading resumes: a burst of submissions is graded from containers started before it.
 // Two things cannot wait: a pool down to `refillAtOnceBelow` containers is refilled to that at once, in parallel (a
 // submission finding it empty would wait for a whole start), and used containers are removed once as many pile up
-// as the pool holds. A used container's harness stays idle until it is removed (harness.py's linger), so its
-// teardown waits too.
+// as the pool holds. A used container's harness stays idle until it is removed (linger in runner-image/harness/main.py),
+// so its teardown waits too.
 import type Docker from "dockerode";
 import type { SandboxLimits } from "./limits";
-import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox";
+import { removeContainer, SANDBOX_IDLE_UNTIL_LABEL, type StartedContainer, startContainer } from "./sandbox/container-policy";
 
 export interface PoolOptions {
   /** How many started containers to keep waiting. */

@@ -1,6 +1,6 @@
 // The Docker engine connection: DOCKER_HOST if set, else the local socket, checked with a clear message.
 import Docker from "dockerode";
-import { describeDockerFailure, SandboxUnavailableError } from "./sandbox";
+import { describeDockerFailure, SandboxUnavailableError } from "./sandbox/container-policy";
 
 export function connectDocker(): Docker {
   return new Docker();

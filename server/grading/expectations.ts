@@ -7,7 +7,7 @@ import type { Exercise } from "../exercises/exercise";
 import type { ResolvedExpectation } from "./judge";
 import { resolveLimits } from "./limits";
 import { caseObservationSchema } from "./observation";
-import type { Sandbox } from "./grade";
+import type { Sandbox } from "./sandbox/sandbox";
 import { decodeObservedValue, encodeValue, type PyValue } from "./values";
 
 /** The exercise itself is broken (its reference does not run): the instructor must fix it, not the learner. */

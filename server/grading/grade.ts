@@ -1,10 +1,11 @@
-// Grades one submission: the named steps are check the source, resolve expectations, run the cases (and the
-// exercise's tests/ files) in the sandbox, and judge each observation as it arrives. Knows nothing of the queue or
-// the database. Results come in a fixed order: cases.yaml's cases, then each test file's tests (or one result for a
-// file whose tests could not be listed).
-import type Docker from "dockerode";
+// Grades one submission, as named steps over one context (`Grading`), read top to bottom in gradeSubmission:
+// check the source, resolve the expectations, run the cases (and the exercise's tests/ files) in the sandbox,
+// judging each case as its event arrives, fill in the cases the harness never reported, and sum up the verdict.
+// Storing it is the worker's (worker.ts). Knows nothing of the queue or the database. Results come in a fixed
+// order: cases.yaml's cases, then each test file's tests (or one result for a file whose tests could not be
+// listed), and each is handed to hooks.onTest as soon as it is known, so a learner watches them arrive.
 import type { Exercise } from "../exercises/exercise";
-import { resolveExpectations, type ReferenceCache } from "./expectations";
+import { type ReferenceCache, resolveExpectations } from "./expectations";
 import {
   type DiscoveredTest,
   judgeCase,
@@ -17,47 +18,10 @@ import {
   syntaxErrorMessage,
   type TestResult,
 } from "./judge";
-import { DEFAULT_LIMITS, formatBytes, resolveLimits, type SandboxLimits } from "./limits";
-import { type CaseObservation, caseObservationSchema, discoveryObservationSchema, type HarnessEvent } from "./observation";
-import { type ContainerPool, sameContainerLimits } from "./container-pool";
-import { runInSandbox, runInStartedSandbox, runToolInSandbox, type SandboxCase, type SandboxRequest, type SandboxRun, type ToolRun } from "./sandbox";
-
-/**
- * A Docker engine, the runner image to use there, the platform's default limits, and optionally a pool of
- * containers started ahead of time for submissions graded under those limits (others run in a new container).
- */
-export class Sandbox {
-  constructor(
-    readonly docker: Docker,
-    readonly image: string,
-    readonly limits: SandboxLimits = DEFAULT_LIMITS,
-    readonly pool: ContainerPool | null = null,
-  ) {}
-  async run(request: SandboxRequest, limits: SandboxLimits, onEvent?: (e: HarnessEvent) => void): Promise<SandboxRun> {
-    const started = this.pool && sameContainerLimits(limits, this.pool.limits) ? await this.pool.take() : null;
-    if (!started) return runInSandbox(this.docker, this.image, request, limits, { onEvent });
-    try {
-      const run = await runInStartedSandbox(started, request, limits, { onEvent });
-      // Not a word from the harness, not even on a syntax error: the container died while it waited (before
-      // Docker told the pool). Nothing of the submission ran, so it is graded again in a new container.
-      if (run.events.length === 0 && run.end === "exited-early") return runInSandbox(this.docker, this.image, request, limits, { onEvent });
-      return run;
-    } finally {
-      this.pool!.release(started);
-    }
-  }
-  /** Removes the pool's containers; grading afterwards runs in new containers. */
-  async close(): Promise<void> {
-    await this.pool?.stop();
-  }
-  /** Runs the analysis tool (runner-image/analysis.py) on `payload`, under the same limits as grading. */
-  analyse(payload: unknown, options: { deadlineMs: number; maxStdoutBytes: number; onLine?: (line: unknown) => void }): Promise<ToolRun> {
-    return runToolInSandbox(this.docker, this.image, "analysis", payload, this.limits, options);
-  }
-}
-
-/** Resolves the sandbox when grading starts (Docker or the image may not be ready before); close() releases it. */
-export type SandboxSource = (() => Promise<Sandbox>) & { close(): Promise<void> };
+import { formatBytes, resolveLimits, type SandboxLimits } from "./limits";
+import { type CaseObservation, caseObservationSchema, discoveryObservationSchema, type HarnessEvent, type ObservedSyntaxError } from "./observation";
+import type { SandboxCase, SandboxRequest, SandboxRun } from "./sandbox/protocol";
+import type { Sandbox } from "./sandbox/sandbox";
 
 export interface GradeResult {
   status: Status;
@@ -77,10 +41,171 @@ export interface GradeHooks {
   onTest?: (index: number, totalCount: number, test: TestResult) => void;
 }
 
-function observationFromEvent(event: HarnessEvent | undefined): CaseObservation | null {
-  if (event?.kind !== "case" && event?.kind !== "test") return null;
-  const parsed = caseObservationSchema.safeParse(event.observation);
+/** One submission being graded: what every step reads, and the results they fill in. */
+interface Grading {
+  readonly exercise: Exercise;
+  readonly code: string;
+  readonly sandbox: Sandbox;
+  /** The exercise's limits within the platform's. */
+  readonly limits: SandboxLimits;
+  readonly hooks: GradeHooks;
+  readonly startedAt: number;
+  /** Each case's expected outcome, by case index; filled in by the second step. */
+  expectations: ResolvedExpectation[];
+  /** Results by index; a hole is a result not known yet. */
+  results: (TestResult | undefined)[];
+  observations: Record<number, CaseObservation>;
+  /** How many results there will be. Until the harness has listed the tests, each test file counts as one. */
+  totalCount: number;
+  /** The tests from tests/ as the harness listed them: its test id -> where its result goes. Null until listed. */
+  listed: { test: DiscoveredTest; index: number }[] | null;
+}
+
+export async function gradeSubmission(sandbox: Sandbox, references: ReferenceCache, exercise: Exercise, code: string, hooks: GradeHooks = {}): Promise<GradeResult> {
+  const grading = startGrading(sandbox, exercise, code, hooks);
+  // 1. A file over the size limit is not run at all.
+  const oversized = checkSource(grading);
+  if (oversized) return oversized;
+  // 2. Cases written without `expect` take the reference solution's results (run in a sandbox of its own, once).
+  grading.expectations = await resolveExpectations(exercise, sandbox, references);
+  // 3 and 4. Each case is judged, and its result handed on, as soon as its event arrives.
+  const run = await runCases(grading);
+  // 5. What the harness never reported: a file Python could not read, or cases the run ended before.
+  const syntax = run.events.find((e) => e.kind === "syntax-error");
+  if (syntax?.kind === "syntax-error") return syntaxErrorResult(grading, syntax.error);
+  fillInUnreported(grading, run);
+  // 6. The verdict, which the worker stores.
+  return sumUp(grading);
+}
+
+function startGrading(sandbox: Sandbox, exercise: Exercise, code: string, hooks: GradeHooks): Grading {
+  return {
+    exercise,
+    code,
+    sandbox,
+    limits: resolveLimits(exercise.limits, sandbox.limits),
+    hooks,
+    startedAt: Date.now(),
+    expectations: [],
+    results: new Array(exercise.cases.length),
+    observations: {},
+    totalCount: exercise.cases.length + exercise.tests.length,
+    listed: null,
+  };
+}
+
+// ---- 1. Check the source --------------------------------------------------------------------------------------------
+
+/** A file over the size limit is not run at all: every result says why. Null for a file within the limit. */
+function checkSource(g: Grading): GradeResult | null {
+  const size = Buffer.byteLength(g.code, "utf8");
+  if (size <= g.limits.sourceBytes) return null;
+  const message = `Your file is ${formatBytes(size)}; the limit is ${formatBytes(g.limits.sourceBytes)}. Submit only your solution.`;
+  const tests: TestResult[] = [
+    ...g.exercise.cases.map((c): TestResult => ({ name: c.name, status: "error", hidden: c.hidden, message })),
+    ...g.exercise.tests.map((f): TestResult => ({ name: f.name, status: "error", hidden: false, message, inSandbox: true })),
+  ];
+  return announceAll(g, { status: "error", message, tests, passedCount: 0, totalCount: tests.length, durationMs: Date.now() - g.startedAt, observations: {} });
+}
+
+// ---- 3. Run in the sandbox ------------------------------------------------------------------------------------------
+
+/** Only the call expressions and program stdin go in (with the exercise's test files); expected values stay here. */
+function sandboxRequest(exercise: Exercise, code: string): SandboxRequest {
+  return {
+    file: exercise.file,
+    source: code,
+    cases: exercise.cases.map((c): SandboxCase => (c.call !== null ? { id: c.index, call: c.call } : { id: c.index, stdin: c.stdin ?? "" })),
+    ...(exercise.tests.length ? { tests: exercise.tests.map((t) => ({ name: t.name, source: t.source })) } : {}),
+  };
+}
+
+function runCases(g: Grading): Promise<SandboxRun> {
+  return g.sandbox.run(sandboxRequest(g.exercise, g.code), g.limits, (event) => judgeEvent(g, event));
+}
+
+// ---- 4. Judge each case as its event arrives ------------------------------------------------------------------------
+
+function judgeEvent(g: Grading, event: HarnessEvent): void {
+  if (event.kind === "case") judgeCaseAt(g, event.id, observationOf(event.observation));
+  else if (event.kind === "discovery") listTests(g, event.observation);
+  else if (event.kind === "test") judgeTestAt(g, event.id, observationOf(event.observation));
+}
+
+/** What the harness observed, checked at the boundary: anything malformed is the harness's failure. */
+function observationOf(raw: unknown): CaseObservation {
+  const parsed = caseObservationSchema.safeParse(raw);
   return parsed.success ? parsed.data : { outcome: "harness-error", message: "malformed observation" };
+}
+
+/** Keeps a result and hands it on at once; the first result for an index stands. */
+function record(g: Grading, index: number, test: TestResult, obs?: CaseObservation): void {
+  if (g.results[index]) return;
+  if (obs) g.observations[index] = obs;
+  g.results[index] = test;
+  g.hooks.onTest?.(index, g.totalCount, test);
+}
+
+function judgeCaseAt(g: Grading, index: number, obs: CaseObservation): void {
+  const c = g.exercise.cases[index];
+  if (c) record(g, index, judgeCase(c, g.expectations[index]!, obs, g.limits), obs);
+}
+
+function judgeTestAt(g: Grading, id: number, obs: CaseObservation): void {
+  const slot = g.listed?.[id];
+  if (slot) record(g, slot.index, judgeTest(slot.test, obs, g.limits), obs);
+}
+
+/**
+ * The harness listed the tests of tests/ (before any runs): each listed test gets a result index after the cases,
+ * and a file whose tests could not be listed gets one result of its own. If the listing failed, or named other
+ * files than the exercise's, each file gets one result saying so.
+ */
+function listTests(g: Grading, raw: unknown): void {
+  if (g.listed || g.exercise.tests.length === 0) return;
+  const listed: { test: DiscoveredTest; index: number }[] = [];
+  g.listed = listed;
+  const parsed = discoveryObservationSchema.safeParse(raw);
+  const obs = parsed.success ? parsed.data : ({ outcome: "harness-error", message: "malformed observation" } as const);
+  const ourFiles = g.exercise.tests.map((f) => f.name);
+  const files = obs.outcome === "discovered" && obs.files.map((f) => f.file).join("/") === ourFiles.join("/") ? obs.files : null;
+  const fileResults: { index: number; result: TestResult; obs?: CaseObservation }[] = [];
+  let next = g.exercise.cases.length;
+  if (files) {
+    for (const file of files) {
+      const unlisted = judgeUnlistedTestFile(file, g.limits);
+      if (unlisted) fileResults.push({ index: next++, result: unlisted });
+      else if ("tests" in file) for (const t of file.tests) listed.push({ test: { file: file.file, class: t.class, name: t.name }, index: next++ });
+    }
+  } else {
+    const failure: CaseObservation = obs.outcome === "discovered" ? { outcome: "harness-error", message: "the test listing named other files" } : obs;
+    for (const name of ourFiles) fileResults.push({ index: next++, result: judgeDiscoveryFailure(name, failure, g.limits), obs: failure });
+  }
+  g.totalCount = next;
+  g.results.length = next;
+  for (const r of fileResults) record(g, r.index, r.result, r.obs);
+}
+
+// ---- 5. Fill in what the harness never reported ---------------------------------------------------------------------
+
+/** Python could not read the learner's file, so nothing ran: every result says why. */
+function syntaxErrorResult(g: Grading, error: ObservedSyntaxError): GradeResult {
+  const message = syntaxErrorMessage(error);
+  const line = error.line ?? undefined;
+  // The message is about the learner's own file, so hidden cases may carry it too.
+  const tests: TestResult[] = [
+    ...g.exercise.cases.map((c): TestResult => ({
+      name: c.name,
+      status: "syntax-error",
+      hidden: c.hidden,
+      ...(c.hidden || c.call === null ? {} : { call: c.call }),
+      message,
+      ...(line ? { line } : {}),
+    })),
+    // No test could be listed: each test file gets one result.
+    ...g.exercise.tests.map((f): TestResult => ({ name: f.name, status: "syntax-error", hidden: false, message, ...(line ? { line } : {}), inSandbox: true })),
+  ];
+  return announceAll(g, { status: "syntax-error", message, tests, passedCount: 0, totalCount: tests.length, durationMs: Date.now() - g.startedAt, observations: {} });
 }
 
 /** What became of a case the harness never reported on, judged from how the container ended. */
@@ -94,113 +219,25 @@ function unreportedCase(run: SandboxRun): CaseObservation {
   return { outcome: "crashed" };
 }
 
-function rejectOversizedSource(exercise: Exercise, code: string, limits: SandboxLimits, started: number): GradeResult | null {
-  const size = Buffer.byteLength(code, "utf8");
-  if (size <= limits.sourceBytes) return null;
-  const message = `Your file is ${formatBytes(size)}; the limit is ${formatBytes(limits.sourceBytes)}. Submit only your solution.`;
-  const tests: TestResult[] = [
-    ...exercise.cases.map((c): TestResult => ({ name: c.name, status: "error", hidden: c.hidden, message })),
-    ...exercise.tests.map((f): TestResult => ({ name: f.name, status: "error", hidden: false, message, inSandbox: true })),
-  ];
-  return { status: "error", message, tests, passedCount: 0, totalCount: tests.length, durationMs: Date.now() - started, observations: {} };
+/** Judges every case and test without a result from how the run ended; those with one keep it. */
+function fillInUnreported(g: Grading, run: SandboxRun): void {
+  g.exercise.cases.forEach((c) => judgeCaseAt(g, c.index, unreportedCase(run)));
+  if (g.exercise.tests.length && !g.listed) {
+    const unreported = unreportedCase(run);
+    listTests(g, { ...unreported, ...(unreported.outcome === "harness-error" ? { message: "the harness finished without listing the tests" } : {}) });
+  }
+  (g.listed ?? []).forEach((_slot, id) => judgeTestAt(g, id, unreportedCase(run)));
 }
 
-export async function gradeSubmission(sandbox: Sandbox, references: ReferenceCache, exercise: Exercise, code: string, hooks: GradeHooks = {}): Promise<GradeResult> {
-  const started = Date.now();
-  const limits = resolveLimits(exercise.limits, sandbox.limits);
-  const oversized = rejectOversizedSource(exercise, code, limits, started);
-  if (oversized) {
-    oversized.tests.forEach((test, index) => hooks.onTest?.(index, oversized.totalCount, test));
-    return oversized;
-  }
+// ---- 6. Sum up the verdict ------------------------------------------------------------------------------------------
 
-  const expectations: ResolvedExpectation[] = await resolveExpectations(exercise, sandbox, references);
-  const caseCount = exercise.cases.length;
-  // Until the harness has listed the tests, each test file counts as one; the listing comes before any case runs.
-  let totalCount = caseCount + exercise.tests.length;
-  const tests: (TestResult | undefined)[] = new Array(caseCount);
-  const observations: Record<number, CaseObservation> = {};
-  const record = (index: number, test: TestResult, obs?: CaseObservation) => {
-    if (tests[index]) return;
-    if (obs) observations[index] = obs;
-    tests[index] = test;
-    hooks.onTest?.(index, totalCount, test);
-  };
-  const judge = (index: number, obs: CaseObservation) => {
-    const c = exercise.cases[index];
-    if (c) record(index, judgeCase(c, expectations[index]!, obs, limits), obs);
-  };
+function sumUp(g: Grading): GradeResult {
+  const tests = g.results as TestResult[];
+  return { ...overallVerdict(tests), tests, durationMs: Date.now() - g.startedAt, observations: g.observations };
+}
 
-  // The tests from tests/, as discovered inside the sandbox: test id (the harness's numbering) -> result index.
-  let discovered: { test: DiscoveredTest; index: number }[] | null = null;
-  const onDiscovery = (raw: unknown) => {
-    if (discovered || exercise.tests.length === 0) return;
-    discovered = [];
-    const parsed = discoveryObservationSchema.safeParse(raw);
-    const obs = parsed.success ? parsed.data : ({ outcome: "harness-error", message: "malformed observation" } as const);
-    const ourFiles = exercise.tests.map((f) => f.name);
-    const listed = obs.outcome === "discovered" && obs.files.map((f) => f.file).join("/") === ourFiles.join("/") ? obs.files : null;
-    const fileResults: { index: number; result: TestResult; obs?: CaseObservation }[] = [];
-    let next = caseCount;
-    if (listed) {
-      for (const file of listed) {
-        const unlisted = judgeUnlistedTestFile(file, limits);
-        if (unlisted) fileResults.push({ index: next++, result: unlisted });
-        else if ("tests" in file) for (const t of file.tests) discovered.push({ test: { file: file.file, class: t.class, name: t.name }, index: next++ });
-      }
-    } else {
-      const failure: CaseObservation = obs.outcome === "discovered" ? { outcome: "harness-error", message: "the test listing named other files" } : obs;
-      for (const name of ourFiles) fileResults.push({ index: next++, result: judgeDiscoveryFailure(name, failure, limits), obs: failure });
-    }
-    totalCount = next;
-    tests.length = next;
-    for (const r of fileResults) record(r.index, r.result, r.obs);
-  };
-  const judgeTestEvent = (id: number, obs: CaseObservation) => {
-    const slot = discovered?.[id];
-    if (slot) record(slot.index, judgeTest(slot.test, obs, limits), obs);
-  };
-
-  // Only the call expressions and program stdin go in (with the exercise's test files); expected values stay here.
-  const request: SandboxRequest = {
-    file: exercise.file,
-    source: code,
-    cases: exercise.cases.map((c): SandboxCase => (c.call !== null ? { id: c.index, call: c.call } : { id: c.index, stdin: c.stdin ?? "" })),
-    ...(exercise.tests.length ? { tests: exercise.tests.map((t) => ({ name: t.name, source: t.source })) } : {}),
-  };
-  const run = await sandbox.run(request, limits, (event) => {
-    if (event.kind === "case") judge(event.id, observationFromEvent(event)!);
-    else if (event.kind === "discovery") onDiscovery(event.observation);
-    else if (event.kind === "test") judgeTestEvent(event.id, observationFromEvent(event)!);
-  });
-
-  const syntax = run.events.find((e) => e.kind === "syntax-error");
-  if (syntax?.kind === "syntax-error") {
-    const message = syntaxErrorMessage(syntax.error);
-    const line = syntax.error.line ?? undefined;
-    // The message is about the learner's own file, so hidden cases may carry it too.
-    const all: TestResult[] = [
-      ...exercise.cases.map((c): TestResult => ({
-        name: c.name,
-        status: "syntax-error",
-        hidden: c.hidden,
-        ...(c.hidden || c.call === null ? {} : { call: c.call }),
-        message,
-        ...(line ? { line } : {}),
-      })),
-      // No test could be listed: each test file gets one result.
-      ...exercise.tests.map((f): TestResult => ({ name: f.name, status: "syntax-error", hidden: false, message, ...(line ? { line } : {}), inSandbox: true })),
-    ];
-    all.forEach((test, index) => hooks.onTest?.(index, all.length, test));
-    return { status: "syntax-error", message, tests: all, passedCount: 0, totalCount: all.length, durationMs: Date.now() - started, observations: {} };
-  }
-  exercise.cases.forEach((c) => judge(c.index, unreportedCase(run)));
-  if (exercise.tests.length && !discovered) {
-    const unreported = unreportedCase(run);
-    onDiscovery({ ...unreported, ...(unreported.outcome === "harness-error" ? { message: "the harness finished without listing the tests" } : {}) });
-  }
-  (discovered ?? ([] as { test: DiscoveredTest; index: number }[])).forEach((_slot, id) => judgeTestEvent(id, unreportedCase(run)));
-  const finalTests = tests as TestResult[];
-  const verdict = overallVerdict(finalTests);
-  return { ...verdict, tests: finalTests, durationMs: Date.now() - started, observations };
+/** Hands on every result of a submission that ran no case (too large, or a syntax error) at once. */
+function announceAll(g: Grading, result: GradeResult): GradeResult {
+  result.tests.forEach((test, index) => g.hooks.onTest?.(index, result.totalCount, test));
+  return result;
 }

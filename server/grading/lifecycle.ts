@@ -1,21 +1,35 @@
-// A submission's life in the durable queue, as transitions: queued -> running -> graded | failed_to_grade,
-// with running -> queued when grading must wait (Docker down) or a lease expires (a worker died). Each
-// transition is one function and one SQL statement (so one transaction, and one round trip on the critical
-// path): it records an event, and checks the state it starts from, so a stale worker can never overwrite
-// another's result.
+// A submission's life in the durable queue, as the transitions of states.ts: queued -> running -> graded |
+// failed_to_grade, with running -> queued when grading must wait (Docker down). A worker that dies leaves its
+// submission running; once its lease runs out, another worker's claim takes it over (running -> running, recorded
+// as "resumed") and grades it again. Each transition is one function and one SQL statement (so one transaction,
+// and one round trip on the critical path): it records its event, and checks the state it starts from (and, once
+// running, the lease), so a stale worker can never overwrite another's result.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../database/client";
 import { Prisma } from "../database/client";
-import type { Submission } from "../database/generated/client";
+import type { SubmissionState as StoredState, Submission } from "../database/generated/client";
 import { NOW_UTC } from "../database/sql";
 import type { GradeResult } from "./grade";
 import { storableJson } from "./observation";
+import { type SubmissionEventKind, type SubmissionState, type Transition, TRANSITIONS, UNFINISHED_STATES } from "./states";
 
 export const QUEUE_CHANNEL = "tutor_submission_queued";
 
+// states.ts and prisma/schema.prisma name the same states: this line compiles only while they do.
+const statesMatchSchema: [SubmissionState, StoredState] extends [StoredState, SubmissionState] ? true : never = true;
+
+/**
+ * A state or event kind from states.ts as an SQL literal. Constant text from our own table, never input (the check
+ * below only guards that), so each statement reads the same in PostgreSQL's logs and plans as if written out.
+ */
+function sqlName(name: SubmissionState | SubmissionEventKind): Prisma.Sql {
+  if (!/^[a-z_]+$/.test(name)) throw new Error(`not a state or event name: ${name}`);
+  return Prisma.raw(`'${name}'`);
+}
+
 /** How many submissions created before `createdAt` are still waiting or being graded. */
 function countAhead(createdAt: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int FROM "Submission" ahead WHERE ahead.state IN ('queued', 'running') AND ahead."createdAt" < ${createdAt}`;
+  return Prisma.sql`SELECT count(*)::int FROM "Submission" ahead WHERE ahead.state IN (${Prisma.join(UNFINISHED_STATES.map(sqlName))}) AND ahead."createdAt" < ${createdAt}`;
 }
 
 export interface NewSubmission {
@@ -31,14 +45,15 @@ export interface QueuedSubmission {
 }
 
 export async function enqueueSubmission(db: Database, input: NewSubmission): Promise<QueuedSubmission> {
+  const { to, event } = TRANSITIONS.enqueue;
   // pg_notify wakes workers listening on any machine once the statement commits; the row is the durable record.
   const rows = await db.$queryRaw<(Submission & { queuePosition: number })[]>`
     WITH submission AS (
       INSERT INTO "Submission" (id, "userId", "exerciseId", code, state, "runAfter", "createdAt")
-      VALUES (${randomUUID()}::uuid, ${input.userId}::uuid, ${input.exerciseId}, ${input.code}, 'queued', ${NOW_UTC}, ${NOW_UTC})
+      VALUES (${randomUUID()}::uuid, ${input.userId}::uuid, ${input.exerciseId}, ${input.code}, ${sqlName(to)}, ${NOW_UTC}, ${NOW_UTC})
       RETURNING *
     ), event AS (
-      INSERT INTO "SubmissionEvent" ("submissionId", kind, at) SELECT id, 'queued', ${NOW_UTC} FROM submission
+      INSERT INTO "SubmissionEvent" ("submissionId", kind, at) SELECT id, ${sqlName(event)}, ${NOW_UTC} FROM submission
     )
     SELECT submission.*, (${countAhead(Prisma.sql`submission."createdAt"`)}) AS "queuePosition"
     FROM submission, pg_notify(${QUEUE_CHANNEL}, submission.id::text)`;
@@ -55,26 +70,30 @@ export interface ClaimedSubmission {
   resumed: boolean;
 }
 
-/** Takes the oldest due submission (or one whose worker's lease expired) and leases it to this worker. */
+/**
+ * Takes the oldest due submission and leases it to this worker: a queued one (claim), or one whose worker's lease
+ * expired (resume). Both lead to the same state, so one statement makes either.
+ */
 export async function claimNextSubmission(db: Database, workerId: string, leaseMs: number): Promise<ClaimedSubmission | null> {
+  const { claim, resume } = TRANSITIONS;
   const rows = await db.$queryRaw<ClaimedSubmission[]>`
     WITH next AS (
       SELECT id, state AS "previousState" FROM "Submission"
-      WHERE (state = 'queued' AND "runAfter" <= ${NOW_UTC})
-         OR (state = 'running' AND "leaseExpiresAt" < ${NOW_UTC})
+      WHERE (state = ${sqlName(claim.from)} AND "runAfter" <= ${NOW_UTC})
+         OR (state = ${sqlName(resume.from)} AND "leaseExpiresAt" < ${NOW_UTC})
       ORDER BY "createdAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE "Submission" s
-      SET state = 'running', "leaseOwner" = ${workerId},
+      SET state = ${sqlName(claim.to satisfies typeof resume.to)}, "leaseOwner" = ${workerId},
           "leaseExpiresAt" = ${NOW_UTC} + ${leaseMs} * interval '1 millisecond',
           "startedAt" = ${NOW_UTC}, "gradingAttempts" = s."gradingAttempts" + 1
       FROM next WHERE s.id = next.id
-      RETURNING s.id, s."userId", s."exerciseId", s.code, s."gradingAttempts", next."previousState" = 'running' AS resumed
+      RETURNING s.id, s."userId", s."exerciseId", s.code, s."gradingAttempts", next."previousState" = ${sqlName(resume.from)} AS resumed
     ), event AS (
       INSERT INTO "SubmissionEvent" ("submissionId", kind, detail, at)
-      SELECT id, CASE WHEN resumed THEN 'resumed' ELSE 'running' END,
+      SELECT id, CASE WHEN resumed THEN ${sqlName(resume.event)} ELSE ${sqlName(claim.event)} END,
              jsonb_build_object('workerId', ${workerId}::text, 'attempt', "gradingAttempts"), ${NOW_UTC}
       FROM claimed
     )
@@ -82,27 +101,38 @@ export async function claimNextSubmission(db: Database, workerId: string, leaseM
   return rows[0] ?? null;
 }
 
+/** The state a worker holds a lease in: a claim leads to it, and only the lease's holder moves the submission on. */
+const LEASED = TRANSITIONS.claim.to;
+
 /** Extends this worker's lease; false if the submission is no longer this worker's to finish. */
 export async function renewLease(db: Database, id: string, workerId: string, leaseMs: number): Promise<boolean> {
   const updated = await db.$executeRaw`
     UPDATE "Submission" SET "leaseExpiresAt" = ${NOW_UTC} + ${leaseMs} * interval '1 millisecond'
-    WHERE id = ${id}::uuid AND state = 'running' AND "leaseOwner" = ${workerId}`;
+    WHERE id = ${id}::uuid AND state = ${sqlName(LEASED)} AND "leaseOwner" = ${workerId}`;
   return updated === 1;
 }
 
 /**
- * One statement that applies `change` (a SET list) to the submission only while this worker holds its lease, and
- * records the event. Under READ COMMITTED an UPDATE re-checks its WHERE on the row's latest version after waiting
- * for a concurrent writer, so a worker whose lease was taken over finds no row and changes nothing.
+ * One statement that makes transition `t` (out of the leased state), also applying `change` (a SET list), only
+ * while this worker holds the lease, and records the event. Under READ COMMITTED an UPDATE re-checks its WHERE on
+ * the row's latest version after waiting for a concurrent writer, so a worker whose lease was taken over finds no
+ * row and changes nothing.
  */
-function transition(id: string, workerId: string, change: Prisma.Sql, kind: string, detail: Prisma.Sql, alsoWith: Prisma.Sql = Prisma.empty): Prisma.Sql {
+function transition(
+  t: Transition & { from: typeof LEASED; event: SubmissionEventKind },
+  id: string,
+  workerId: string,
+  change: Prisma.Sql,
+  detail: Prisma.Sql,
+  alsoWith: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
   return Prisma.sql`
     WITH changed AS (
-      UPDATE "Submission" SET ${change}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
-      WHERE id = ${id}::uuid AND state = 'running' AND "leaseOwner" = ${workerId}
+      UPDATE "Submission" SET state = ${sqlName(t.to)}, ${change}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL
+      WHERE id = ${id}::uuid AND state = ${sqlName(t.from)} AND "leaseOwner" = ${workerId}
       RETURNING *
     ), event AS (
-      INSERT INTO "SubmissionEvent" ("submissionId", kind, detail, at) SELECT id, ${kind}, ${detail}, ${NOW_UTC} FROM changed
+      INSERT INTO "SubmissionEvent" ("submissionId", kind, detail, at) SELECT id, ${sqlName(t.event)}, ${detail}, ${NOW_UTC} FROM changed
     )${alsoWith}
     SELECT * FROM changed`;
 }
@@ -120,12 +150,12 @@ export async function completeGrading(db: Database, id: string, workerId: string
   const observations = JSON.stringify(storableJson(result.observations));
   const rows = await db.$queryRaw<Submission[]>(
     transition(
+      TRANSITIONS.complete,
       id,
       workerId,
-      Prisma.sql`state = 'graded', verdict = ${result.status}, message = ${result.message}, results = ${results}::jsonb,
+      Prisma.sql`verdict = ${result.status}, message = ${result.message}, results = ${results}::jsonb,
         observations = ${observations}::jsonb, "passedCount" = ${result.passedCount}::int, "totalCount" = ${result.totalCount}::int,
         "durationMs" = ${result.durationMs}::int, "finishedAt" = ${NOW_UTC}`,
-      "graded",
       Prisma.sql`jsonb_build_object('verdict', ${result.status}::text, 'passed', ${result.passedCount}::int, 'total', ${result.totalCount}::int, 'workerId', ${workerId}::text)`,
       Prisma.sql`, after_graded AS (${afterGraded(Prisma.sql`changed`)})`,
     ),
@@ -137,10 +167,10 @@ export async function completeGrading(db: Database, id: string, workerId: string
 export async function postponeGrading(db: Database, id: string, workerId: string, reason: string, delayMs: number): Promise<boolean> {
   const rows = await db.$queryRaw<Submission[]>(
     transition(
+      TRANSITIONS.postpone,
       id,
       workerId,
-      Prisma.sql`state = 'queued', "runAfter" = ${NOW_UTC} + ${delayMs} * interval '1 millisecond', message = ${reason}`,
-      "postponed",
+      Prisma.sql`"runAfter" = ${NOW_UTC} + ${delayMs} * interval '1 millisecond', message = ${reason}`,
       Prisma.sql`jsonb_build_object('reason', ${reason}::text, 'delayMs', ${delayMs}::numeric, 'workerId', ${workerId}::text)`,
     ),
   );
@@ -151,10 +181,10 @@ export async function postponeGrading(db: Database, id: string, workerId: string
 export async function failGrading(db: Database, id: string, workerId: string, reason: string): Promise<Submission | null> {
   const rows = await db.$queryRaw<Submission[]>(
     transition(
+      TRANSITIONS.fail,
       id,
       workerId,
-      Prisma.sql`state = 'failed_to_grade', verdict = 'internal-error', message = ${reason}, "finishedAt" = ${NOW_UTC}`,
-      "failed",
+      Prisma.sql`verdict = 'internal-error', message = ${reason}, "finishedAt" = ${NOW_UTC}`,
       Prisma.sql`jsonb_build_object('reason', ${reason}::text, 'workerId', ${workerId}::text)`,
     ),
   );

@@ -1,4 +1,4 @@
-// What the harness reports about one case (runner-image/harness.py), checked at the boundary: anything that
+// What the harness reports about one case (runner-image/harness/), checked at the boundary: anything that
 // does not match is treated as a harness failure, never trusted.
 import { z } from "zod";
 

@@ -5,10 +5,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type Docker from "dockerode";
-import { SandboxUnavailableError } from "./sandbox";
+import { SandboxUnavailableError } from "./sandbox/container-policy";
 
 const RUNNER_DIR = path.resolve(__dirname, "../../runner-image");
-const CONTEXT_FILES = ["Dockerfile", "harness.py", "analysis.py", "tutor_analysis"];
+const CONTEXT_FILES = ["Dockerfile", "harness", "analysis.py", "tutor_analysis"];
 export const PUBLIC_BASE_IMAGE = "python:3.12-slim-bookworm";
 export const LOCAL_BASE_IMAGE = "tutor-python-base:bookworm";
 

@@ -2,11 +2,12 @@
 // show: the stored results already hide hidden cases, and observations are never included.
 import type { Submission } from "../database/generated/client";
 import type { Status, TestResult } from "./judge";
+import { type ApiSubmissionState, apiState } from "./states";
 
 export interface SubmissionView {
   id: string;
   exerciseId: string;
-  state: "queued" | "running" | "graded" | "failed-to-grade";
+  state: ApiSubmissionState;
   verdict: Status | null;
   message: string | null;
   passedCount: number | null;
@@ -24,7 +25,7 @@ export function submissionView(s: Submission, queuePosition: number | null = nul
   return {
     id: s.id,
     exerciseId: s.exerciseId,
-    state: s.state === "failed_to_grade" ? "failed-to-grade" : s.state,
+    state: apiState(s.state),
     verdict: (s.verdict as Status | null) ?? null,
     // While queued, `message` may hold why grading is waiting (e.g. Docker is down), which learners should see.
     message: s.message,

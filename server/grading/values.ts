@@ -24,7 +24,7 @@ function parseFloatText(text: string): number {
   return n;
 }
 
-/** Decodes the harness's tagged JSON encoding (see runner-image/harness.py, encode_value). */
+/** Decodes the harness's tagged JSON encoding (see runner-image/harness/encoding.py, encode_value). */
 export function decodeObservedValue(node: unknown, depth = 0): PyValue {
   if (depth > 200 || typeof node !== "object" || node === null) throw new ValueDecodeError("malformed value");
   const n = node as Record<string, unknown>;

@@ -1,18 +1,21 @@
-// The grading worker: takes submissions from the PostgreSQL queue, grades each in the sandbox, and stores
-// the verdict. Any number of workers, in any number of processes, can share one queue: claims use
-// SKIP LOCKED, and a lease that is not renewed (a crashed worker) returns the job to the queue.
+// The grading worker: for each submission, claim it from the PostgreSQL queue, grade it in the sandbox (grade.ts),
+// store the verdict, and announce it to the learner. Any number of workers, in any number of processes, can share
+// one queue: claims use SKIP LOCKED, and a lease that is not renewed (a crashed worker) lets another worker take the
+// submission over.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { Database } from "../database/client";
+import type { Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
 import { progressAfterGrading } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
-import { gradeSubmission, type Sandbox } from "./grade";
+import { type GradeResult, gradeSubmission } from "./grade";
+import type { Sandbox } from "./sandbox/sandbox";
 import { claimNextSubmission, type ClaimedSubmission, completeGrading, failGrading, postponeGrading, QUEUE_CHANNEL, renewLease } from "./lifecycle";
-import { SandboxUnavailableError } from "./sandbox";
+import { SandboxUnavailableError } from "./sandbox/container-policy";
 import { submissionView } from "./submission-view";
 
 export interface WorkerOptions {
@@ -96,14 +99,9 @@ export class GradingWorker {
         await Promise.race(this.active);
         continue;
       }
-      let job: ClaimedSubmission | null = null;
-      try {
-        job = await claimNextSubmission(this.o.db, this.id, this.leaseMs);
-      } catch (e) {
-        this.log(`worker: cannot reach the queue (${(e as Error).message.split("\n")[0]}); retrying`);
-      }
+      const job = await this.claim();
       if (job) {
-        const task = this.grade(job).finally(() => this.active.delete(task));
+        const task = this.process(job).finally(() => this.active.delete(task));
         this.active.add(task);
         continue;
       }
@@ -118,28 +116,54 @@ export class GradingWorker {
     }
   }
 
-  private async grade(job: ClaimedSubmission): Promise<void> {
-    const { db, events } = this.o;
+  /** The oldest due submission, leased to this worker; null when none is due or the queue cannot be reached. */
+  private async claim(): Promise<ClaimedSubmission | null> {
+    try {
+      return await claimNextSubmission(this.o.db, this.id, this.leaseMs);
+    } catch (e) {
+      this.log(`worker: cannot reach the queue (${(e as Error).message.split("\n")[0]}); retrying`);
+      return null;
+    }
+  }
+
+  /** A claimed submission's way to its verdict: grade, store, announce, renewing the lease meanwhile. */
+  private async process(job: ClaimedSubmission): Promise<void> {
     const heartbeat = setInterval(() => {
-      renewLease(db, job.id, this.id, this.leaseMs).catch(() => undefined);
+      renewLease(this.o.db, job.id, this.id, this.leaseMs).catch(() => undefined);
     }, Math.max(1000, this.leaseMs / 3));
     try {
       const exercise = await this.exerciseFor(job);
       if (!exercise) return;
-      // Each test file counts as one until the sandbox has listed its tests.
-      events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length, job.gradingAttempts);
-      const sandbox = await this.o.sandbox();
-      const result = await gradeSubmission(sandbox, this.o.references, exercise, job.code, {
-        onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
-      });
-      const stored = await completeGrading(db, job.id, this.id, result, progressAfterGrading);
-      if (stored) events.finished(job.userId, job.id, submissionView(stored));
-      else this.log(`worker: lost the lease on ${job.id}; another worker finishes it`);
+      const result = await this.grade(job, exercise);
+      const stored = await this.store(job, result);
+      this.announce(job, stored);
     } catch (e) {
       await this.handleFailure(job, e);
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** Grades the submission, telling the learner it started and passing on each result as it comes. */
+  private async grade(job: ClaimedSubmission, exercise: Exercise): Promise<GradeResult> {
+    const { events } = this.o;
+    // Each test file counts as one until the sandbox has listed its tests.
+    events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length, job.gradingAttempts);
+    const sandbox = await this.o.sandbox();
+    return gradeSubmission(sandbox, this.o.references, exercise, job.code, {
+      onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
+    });
+  }
+
+  /** Stores the verdict, with the learner's progress, in one statement; null if this worker lost the lease. */
+  private store(job: ClaimedSubmission, result: GradeResult): Promise<Submission | null> {
+    return completeGrading(this.o.db, job.id, this.id, result, progressAfterGrading);
+  }
+
+  /** Tells the learner the stored verdict; null from the store means the lease was lost, and another worker finishes. */
+  private announce(job: ClaimedSubmission, stored: Submission | null): void {
+    if (stored) this.o.events.finished(job.userId, job.id, submissionView(stored));
+    else this.log(`worker: lost the lease on ${job.id}; another worker finishes it`);
   }
 
   /**

@@ -4,7 +4,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { requireUser } from "../auth/authorization";
 import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
-import { SandboxUnavailableError } from "../grading/sandbox";
+import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 import { TraceRequestError } from "../trace/choose-case";
 import type { TraceService } from "../trace/service";
 import { MAX_CALL_CHARS } from "../trace/trace";

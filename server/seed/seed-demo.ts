@@ -12,8 +12,9 @@ import type { Database } from "../database/client";
 import type { Course, Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { ReferenceCache } from "../grading/expectations";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import { enqueueSubmission } from "../grading/lifecycle";
+import { FINISHED_STATES } from "../grading/states";
 import { GradingWorker } from "../grading/worker";
 import { recordGradedSubmission } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
@@ -132,7 +133,7 @@ async function gradeAll(deps: SeedDeps, plans: Planned[]): Promise<Submission[]>
   try {
     const deadline = Date.now() + GRADING_DEADLINE_MS;
     for (;;) {
-      const done = await db.submission.count({ where: { id: { in: ids }, state: { in: ["graded", "failed_to_grade"] } } });
+      const done = await db.submission.count({ where: { id: { in: ids }, state: { in: FINISHED_STATES } } });
       if (done === ids.length) break;
       if (Date.now() > deadline) throw new SeedError(`Only ${done} of ${ids.length} demo submissions were graded in ${GRADING_DEADLINE_MS / 60_000} minutes: is Docker slow or busy? Run the seed again to finish.`);
       await new Promise((resolve) => setTimeout(resolve, 500));

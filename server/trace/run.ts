@@ -1,11 +1,11 @@
 // Runs ONE case of the learner's code traced in the sandbox and checks what comes back. Only that case's call
 // expression (or program stdin) goes in, with the learner's file: never an expected value, never another case,
 // never the reference solution. The harness records the steps; nothing here decides a verdict.
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import { visibleText } from "../grading/judge";
 import type { SandboxLimits } from "../grading/limits";
 import { type CaseObservation, caseObservationSchema } from "../grading/observation";
-import { HarnessProtocolError, type SandboxCase } from "../grading/sandbox";
+import { HarnessProtocolError, type SandboxCase } from "../grading/sandbox/protocol";
 import { decodeObservedValue, pyRepr } from "../grading/values";
 import { TraceRequestError } from "./choose-case";
 import { MAX_TRACE_BYTES, MAX_TRACE_STEPS, type Trace, traceSchema } from "./schema";

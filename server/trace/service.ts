@@ -4,7 +4,7 @@
 import { countAttempt } from "../auth/rate-limit";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { TestResult } from "../grading/judge";
 import { firstFailingVisibleCase, namedCase, TraceRequestError } from "./choose-case";
 import { traceCall, traceExerciseCase, type TraceView } from "./trace";

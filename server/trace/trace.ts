@@ -2,7 +2,7 @@
 // file) and any call on a snippet of code (the "Explain code" page's example run, `tutor trace --call`). No
 // database here: the CLI calls these directly, and service.ts adds who may ask and how often.
 import type { Exercise, ExerciseCase } from "../exercises/exercise";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import { resolveLimits } from "../grading/limits";
 import { TraceRequestError } from "./choose-case";
 import { traceInSandbox } from "./run";

@@ -2,7 +2,7 @@
 // tool (runner-image/analysis.py), and running calls (examples, generated tests, mutants) from the harness.
 // Learner code is only ever parsed or run inside a container; the server checks what comes back.
 import { z } from "zod";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, type SandboxLimits } from "../grading/limits";
 import { type CaseObservation, caseObservationSchema } from "../grading/observation";
 import { codeAnalysisSchema } from "./analysis-schema";

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Database, Prisma } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { Status, TestResult } from "../grading/judge";
 import { storableJson } from "../grading/observation";
 import { pyRepr } from "../grading/values";

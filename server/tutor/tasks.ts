@@ -2,7 +2,7 @@
 // give a hint, explain a function, write docstrings, generate tests. No database here: the CLI calls these
 // directly, and the service adds caching, budgets and records on top.
 import type { Exercise } from "../exercises/exercise";
-import type { Sandbox } from "../grading/grade";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { CaseObservation } from "../grading/observation";
 import { decodeObservedValue, pyEquals, pyRepr } from "../grading/values";
 import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, TutorEngine } from "./contracts";

@@ -3,7 +3,8 @@
 import path from "node:path";
 import type { Exercise } from "../../server/exercises/exercise";
 import { loadExerciseTree } from "../../server/exercises/load";
-import { gradeSubmission, type Sandbox } from "../../server/grading/grade";
+import { gradeSubmission } from "../../server/grading/grade";
+import type { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
 
 const tree = loadExerciseTree(path.resolve(__dirname, "../../exercises"));

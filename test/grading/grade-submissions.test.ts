@@ -1,6 +1,6 @@
 // Grading submissions end to end: the real runner image in the real Docker engine, judged by the real judge.
 import { ExerciseBrokenError } from "../../server/grading/expectations";
-import type { Sandbox } from "../../server/grading/grade";
+import type { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { gradeSubmission } from "../../server/grading/grade";
 import type { TestResult } from "../../server/grading/judge";
 import { DEFAULT_LIMITS } from "../../server/grading/limits";

@@ -2,10 +2,12 @@
 // refills, a container that died while waiting is never handed out, and stop() leaves nothing behind.
 import type Docker from "dockerode";
 import { ContainerPool, type PoolOptions } from "../../server/grading/container-pool";
-import { gradeSubmission, Sandbox } from "../../server/grading/grade";
+import { gradeSubmission } from "../../server/grading/grade";
+import { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { DEFAULT_LIMITS } from "../../server/grading/limits";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
-import { runInStartedSandbox, SANDBOX_LABEL, type StartedContainer } from "../../server/grading/sandbox";
+import { SANDBOX_LABEL, type StartedContainer } from "../../server/grading/sandbox/container-policy";
+import { runInStartedSandbox } from "../../server/grading/sandbox/sandbox";
 import { checkHostAfterFile, CORRECT_DOUBLE, createdContainers, exerciseFrom, memoryReferenceCache, trackingDocker } from "./attack";
 
 checkHostAfterFile();

@@ -1,8 +1,9 @@
 // When Docker cannot be reached or the runner image is missing, grading says so, with what to do, as a
 // SandboxUnavailableError (the queue keeps the submission waiting), never as a verdict on the learner's code.
 import Docker from "dockerode";
-import { gradeSubmission, Sandbox } from "../../server/grading/grade";
-import { SandboxUnavailableError } from "../../server/grading/sandbox";
+import { gradeSubmission } from "../../server/grading/grade";
+import { Sandbox } from "../../server/grading/sandbox/sandbox";
+import { SandboxUnavailableError } from "../../server/grading/sandbox/container-policy";
 import { CORRECT_DOUBLE, exerciseFrom, FAST, memoryReferenceCache } from "./attack";
 
 const REFERENCE_CASES = "- name: one\n  call: answer(1)\n";

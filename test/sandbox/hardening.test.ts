@@ -3,7 +3,8 @@
 // removing any one measure makes at least one test fail.
 import { connectDocker } from "../../server/grading/docker";
 import { DEFAULT_LIMITS, resolveLimits } from "../../server/grading/limits";
-import { containerOptions, runInSandbox, SANDBOX_LABEL, SANDBOX_UID } from "../../server/grading/sandbox";
+import { containerOptions, SANDBOX_LABEL, SANDBOX_UID } from "../../server/grading/sandbox/container-policy";
+import { runInSandbox } from "../../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
 import { checkHostAfterFile, createdContainers, FAST, inspectRunningContainer, probeInside, trackingDocker } from "./attack";
 
@@ -109,7 +110,7 @@ def probe():
     rlimitFsize: FAST.fileBytes,
     rlimitCore: 0,
     oomScoreAdj: "1000",
-    pid1: "python3 -I -B /opt/tutor/harness.py",
+    pid1: "python3 -I -B /opt/tutor/harness",
     dumpable1: "Permission denied",
   });
   const f = found as { memoryAndSwap: string; openFiles: number };

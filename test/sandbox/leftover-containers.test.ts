@@ -3,11 +3,12 @@
 // process has just seen exit is its owner's to remove.
 import { spawn } from "node:child_process";
 import os from "node:os";
-import { ownerIsGone, ownerLabel, SANDBOX_OWNER_LABEL } from "../../server/grading/container-owner";
+import { ownerIsGone, ownerLabel, SANDBOX_OWNER_LABEL } from "../../server/grading/sandbox/container-owner";
 import { connectDocker } from "../../server/grading/docker";
 import { LONGEST_RUN_MS } from "../../server/grading/limits";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
-import { isLeftoverContainer, removeLeftoverContainers, SANDBOX_IDLE_UNTIL_LABEL, SANDBOX_LABEL } from "../../server/grading/sandbox";
+import { SANDBOX_IDLE_UNTIL_LABEL, SANDBOX_LABEL } from "../../server/grading/sandbox/container-policy";
+import { isLeftoverContainer, removeLeftoverContainers } from "../../server/grading/sandbox/leftovers";
 
 const docker = connectDocker();
 const NOW_MS = Date.UTC(2026, 2, 10, 12, 0, 0);

@@ -43,7 +43,7 @@ def probe_everything():
   // The harness (PID 1), its fork server, and this case: nothing else.
   const others = Object.entries(f.processes).filter(([pid]) => pid !== "1" && pid !== String(f.me));
   expect(others.map(([, name]) => name)).toEqual(["fork server"]);
-  expect(f.processes["1"]).toBe("python3 -I -B /opt/tutor/harness.py");
+  expect(f.processes["1"]).toBe("python3 -I -B /opt/tutor/harness");
   expect(f.cgroupProcs.length).toBeLessThanOrEqual(3);
   const n = await neighbour;
   expect(n.result.status).toBe("passed");

@@ -16,8 +16,11 @@ import tempfile
 import time
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-S = "server/grading/sandbox.ts"
-H = "runner-image/harness.py"
+S = "server/grading/sandbox/container-policy.ts"
+P = "server/grading/sandbox/protocol.ts"
+HI = "runner-image/harness/isolation.py"
+HR = "runner-image/harness/relay.py"
+HP = "runner-image/harness/pinned.py"
 J = "server/grading/judge.ts"
 G = "server/grading/grade.ts"
 
@@ -40,23 +43,23 @@ MEASURES = [
  ('LogConfig none', S, '      LogConfig: { Type: "none", Config: {} },\n', '', 'hardening'),
  ('Init false (tini as PID 1)', S, '      Init: false,', '      Init: true,', 'kill-all forged-results'),
  ('Env empty', S, '    Env: [],\n', '', 'hardening'),
- ('outside kill', S, '  const timer = setTimeout(() => kill("timeout"), options.deadlineMs);', '  const timer = setTimeout(() => undefined, options.deadlineMs);', 'hardening'),
- ('non-dumpable harness', H, '    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)\n', '', 'forged-results hardening'),
- ('harness SIGINT default', H, '    signal.signal(signal.SIGINT, signal.SIG_DFL)\n    ctypes', '    ctypes', 'kill-all'),
- ('io_uring filter', H, '        deny_io_uring()\n    except OSError', '        pass\n    except OSError', 'root-and-capabilities'),
- ('RLIMIT_AS', H, '        resource.setrlimit(resource.RLIMIT_AS, (limits["addressSpaceBytes"], limits["addressSpaceBytes"]))', '        pass', 'memory-bomb'),
- ('RLIMIT_FSIZE', H, '    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fileBytes"], limits["fileBytes"]))\n', '', 'disk-fill'),
- ('RLIMIT_CPU', H, '    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))\n', '', 'hardening'),
- ('oom_score_adj', H, '            f.write("1000")', '            pass', 'hardening'),
- ('scratch reset', H, '    reset_scratch(request)\n    case_dir', '    case_dir', 'disk-fill'),
- ('kill everything after a case', H, '    kill_everything_else(reaper)\n    if case_w', '    if case_w', 'leftover-processes fork-bomb'),
- ('reaping while a case runs', H, '        reaper.reap()\n        if reaper.status is not None:\n            break', '        if os.waitpid(pid, os.WNOHANG)[0] == pid:\n            reaper.status = 0\n            break', 'leftover-processes'),
- ('not waiting for descendants', H, '        if reaper.status is not None:\n            break\n        remaining', '        if reaper.status is not None and res_r not in open_fds:\n            break\n        remaining', 'leftover-processes'),
- ('report validation', H, '            observation = read_report(report, mode, test_files, bool(request.get("compileFirst")) and first is None)', '            observation = json.loads(report)', 'forged-results'),
- ('builtins snapshot', H, 'globals().update({name: value for name, value in vars(__import__("builtins")).items() if not name.startswith("__")})', 'pass', 'monkeypatch'),
- ('output cap', H, '        if len(buffers[out_r]) + len(buffers[err_r]) > output_cap:\n            ended = "output-limit"\n            break\n', '', 'output-flood'),
+ ('outside kill', P, '  const timer = setTimeout(() => kill("timeout"), options.deadlineMs);', '  const timer = setTimeout(() => undefined, options.deadlineMs);', 'hardening'),
+ ('non-dumpable harness', HI, '    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)\n', '', 'forged-results hardening'),
+ ('harness SIGINT default', HI, '    signal.signal(signal.SIGINT, signal.SIG_DFL)\n    ctypes', '    ctypes', 'kill-all'),
+ ('io_uring filter', HI, '        deny_io_uring()\n    except OSError', '        pass\n    except OSError', 'root-and-capabilities'),
+ ('RLIMIT_AS', HI, '        resource.setrlimit(resource.RLIMIT_AS, (limits["addressSpaceBytes"], limits["addressSpaceBytes"]))', '        pass', 'memory-bomb'),
+ ('RLIMIT_FSIZE', HI, '    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fileBytes"], limits["fileBytes"]))\n', '', 'disk-fill'),
+ ('RLIMIT_CPU', HI, '    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))\n', '', 'hardening'),
+ ('oom_score_adj', HI, '            f.write("1000")', '            pass', 'hardening'),
+ ('scratch reset', HR, '    reset_scratch(request)\n    case_dir', '    case_dir', 'disk-fill'),
+ ('kill everything after a case', HR, '        launcher.kill_everything_else(self.reaper)\n', '', 'leftover-processes fork-bomb'),
+ ('reaping while a case runs', HR, '            reaper.reap()\n            if reaper.status is not None:\n                break', '            if os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:\n                reaper.status = 0\n                break', 'leftover-processes'),
+ ('not waiting for descendants', HR, '            if reaper.status is not None:\n                break\n            remaining', '            if reaper.status is not None and res_r not in self.open_fds:\n                break\n            remaining', 'leftover-processes'),
+ ('report validation', HR, '            observation = read_report(report, mode, self.test_files, bool(self.request.get("compileFirst")) and self.first is None)', '            observation = json.loads(report)', 'forged-results'),
+ ('builtins snapshot', HP, '    namespace.update(_BUILTINS)', '    pass', 'monkeypatch'),
+ ('output cap', HR, '            if len(buffers[out_r]) + len(buffers[err_r]) > self.output_cap:\n                self.ended = "output-limit"\n                break\n', '', 'output-flood'),
  ('visible text', J, '  return text.replace(', '  return text; text.replace(', 'hostile-output'),
- ('source size', G, '  if (size <= limits.sourceBytes) return null;', '  return null;', 'huge-source'),
+ ('source size', G, '  if (size <= g.limits.sourceBytes) return null;', '  return null;', 'huge-source'),
 ]
 
 

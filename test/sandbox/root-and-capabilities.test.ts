@@ -1,7 +1,7 @@
 // Who the learner's code runs as: not root, a uid no host user has, with no capability at all (not even in the
 // bounding set), no way to gain privileges (no_new_privs), under a seccomp filter.
 import { readFileSync } from "node:fs";
-import { SANDBOX_UID } from "../../server/grading/sandbox";
+import { SANDBOX_UID } from "../../server/grading/sandbox/container-policy";
 import { checkHostAfterFile, probeInside } from "./attack";
 
 checkHostAfterFile();

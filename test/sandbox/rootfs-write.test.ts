@@ -14,8 +14,8 @@ def probe():
             attempts[name] = 'done'
         except OSError as e:
             attempts[name] = e.strerror
-    attempt('append to the harness', lambda: open('/opt/tutor/harness.py', 'a').write('# changed'))
-    attempt('rename the harness', lambda: os.rename('/opt/tutor/harness.py', '/opt/tutor/old.py'))
+    attempt('append to the harness', lambda: open('/opt/tutor/harness/case.py', 'a').write('# changed'))
+    attempt('rename the harness', lambda: os.rename('/opt/tutor/harness', '/opt/tutor/old'))
     attempt('change a stdlib module', lambda: open(os.__file__, 'a').write('# changed'))
     attempt('create a file in /', lambda: open('/planted', 'w').write('x'))
     attempt('create a file in /var/tmp', lambda: open('/var/tmp/planted', 'w').write('x'))

@@ -1,9 +1,9 @@
 // The real sandbox, remembering what was sent into each container: for tests that check what crosses the
 // boundary (never an expected value) and how often the reference solution runs. Nothing is faked.
 import type { HarnessEvent } from "../../server/grading/observation";
-import { Sandbox } from "../../server/grading/grade";
+import { Sandbox } from "../../server/grading/sandbox/sandbox";
 import type { SandboxLimits } from "../../server/grading/limits";
-import type { SandboxRequest, SandboxRun } from "../../server/grading/sandbox";
+import type { SandboxRequest, SandboxRun } from "../../server/grading/sandbox/protocol";
 import { realSandbox } from "./sandbox";
 
 export class RecordingSandbox extends Sandbox {

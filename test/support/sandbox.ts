@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { connectDocker } from "../../server/grading/docker";
 import { fileReferenceCache } from "../../server/grading/expectations";
-import { Sandbox } from "../../server/grading/grade";
+import { Sandbox } from "../../server/grading/sandbox/sandbox";
 import type { SandboxLimits } from "../../server/grading/limits";
 import { ensureRunnerImage } from "../../server/grading/runner-image";
 

@@ -1,7 +1,7 @@
 // The tutor corpus end to end: every buggy program really fails its exercise in the real sandbox, the offline
 // engine ranks its labelled concept in the top 3 for at least 90% of them, and no explanation gives away a
 // hidden case. The same pipeline as `npm run bench:tutor` (test/tutor/corpus/evaluate.ts).
-import type { Sandbox } from "../../server/grading/grade";
+import type { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { gradeSubmission } from "../../server/grading/grade";
 import { CATALOGUE } from "../../server/tutor/concepts/catalogue";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";

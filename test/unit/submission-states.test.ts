@@ -1,0 +1,34 @@
+// The table of a submission's states (server/grading/states.ts): its transitions stay within it, the API names
+// each state, and the order in which the browser merges updates moves only forward.
+import { apiState, FINISHED_STATES, isFinished, stageOf, SUBMISSION_STATES, TRANSITIONS, UNFINISHED_STATES } from "../../server/grading/states";
+
+test("every transition starts and ends in a state of the table, and none leaves a finished state", () => {
+  for (const t of Object.values(TRANSITIONS)) {
+    expect(Object.keys(SUBMISSION_STATES)).toContain(t.to);
+    if (t.from !== null) expect(UNFINISHED_STATES).toContain(t.from);
+  }
+  expect(FINISHED_STATES.sort()).toEqual(["failed_to_grade", "graded"]);
+  expect(UNFINISHED_STATES.sort()).toEqual(["queued", "running"]);
+});
+
+test("each state has its API name, and only the final ones count as finished", () => {
+  expect(apiState("failed_to_grade")).toBe("failed-to-grade");
+  expect(apiState("queued")).toBe("queued");
+  expect((["queued", "running"] as const).map((s) => isFinished(s))).toEqual([false, false]);
+  expect((["graded", "failed-to-grade"] as const).map((s) => isFinished(s))).toEqual([true, true]);
+});
+
+test("queued, then each attempt's run, then queued again after it, then a verdict: always forward", () => {
+  const way: [Parameters<typeof stageOf>[0], number][] = [
+    ["queued", 0],
+    ["running", 1],
+    ["queued", 1],
+    ["running", 2],
+    ["graded", 2],
+  ];
+  const stages = way.map(([state, attempt]) => stageOf(state, attempt));
+  expect(stages).toEqual([...stages].sort((a, b) => a - b));
+  expect(new Set(stages).size).toBe(stages.length);
+  // A test result arriving before the running event counts as attempt 1 running.
+  expect(stageOf("running", 0)).toBe(stageOf("running", 1));
+});
