@@ -16,6 +16,7 @@ from .isolation import PR_SET_NAME, set_case_limits
 from .pinned import os_exit, pin_builtins
 from .protocol import CASE_FD, CASE_SETUP_FAILED, CASES_DIR, WORK_DIR, read_json_line
 from .report import CaseRun, write_report
+from .tracing import observer_for
 
 pin_builtins(globals())
 
@@ -70,9 +71,14 @@ def run_case_process(request, case, case_dir, res_w):
             devnull = os.open("/dev/null", os.O_RDONLY)
             os.dup2(devnull, 0)
             os.close(devnull)
+        learner_path = os.path.join(WORK_DIR, request["file"])
+        observer = observer_for(request, case, learner_path)
         sys.stdin = open(0, "r", encoding="utf-8", closefd=False)
-        sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
-        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
+        if observer is not None and observer.traced:
+            sys.stdout, sys.stderr = observer.tee_streams()
+        else:
+            sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
+            sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False, buffering=1)
         os.chdir(case_dir)
         set_case_limits(request["limits"])
         # Big ints must be written out exactly. Only here: the parent keeps Python's limit, so a forged report
@@ -83,8 +89,7 @@ def run_case_process(request, case, case_dir, res_w):
     except BaseException:
         os_exit(CASE_SETUP_FAILED)
 
-    learner_path = os.path.join(WORK_DIR, request["file"])
-    run = CaseRun(res_w, learner_path)
+    run = CaseRun(res_w, learner_path, observer)
     if request.get("mode") == "compile" or request.get("compileFirst"):
         _compile_check(learner_path, res_w, report_success=request.get("mode") == "compile")
     if request.get("mode") == "discover":
@@ -115,6 +120,7 @@ def _run_call(run, file, case):
         spec = importlib.util.spec_from_file_location(module_name, run.learner_path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
+        run.watch()
         spec.loader.exec_module(module)
         namespace = dict(module.__dict__)
         value = eval(compile(case["call"], "<case>", "eval"), namespace)
@@ -163,6 +169,7 @@ def _run_program(run):
         import runpy
         sys.path.insert(0, WORK_DIR)
         sys.argv = [run.learner_path]
+        run.watch()
         try:
             runpy.run_path(run.learner_path, run_name="__main__")
             code = 0

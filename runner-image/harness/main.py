@@ -14,7 +14,7 @@ from .isolation import lock_down
 from .launch import Launcher
 from .protocol import emit, read_request
 from .schedule import Schedule
-from .validation import valid_test_files
+from .validation import observe_problem, valid_test_files
 
 
 def main():
@@ -30,8 +30,9 @@ def main():
     if tests_refused:
         request = dict(request, tests=[], helpers=[])
     schedule = Schedule(request, launcher, emit, prestarted, tests_refused=tests_refused)
-    if seccomp_error is not None:
-        schedule.report_all({"outcome": "harness-error", "message": str(seccomp_error)})
+    problem = str(seccomp_error) if seccomp_error is not None else observe_problem(request)
+    if problem is not None:
+        schedule.report_all({"outcome": "harness-error", "message": problem})
     else:
         schedule.run()
     emit({"kind": "done"})

@@ -18,6 +18,15 @@ MAX_TRACEBACK_FRAMES = 20
 MAX_REPR_CHARS = 2000
 MAX_ITEMS = 10000
 MAX_DEPTH = 100
+# Observing execution (request option `observe.lines`, a case's `trace`): see README.md.
+MAX_LINES = 5000  # distinct line numbers reported per case
+MAX_TRACE_STEPS = 1000  # the most a case's trace.maxSteps may ask for
+MAX_TRACE_BYTES = 512 * 1024  # a trace's JSON, whatever its values
+TRACE_CHARS = 200  # a local's or returned value's repr, a variable or function name
+TRACE_EXCEPTION_CHARS = 500
+TRACE_FRAMES = 20  # the innermost frames of the learner's file
+TRACE_LOCALS = 40  # per frame
+TRACE_STDOUT_CHARS = 2000  # the end of what was printed so far
 CASE_FD = 3  # a case process's result pipe
 CASE_SETUP_FAILED = 121  # a case process's exit code when it could not start its case (only PID 1 reports errors)
 

@@ -9,8 +9,11 @@ import time
 
 from .isolation import Reaper, oom_kill_count, reset_scratch
 from .launch import CaseProcess
-from .protocol import CASE_SETUP_FAILED, CASES_DIR, MAX_RESULT_BYTES
+from .protocol import CASE_SETUP_FAILED, CASES_DIR, MAX_LINES, MAX_RESULT_BYTES, MAX_TRACE_BYTES
 from .validation import read_report
+
+
+REPORT_GRACE_MS = 1500  # for a traced case to write its trace once it has stopped itself
 
 
 def run_one(request, case, deadline_ms, launcher, process=None, then=None):
@@ -39,6 +42,14 @@ def run_one(request, case, deadline_ms, launcher, process=None, then=None):
             "caseDir": case_dir, "compileFirst": bool(request.get("compileFirst")), "thenTest": then is not None}
     if request.get("mode") == "discover":
         spec["testFiles"] = [t["name"] for t in request.get("tests") or []]
+    if (request.get("observe") or {}).get("lines"):
+        spec["observe"] = {"lines": True}
+    if case.get("trace"):
+        # A traced case ends itself at its budget (time.monotonic() is one clock for the whole container) and then
+        # writes its trace: PID 1 stops it only REPORT_GRACE_MS later. The learner's code gains nothing by it, as
+        # their traced run is never a verdict.
+        spec["stopAt"] = started + deadline_ms / 1000
+        deadline_ms += REPORT_GRACE_MS
     case_w = process.case_w
     if not _send_spec(case_w, spec) or then is None:
         os.close(case_w)
@@ -51,7 +62,7 @@ def run_one(request, case, deadline_ms, launcher, process=None, then=None):
         failed = {"outcome": "harness-error", "message": "could not start the case process", "stdout": "", "stderr": ""}
         return (failed, None) if then is not None else failed
 
-    relay = _Relay(request, process, case_w, then, started, oom_before)
+    relay = _Relay(request, process, case_w, then, started, oom_before, _observing(request, case))
     relay.wait(deadline_ms)
     elapsed_ms = int((time.monotonic() - started) * 1000)
     relay.stop(launcher)
@@ -67,8 +78,13 @@ def run_one(request, case, deadline_ms, launcher, process=None, then=None):
 class _Relay:
     """One running case process as PID 1 sees it: its pipes, read without blocking into buffers, and how it ended."""
 
-    def __init__(self, request, process, case_w, then, started, oom_before):
+    def __init__(self, request, process, case_w, then, started, oom_before, observing):
         self.request = request
+        self.observing = observing
+        lines, max_steps = observing
+        # A report may carry what was observed on top of the observation's own cap.
+        self.result_cap = (MAX_RESULT_BYTES + 1024 + (MAX_LINES * 8 + 64 if lines else 0)
+                           + (MAX_TRACE_BYTES + 64 if max_steps else 0))
         self.output_cap = request["limits"]["outputBytes"]
         self.test_files = [t["name"] for t in request.get("tests") or []]
         self.pid, self.out_r, self.err_r, self.res_r = process.pid, process.out_r, process.err_r, process.res_r
@@ -115,7 +131,7 @@ class _Relay:
             if len(buffers[out_r]) + len(buffers[err_r]) > self.output_cap:
                 self.ended = "output-limit"
                 break
-            if len(buffers[res_r]) > MAX_RESULT_BYTES + 1024:
+            if len(buffers[res_r]) > self.result_cap:
                 self.ended = "result-too-large"
                 break
             if self.case_w is not None and b"\n" in buffers[res_r]:
@@ -173,7 +189,7 @@ class _Relay:
         if self.case_w is not None:
             os.close(self.case_w)
         # Drain what is left: every writer is dead now, so this ends.
-        while self.open_fds and all(len(self.buffers[fd]) <= self.output_cap + MAX_RESULT_BYTES + 1024 for fd in self.open_fds):
+        while self.open_fds and all(len(self.buffers[fd]) <= self.output_cap + self.result_cap for fd in self.open_fds):
             before = len(self.open_fds)
             self.read_ready(0)
             if len(self.open_fds) == before and not self.selector.select(timeout=0):
@@ -192,11 +208,12 @@ class _Relay:
         outcome = self.ended
         if outcome is None and len(stdout_bytes) + len(stderr_bytes) > output_cap:
             outcome = "output-limit"
-        if outcome is None and len(report) > MAX_RESULT_BYTES + 1024:
+        if outcome is None and len(report) > self.result_cap:
             outcome = "result-too-large"
         observation = None
         if outcome is None and report:
-            observation = read_report(report, mode, self.test_files, bool(self.request.get("compileFirst")) and self.first is None)
+            observation = read_report(report, mode, self.test_files, bool(self.request.get("compileFirst")) and self.first is None,
+                                      self.observing if mode in ("call", "program", "test") else None)
         if outcome == "timeout":
             observation = {"outcome": "timeout"}
         elif outcome == "output-limit":
@@ -228,6 +245,12 @@ def _crash(status, stdout_bytes, stderr_bytes):
         else:
             observation["exitCode"] = os.WEXITSTATUS(status)
     return observation
+
+
+def _observing(request, case):
+    """What the case process was asked to observe: (lines, the trace's maxSteps or None)."""
+    trace = case.get("trace")
+    return bool((request.get("observe") or {}).get("lines")), trace["maxSteps"] if trace else None
 
 
 def _send_spec(case_w, spec):

@@ -59,7 +59,9 @@ def flush_streams():
             pass
 
 
-def write_report(res_w, observation, end=b""):
+def write_report(res_w, observation, end=b"", observed=""):
+    """Writes a report: the observation, and `observed` (JSON fields: lines, trace) added after its size is checked,
+    so a case's own limits are the same whether it was observed or not (PID 1 allows for them)."""
     try:
         data = write_json(observation).encode("ascii")
     except BaseException:
@@ -67,6 +69,11 @@ def write_report(res_w, observation, end=b""):
         data = b'{"outcome":"unreadable-result"}'
     if len(data) > MAX_RESULT_BYTES:
         data = write_json({"outcome": "result-too-large", "bytes": len(data)}).encode("ascii")
+    if observed:
+        try:
+            data = data[:-1] + b"," + observed.encode("ascii") + b"}"
+        except BaseException:
+            pass
     data += end
     while data:
         try:
@@ -77,25 +84,45 @@ def write_report(res_w, observation, end=b""):
 
 
 class CaseRun:
-    """One case process's run: where it reports, about which learner file, and since when (durationMs)."""
+    """One case process's run: where it reports, about which learner file, since when (durationMs), and what
+    watches the learner's code (a tracing.Observer, only when the request asks)."""
 
-    def __init__(self, res_w, learner_path):
+    def __init__(self, res_w, learner_path, observer=None):
         self.res_w = res_w
         self.learner_path = learner_path
         self.started = monotonic()
+        self.observer = observer
+        if observer is not None:
+            observer.stop = self.stop
 
-    def finish(self, observation):
-        """Reports the process's last observation and exits."""
-        self.report(observation, last=True)
+    def watch(self):
+        """Called just before the learner's code runs: the observer, if any, watches it until it ends."""
+        if self.observer is not None:
+            self.observer.start()
+
+    def stop(self, observation):
+        """Ends the case in the middle of the learner's code (the observer's limits): reports and exits."""
+        self.learner_code_ended()
+        self.finish(observation)
+
+    def finish(self, observation, observed=True):
+        """Reports the process's last observation (with what was observed, for a case or a test) and exits."""
+        self.report(observation, last=True, observed=observed)
         os_exit(0)
 
-    def report(self, observation, last=False):
+    def report(self, observation, last=False, observed=False):
         """Reports one observation; one that is not the process's last ends with a newline (read_report's boundary)."""
         try:
             observation["durationMs"] = int((monotonic() - self.started) * 1000)
         except BaseException:
             pass
-        write_report(self.res_w, observation, b"" if last else b"\n")
+        fields = ""
+        if observed and self.observer is not None:
+            try:
+                fields = self.observer.fields_json()
+            except BaseException:
+                pass
+        write_report(self.res_w, observation, b"" if last else b"\n", fields)
 
     def raised(self, exc, test_path=None):
         """The observation of the learner's exception (stops their hooks first)."""
@@ -106,5 +133,7 @@ class CaseRun:
             return {"outcome": "raised", "exception": dict(_UNDESCRIBABLE)}
 
     def learner_code_ended(self):
+        if self.observer is not None:
+            self.observer.learner_code_ended()
         quiet_learner_hooks()
         flush_streams()

@@ -45,7 +45,8 @@ class Schedule:
             budget = self.budget_left()
             if budget is None:
                 return
-            compiled = run_one(dict(request, mode="compile"), {"id": "compile", "call": "None"}, budget, self.launcher, self._first_process())
+            compiled = run_one(dict(request, mode="compile"), {"id": "compile", "call": "None"}, budget, self.launcher,
+                               self._first_process())
             if self._syntax_error(compiled):
                 return
             if compiled["outcome"] != "compiled":
@@ -78,7 +79,8 @@ class Schedule:
             if budget is None:
                 self.emit({"kind": "test", "id": index, "observation": {"outcome": "not-run"}})
                 continue
-            self._emit_within("test", index, run_one(request, {"id": "test-%d" % index, "test": test}, budget, self.launcher), budget)
+            observation = run_one(request, {"id": "test-%d" % index, "test": test}, budget, self.launcher)
+            self._emit_within("test", index, observation, budget)
 
     def budget_left(self):
         """The next process's budget in ms: its own, or less when the total runs out (None once it has)."""
@@ -98,7 +100,7 @@ class Schedule:
         return True
 
     def _emit_within(self, kind, id, observation, budget):
-        if observation["outcome"] == "timeout" and budget < self.limits["caseTimeoutMs"]:
+        if observation["outcome"] == "timeout" and observation.get("reason") != "steps" and budget < self.limits["caseTimeoutMs"]:
             observation["reason"] = "total"
         self.emit({"kind": kind, "id": id, "observation": observation})
 

@@ -48,6 +48,7 @@ def run_discovery(run, test_files, next_spec_fd=None):
         import unittest
         sys.path.insert(0, WORK_DIR)
         sys.path.append(TESTS_DIR)  # the helper files the tests import; after the standard library, never over it
+        run.watch()
         for name in test_files:
             test_path = os.path.join(TESTS_DIR, name)
             try:
@@ -66,12 +67,13 @@ def run_discovery(run, test_files, next_spec_fd=None):
                 files.append({"file": name, "tests": _list_tests(module, name[:-3], unittest)})
             except BaseException as exc:
                 files.append({"file": name, "exception": run.raised(exc, test_path)["exception"]})
+                run.watch()  # the next test file imports the learner's module too
         run.learner_code_ended()
         observation = {"outcome": "discovered", "files": files}
     except BaseException as exc:
         observation = run.raised(exc)
     if next_spec_fd is None or observation["outcome"] != "discovered":
-        run.finish(observation)
+        run.finish(observation, observed=False)
     run.report(observation)
     try:
         spec = read_json_line(next_spec_fd)
@@ -91,6 +93,7 @@ def run_test(run, test, module=None):
     test_path = os.path.join(TESTS_DIR, test["file"])
     try:
         import unittest
+        run.watch()
         if module is None:
             sys.path.insert(0, WORK_DIR)
             sys.path.append(TESTS_DIR)

@@ -5,11 +5,13 @@ its result pipe too, so only well-formed reports of the outcomes that case can h
 import json
 import re
 
-from .protocol import MAX_DEPTH, MAX_TESTS, MAX_TRACEBACK_FRAMES
+from .protocol import (MAX_DEPTH, MAX_LINES, MAX_TESTS, MAX_TRACE_STEPS, MAX_TRACEBACK_FRAMES, TRACE_CHARS,
+                       TRACE_EXCEPTION_CHARS, TRACE_FRAMES, TRACE_LOCALS, TRACE_STDOUT_CHARS)
 
 
-def read_report(data, mode, test_files=(), compile_first=False):
-    """The observation in a case process's report (None if it wrote nothing, or nothing a compile check reports)."""
+def read_report(data, mode, test_files=(), compile_first=False, observing=None):
+    """The observation in a case process's report (None if it wrote nothing, or nothing a compile check reports).
+    `observing`: (lines, maxSteps) the case was asked to observe, for a call, program or test."""
     try:
         report = json.loads(data.decode("ascii"))
     except Exception:  # ValueError, or RecursionError on deeply nested JSON
@@ -21,25 +23,110 @@ def read_report(data, mode, test_files=(), compile_first=False):
         return report if _valid_syntax_error(report) else {"outcome": "unreadable-result"}
     if mode == "compile":
         return report if outcome == "compiled" else None
+    observation = None
     if mode == "discover":
         if outcome == "discovered" and _valid_discovery(report.get("files"), test_files):
             return {"outcome": "discovered", "files": report["files"], "durationMs": report.get("durationMs")}
     elif mode == "program":
         if outcome == "finished" and type(report.get("exitCode")) is int:
-            return {"outcome": "finished", "exitCode": report["exitCode"], "durationMs": report.get("durationMs")}
+            observation = {"outcome": "finished", "exitCode": report["exitCode"], "durationMs": report.get("durationMs")}
     elif mode == "test":
         if outcome == "test-passed" and (report.get("skipped") is None or is_str(report.get("skipped"), 300)):
-            passed = {"outcome": "test-passed", "durationMs": report.get("durationMs")}
+            observation = {"outcome": "test-passed", "durationMs": report.get("durationMs")}
             if report.get("skipped") is not None:
-                passed["skipped"] = report["skipped"]
-            return passed
+                observation["skipped"] = report["skipped"]
     elif outcome == "returned" and _valid_value(report.get("value"), 0):
-        return {"outcome": "returned", "value": report["value"], "durationMs": report.get("durationMs")}
-    if outcome == "raised" and _valid_exception(report.get("exception")):
-        return {"outcome": "raised", "exception": report["exception"], "durationMs": report.get("durationMs")}
+        observation = {"outcome": "returned", "value": report["value"], "durationMs": report.get("durationMs")}
+    if observation is None and outcome == "raised" and _valid_exception(report.get("exception")):
+        observation = {"outcome": "raised", "exception": report["exception"], "durationMs": report.get("durationMs")}
+    if observation is None and observing and observing[1] and outcome in ("timeout", "output-limit"):
+        # A traced case that ended itself at a limit of its trace (tracing.py), to report the trace.
+        if set(report) - {"outcome", "reason", "durationMs", "lines", "trace"} or report.get("reason") not in (None, "steps"):
+            return {"outcome": "unreadable-result"}
+        observation = {"outcome": outcome, "durationMs": report.get("durationMs")}
+        if report.get("reason") is not None:
+            observation["reason"] = report["reason"]
+    if observation is not None:
+        return _with_observed(observation, report, observing) if observing else observation
     if outcome == "result-too-large":
         return {"outcome": "result-too-large"}
     return {"outcome": "unreadable-result"}
+
+
+def _with_observed(observation, report, observing):
+    """The observation with the lines and trace the case was asked for, if well-formed (else unreadable)."""
+    lines, max_steps = observing
+    if lines and "lines" in report:
+        if not _valid_lines(report["lines"]):
+            return {"outcome": "unreadable-result"}
+        observation["lines"] = report["lines"]
+    if max_steps and "trace" in report:
+        if not _valid_trace(report["trace"], max_steps):
+            return {"outcome": "unreadable-result"}
+        observation["trace"] = report["trace"]
+    return observation
+
+
+def _valid_lines(lines):
+    """Distinct line numbers, ascending."""
+    if type(lines) is not list or len(lines) > MAX_LINES:
+        return False
+    previous = 0
+    for line in lines:
+        if type(line) is not int or line <= previous:
+            return False
+        previous = line
+    return True
+
+
+_STEP_EVENTS = ("call", "line", "return", "exception")
+
+
+def _valid_trace(trace, max_steps):
+    if type(trace) is not dict or set(trace) != {"steps", "truncated"} or type(trace["truncated"]) is not bool:
+        return False
+    steps = trace["steps"]
+    return type(steps) is list and len(steps) <= max_steps and all(_valid_step(step) for step in steps)
+
+
+def _valid_step(step):
+    if type(step) is not dict or type(step.get("line")) is not int or step["line"] < 0 or step.get("event") not in _STEP_EVENTS:
+        return False
+    if not is_str(step.get("stdout"), TRACE_STDOUT_CHARS) or set(step) - {"line", "event", "frames", "stdout", "value", "exception", "skipped"}:
+        return False
+    if "value" in step and not (step["event"] == "return" and is_str(step["value"], TRACE_CHARS)):
+        return False
+    if "exception" in step and not (step["event"] == "exception" and is_str(step["exception"], TRACE_EXCEPTION_CHARS)):
+        return False
+    if "skipped" in step and not (type(step["skipped"]) is int and step["skipped"] > 0):
+        return False
+    frames = step.get("frames")
+    if type(frames) is not list or len(frames) > TRACE_FRAMES:
+        return False
+    for frame in frames:
+        if type(frame) is not dict or set(frame) != {"function", "locals"} or not is_str(frame["function"], TRACE_CHARS):
+            return False
+        variables = frame["locals"]
+        if type(variables) is not dict or len(variables) > TRACE_LOCALS:
+            return False
+        if not all(is_str(name, TRACE_CHARS) and is_str(value, TRACE_CHARS) for name, value in variables.items()):
+            return False
+    return True
+
+
+def observe_problem(request):
+    """What is wrong with the request's options for observing execution (`observe`, a case's `trace`), or None."""
+    observe = request.get("observe")
+    if observe is not None and (type(observe) is not dict or set(observe) - {"lines"} or type(observe.get("lines", False)) is not bool):
+        return "`observe` must be {\"lines\": true} or {\"lines\": false}"
+    for case in request.get("cases") or []:
+        trace = case.get("trace") if type(case) is dict else None
+        if trace is None:
+            continue
+        steps = trace.get("maxSteps") if type(trace) is dict else None
+        if set(trace if type(trace) is dict else ()) != {"maxSteps"} or type(steps) is not int or not 1 <= steps <= MAX_TRACE_STEPS:
+            return "a case's `trace` must be {\"maxSteps\": N} with N from 1 to %d" % MAX_TRACE_STEPS
+    return None
 
 
 def is_str(x, limit):

@@ -11,10 +11,40 @@ const exceptionSchema = z.object({
   testLine: z.object({ line: z.number().int(), text: z.string().max(1000) }).optional(),
 });
 
+// The harness cuts texts to a number of Python characters; a character beyond U+FFFF counts twice in JavaScript.
+const text = (pythonChars: number) => z.string().max(2 * pythonChars);
+
+/** One step of a traced case (runner-image/harness/README.md, "Observing execution"): the limits are the harness's. */
+export const traceStepSchema = z.strictObject({
+  line: z.number().int().nonnegative(),
+  event: z.enum(["call", "line", "return", "exception"]),
+  /** The learner's frames on the stack, outermost first ("<module>" for module level): variables as reprs. */
+  frames: z.array(z.strictObject({ function: text(200), locals: z.record(text(200), text(200)) })).max(20),
+  /** The end of what was printed so far. */
+  stdout: text(2000),
+  /** On a "return": the returned value's repr. */
+  value: text(200).optional(),
+  /** On an "exception": "Type: message". */
+  exception: text(500).optional(),
+  /** On the first step after steps were left out (the trace keeps its first and its last ones): how many. */
+  skipped: z.number().int().positive().optional(),
+});
+export type TraceStep = z.infer<typeof traceStepSchema>;
+
+export const traceSchema = z.strictObject({
+  steps: z.array(traceStepSchema).max(1000),
+  truncated: z.boolean(),
+});
+export type ExecutionTrace = z.infer<typeof traceSchema>;
+
 const common = {
   durationMs: z.number().int().nonnegative().optional(),
   stdout: z.string().optional(),
   stderr: z.string().optional(),
+  /** With the request's `observe: {lines: true}`: the learner's lines that ran in this case's process, ascending. */
+  lines: z.array(z.number().int().positive()).max(5000).optional(),
+  /** For a case sent with `trace: {maxSteps}`: its steps. */
+  trace: traceSchema.optional(),
 };
 
 export const caseObservationSchema = z.discriminatedUnion("outcome", [
@@ -24,7 +54,8 @@ export const caseObservationSchema = z.discriminatedUnion("outcome", [
   // A test from tests/ ran without an exception (possibly skipped by unittest).
   z.object({ outcome: z.literal("test-passed"), skipped: z.string().max(300).optional(), ...common }),
   z.object({ outcome: z.literal("raised"), exception: exceptionSchema, ...common }),
-  z.object({ outcome: z.literal("timeout"), reason: z.enum(["cpu", "total"]).optional(), ...common }),
+  // "steps": a traced case stopped itself after 100 x maxSteps line events (to report its trace).
+  z.object({ outcome: z.literal("timeout"), reason: z.enum(["cpu", "total", "steps"]).optional(), ...common }),
   z.object({ outcome: z.literal("memory-limit"), ...common }),
   z.object({ outcome: z.literal("output-limit"), ...common }),
   z.object({ outcome: z.literal("result-too-large"), ...common }),

@@ -55,7 +55,7 @@ MEASURES = [
  ('kill everything after a case', HR, '        launcher.kill_everything_else(self.reaper)\n', '', 'leftover-processes fork-bomb'),
  ('reaping while a case runs', HR, '            reaper.reap()\n            if reaper.status is not None:\n                break', '            if os.waitpid(self.pid, os.WNOHANG)[0] == self.pid:\n                reaper.status = 0\n                break', 'leftover-processes'),
  ('not waiting for descendants', HR, '            if reaper.status is not None:\n                break\n            remaining', '            if reaper.status is not None and res_r not in self.open_fds:\n                break\n            remaining', 'leftover-processes'),
- ('report validation', HR, '            observation = read_report(report, mode, self.test_files, bool(self.request.get("compileFirst")) and self.first is None)', '            observation = json.loads(report)', 'forged-results'),
+ ('report validation', HR, '            observation = read_report(report, mode, self.test_files, bool(self.request.get("compileFirst")) and self.first is None,\n                                      self.observing if mode in ("call", "program", "test") else None)', '            observation = json.loads(report)', 'forged-results'),
  ('builtins snapshot', HP, '    namespace.update(_BUILTINS)', '    pass', 'monkeypatch'),
  ('output cap', HR, '            if len(buffers[out_r]) + len(buffers[err_r]) > self.output_cap:\n                self.ended = "output-limit"\n                break\n', '', 'output-flood'),
  ('visible text', J, '  return text.replace(', '  return text; text.replace(', 'hostile-output'),

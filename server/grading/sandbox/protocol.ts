@@ -8,11 +8,11 @@ import { type HarnessEvent, harnessEventSchema } from "../observation";
 import type { StartedContainer } from "./container-policy";
 
 /**
- * How to trace a case step by step (issue 12's traced runs). Only passed through to the harness, which defines
- * and caps the trace; the trace comes back in the case's observation.
+ * How to trace a case step by step: at most `maxSteps` steps (1 to 1000) come back in the case's observation
+ * (runner-image/harness/README.md, "Observing execution"). Visible cases only.
  */
 export interface CaseTraceOptions {
-  maxSteps?: number;
+  maxSteps: number;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface SandboxTestFile {
 
 /** What the harness records of every case besides its outcome: `lines`, which lines of the learner's file ran. */
 export interface ObserveOptions {
-  lines?: boolean;
+  lines: boolean;
 }
 
 /**
@@ -133,6 +133,14 @@ export interface ToolOptions {
   endsAtDone?: boolean;
 }
 
+/** The most a harness that keeps its caps can print for this request (its events' JSON), plus room. */
+function maxHarnessOutput(request: SandboxRequest, limits: SandboxLimits): number {
+  const processes = request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0);
+  const observed = request.observe?.lines ? 64 * 1024 : 0;
+  const traced = request.cases.filter((c) => c.trace).length * 600 * 1024;
+  return processes * (2 * limits.outputBytes + 300 * 1024 + observed) + traced + 64 * 1024;
+}
+
 /**
  * Runs one harness request through `run` (a started container's tool run): sets the harness's stdout cap and
  * deadline from the limits, and checks each line it prints against the event schema.
@@ -143,7 +151,7 @@ export async function runHarness(request: SandboxRequest, limits: SandboxLimits,
   const result = await run(harnessRequest(request, limits), {
     endsAtDone: true,
     // The harness caps each case's output itself; this bound only matters if the harness were subverted.
-    maxStdoutBytes: (request.cases.length + (request.tests?.length ? MAX_SANDBOX_TESTS + 1 : 0)) * (2 * limits.outputBytes + 300 * 1024) + 64 * 1024,
+    maxStdoutBytes: maxHarnessOutput(request, limits),
     deadlineMs: options.deadlineMs ?? limits.totalTimeoutMs + limits.caseTimeoutMs + STARTUP_ALLOWANCE_MS,
     onLine: (line) => {
       const parsed = harnessEventSchema.safeParse(line);
