@@ -1,14 +1,17 @@
 """Tutor's program-analysis tool: runs inside the sandbox container, next to the grading harness, as
 `python3 -I -B /opt/tutor/analysis.py`. It reads one JSON request on stdin and writes one JSON object line on
-stdout (mode run-variants streams lines, like the harness):
+stdout (modes run-variants and repairs stream lines, like the harness):
 
   {"mode": "analyze", "file": "x.py", "source": "..."}                    -> CodeAnalysis (server/tutor/contracts.ts)
   {"mode": "insert-docstrings", "source": "...", "docstrings": {...}}     -> {"source", "sameAst", "inserted"}
   {"mode": "mutants", "source": "...", "function": "f", "max": 20}        -> {"mutants": [...]}
   {"mode": "run-variants", "file", "variants", "cases", "limits"}         -> case lines, then {"kind": "done"}
+  {"mode": "edits", "source": "...", "max": 300}                          -> {"edits": [...]}
+  {"mode": "repairs", "file", "source", "cases", "maxEdits", ...}         -> baseline and edit lines, then done
 
-Only run-variants runs learner code, and only in the harness's case processes. Any failure is reported
-as {"error": "..."}; the tool never writes a traceback. The work is in tutor_analysis/ (see its README.md).
+Only run-variants and repairs run learner code: run-variants in the harness's case processes, repairs in its own
+forked worker (tutor_analysis/fast_run.py). Any failure is reported as {"error": "..."}; the tool never writes a
+traceback. The work is in tutor_analysis/ (see its README.md).
 """
 
 import os

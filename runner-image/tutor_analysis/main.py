@@ -1,5 +1,5 @@
-"""The tool's protocol: one JSON request on stdin, one JSON object line on stdout (run-variants streams lines).
-Whatever goes wrong, the answer is still JSON: {"error": "..."}."""
+"""The tool's protocol: one JSON request on stdin, one JSON object line on stdout (run-variants and repairs stream
+lines). Whatever goes wrong, the answer is still JSON: {"error": "..."}."""
 
 import json
 import os
@@ -9,7 +9,8 @@ import warnings
 from harness.protocol import emit as write
 
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
-MODES = ("analyze", "insert-docstrings", "mutants", "run-variants")
+MODES = ("analyze", "insert-docstrings", "mutants", "run-variants", "edits", "repairs")
+STREAMING = ("run-variants", "repairs")
 
 
 def read_request():
@@ -26,16 +27,14 @@ def read_request():
 
 
 def handle(request):
-    """The answer to one request (a dict), or None for run-variants, which writes its own lines."""
+    """The answer to one request (a dict), or None for run-variants and repairs, which write their own lines."""
     if not isinstance(request, dict):
         return {"error": "the request must be a JSON object"}
     mode = request.get("mode")
     if mode not in MODES:
         return {"error": "unknown mode %r: expected one of %s" % (mode, ", ".join(MODES))}
-    if mode == "run-variants":
-        from .variants import run
-        run(request)
-        return None
+    if mode in STREAMING:
+        return _stream(mode, request)
     # Compiling learner code (to check mutants, say) can warn about it (`x is 5`, "\d" in a string): those are the
     # learner's business, reported as findings, never lines on our stderr. (Not for run-variants, whose case
     # processes inherit this process's state: their warnings are part of what they observe.)
@@ -50,8 +49,34 @@ def handle(request):
     if mode == "insert-docstrings":
         from .docstrings import insert_docstrings
         return insert_docstrings(source, request.get("docstrings"))
+    if mode == "edits":
+        from .edits import edits_of
+        from .repairs import HARD_MAX_EDITS
+        limit = request.get("max")
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= HARD_MAX_EDITS:
+            limit = HARD_MAX_EDITS
+        edits, problem = edits_of(source, None, limit)
+        return {"error": problem} if problem else {"edits": edits}
     from .mutants import DEFAULT_MAX, mutants
     return mutants(source, request.get("function"), request.get("max", DEFAULT_MAX))
+
+
+def _stream(mode, request):
+    """Runs a mode that runs learner code and writes its own lines; an answer with an error if it may not run."""
+    if os.getpid() != 1:
+        # Both clean up after learner code by killing every other process they can see (kill(-1)): right inside the
+        # sandbox container, where this is its first process, and ruinous anywhere else. Checked before anything
+        # else, so that no request can get past it.
+        return {"error": "%s only runs as the first process (PID 1) of the sandbox container" % mode}
+    if mode == "run-variants":
+        from . import variants as streamer
+    else:
+        from . import repairs as streamer
+    problem = streamer.validate(request)
+    if problem is not None:
+        return {"error": problem}
+    streamer.run(request)
+    return None
 
 
 def _silence_stderr():
@@ -70,7 +95,7 @@ def main():
     streaming = False
     try:
         request = read_request()
-        streaming = isinstance(request, dict) and request.get("mode") == "run-variants"
+        streaming = isinstance(request, dict) and request.get("mode") in STREAMING
         answer = handle(request)
     except RecursionError:
         answer = {"error": "the code is nested too deeply to analyse"}

@@ -3,6 +3,7 @@ that still compiles. The server runs them against the exercise's tests to see wh
 
 import ast
 import re
+from itertools import islice
 
 from .analyze import parse
 from .kinds import FUNCTIONS
@@ -51,7 +52,7 @@ def _find_function(tree, name):
     return None
 
 
-def _skipped_nodes(fn):
+def skipped_nodes(fn):
     """Nodes whose positions can't be trusted (inside f-strings before 3.12) or that aren't code (docstrings)."""
     skipped = set()
     for node in ast.walk(fn):
@@ -64,7 +65,7 @@ def _skipped_nodes(fn):
 
 
 def _body_nodes(fn):
-    skipped = _skipped_nodes(fn)
+    skipped = skipped_nodes(fn)
     nodes = []
     for stmt in fn.body:
         for node in ast.walk(stmt):
@@ -74,7 +75,7 @@ def _body_nodes(fn):
     return nodes
 
 
-def _operator(src, left, right, pattern):
+def operator_span(src, left, right, pattern):
     """(start, end) of the operator between two nodes, found in the text between them, or None."""
     a, b = src.span(left), src.span(right)
     if a is None or b is None or a[1] > b[0]:
@@ -93,19 +94,19 @@ def _candidates(src, fn):
             operands = [node.left] + list(node.comparators)
             for i, op in enumerate(node.ops):
                 shown, pattern, other = COMPARE[type(op)]
-                where = _operator(src, operands[i], operands[i + 1], pattern)
+                where = operator_span(src, operands[i], operands[i + 1], pattern)
                 if where:
                     found.append(_Candidate("comparison", node, [(where[0], where[1], other)],
                                             "changed `%s` to `%s`" % (shown, other)))
         elif isinstance(node, ast.BinOp) and type(node.op) in ARITHMETIC \
                 and not (isinstance(node.op, ast.Mod) and isinstance(node.left, (ast.Constant, ast.JoinedStr))):
             shown, pattern, other = ARITHMETIC[type(node.op)]
-            where = _operator(src, node.left, node.right, pattern)
+            where = operator_span(src, node.left, node.right, pattern)
             if where:
                 found.append(_Candidate("arithmetic", node, [(where[0], where[1], other)], "changed `%s` to `%s`" % (shown, other)))
         elif isinstance(node, ast.AugAssign) and type(node.op) in ARITHMETIC:
             shown, pattern, other = ARITHMETIC[type(node.op)]
-            where = _operator(src, node.target, node.value, pattern + "=")
+            where = operator_span(src, node.target, node.value, pattern + "=")
             if where:
                 found.append(_Candidate("arithmetic", node, [(where[0], where[1], other + "=")],
                                         "changed `%s=` to `%s=`" % (shown, other)))
@@ -139,7 +140,7 @@ def _candidates(src, fn):
             shown, other = BOOLEAN[type(node.op)]
             edits = []
             for left, right in zip(node.values, node.values[1:]):
-                where = _operator(src, left, right, shown)
+                where = operator_span(src, left, right, shown)
                 if where is None:
                     edits = []
                     break
@@ -186,6 +187,24 @@ def _apply(text, edits):
     return text
 
 
+def distinct_variants(source, tree, candidates):
+    """(candidate, text) for each candidate (anything with `edits`) whose edits give a program that compiles and
+    differs from the original and from every earlier one. Compiled, never run."""
+    seen = {ast.dump(tree)}
+    for candidate in candidates:
+        text = _apply(source, candidate.edits)
+        try:
+            edited = ast.parse(text)
+            compile(edited, "<variant>", "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
+            continue
+        dump = ast.dump(edited)
+        if dump in seen:
+            continue
+        seen.add(dump)
+        yield candidate, text
+
+
 def _round_robin(candidates):
     by_kind = {kind: [c for c in candidates if c.kind == kind] for kind in KINDS}
     while any(by_kind.values()):
@@ -207,23 +226,7 @@ def mutants(source, function, max_count=DEFAULT_MAX):
     if fn is None:
         return {"error": "there is no function named `%s`" % function}
     src = Source(source)
-    original = ast.dump(tree)
-    seen = {original}
-    chosen = []
-    for candidate in _round_robin(_candidates(src, fn)):
-        if len(chosen) >= max_count:
-            break
-        text = _apply(source, candidate.edits)
-        try:
-            mutated = ast.parse(text)
-            compile(mutated, "<mutant>", "exec", dont_inherit=True)
-        except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
-            continue
-        dump = ast.dump(mutated)
-        if dump in seen:
-            continue
-        seen.add(dump)
-        chosen.append((candidate, text))
+    chosen = list(islice(distinct_variants(source, tree, _round_robin(_candidates(src, fn))), max_count))
     chosen.sort(key=lambda item: (item[0].line, item[0].col, KINDS.index(item[0].kind)))
     return {"mutants": [{"id": i + 1, "line": c.line, "description": c.description, "source": text}
                         for i, (c, text) in enumerate(chosen)]}

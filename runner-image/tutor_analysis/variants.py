@@ -3,7 +3,6 @@ mutants), each through the grading harness's own schedule (harness/schedule.py),
 case. Observations only: the server compares values. Like the harness, it must be the container's first process
 (PID 1). The variants share one total time budget."""
 
-import os
 import re
 import time
 
@@ -11,6 +10,7 @@ from harness.isolation import lock_down
 from harness.launch import Launcher
 from harness.protocol import emit
 from harness.schedule import Schedule
+from harness.validation import observe_problem
 
 MAX_VARIANTS = 100
 MAX_CASES = 500
@@ -46,22 +46,11 @@ def validate(request):
     extra = limits.get("addressSpaceBytes")
     if extra is not None and (isinstance(extra, bool) or not isinstance(extra, int) or extra <= 0):
         return "`limits.addressSpaceBytes` must be a positive whole number"
-    return None
+    return observe_problem(request)
 
 
 def run(request):
-    if os.getpid() != 1:
-        # The harness cleans up after each case by killing every other process it can see and emptying /tmp:
-        # right inside the sandbox container, where this is its first process, and ruinous anywhere else. Checked
-        # before anything else, so that no request can get past it.
-        emit({"kind": "error", "error": "run-variants only runs as the first process (PID 1) of the sandbox container"})
-        emit({"kind": "done"})
-        return
-    problem = validate(request)
-    if problem is not None:
-        emit({"kind": "error", "error": problem})
-        emit({"kind": "done"})
-        return
+    """A valid request, as PID 1 (main.py checks both first)."""
     # As the harness's own PID 1 does, minus the fork server: the request has been read, and a fork server must
     # never have held one. Every case process is a fresh interpreter.
     seccomp_error = lock_down()
@@ -69,7 +58,8 @@ def run(request):
     limits = request["limits"]
     total_deadline = time.monotonic() + limits["totalTimeoutMs"] / 1000
     for variant in request["variants"]:
-        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": request["cases"]}
+        single = {"file": request["file"], "source": variant["source"], "limits": limits, "cases": request["cases"],
+                  "observe": request.get("observe")}
         schedule = Schedule(single, launcher, _emit_for(variant["id"]), total_deadline=total_deadline)
         if seccomp_error is not None:
             schedule.report_all({"outcome": "harness-error", "message": str(seccomp_error)})

@@ -10,7 +10,7 @@ import { Sandbox } from "../grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../grading/runner-image";
 import type { HintLevel } from "../tutor/contracts";
 import { createTutorEngine } from "../tutor/engine";
-import { explainFunction, explainSubmission, generateTests, hintForSubmission, writeDocstrings } from "../tutor/tasks";
+import { explainFunction, generateTests, submissionFacts, writeDocstrings } from "../tutor/tasks";
 
 async function sandbox(): Promise<Sandbox> {
   const docker = connectDocker();
@@ -48,8 +48,10 @@ export async function feedbackCommand(args: string[]): Promise<number> {
   const engine = createTutorEngine(process.env, log);
   const graded = await gradeSubmission(box, fileReferenceCache(), exercise, code);
   const submission = { code, verdict: graded.status, tests: graded.tests, observations: graded.observations as Record<string, unknown>, passedCount: graded.passedCount, totalCount: graded.totalCount };
-  const explanation = await explainSubmission(box, engine, exercise, submission);
-  const hints = graded.status === "passed" ? [] : await Promise.all(([1, 2, 3] as HintLevel[]).map((level) => hintForSubmission(box, engine, exercise, submission, level)));
+  // One analysis and one localization for the explanation and the three hints.
+  const facts = await submissionFacts(box, exercise, submission);
+  const explanation = await engine.explainFailure(facts);
+  const hints = graded.status === "passed" ? [] : await Promise.all(([1, 2, 3] as HintLevel[]).map((level) => engine.hint(facts, level, exercise.solution)));
   if (args.includes("--json")) {
     console.log(JSON.stringify({
       status: graded.status,

@@ -18,6 +18,12 @@ export interface ReferenceCache {
   set(key: string, value: Record<string, unknown>): void;
 }
 
+/** A cache that lives as long as the caller keeps it: nothing on disk. */
+export function memoryReferenceCache(): ReferenceCache {
+  const entries = new Map<string, Record<string, unknown>>();
+  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
+}
+
 export function fileReferenceCache(dir = process.env.TUTOR_CACHE_DIR ?? path.join(os.homedir(), ".cache", "tutor", "references")): ReferenceCache {
   return {
     get(key) {

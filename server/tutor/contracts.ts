@@ -76,6 +76,31 @@ export interface FailureFacts {
   hiddenDescription: string | null;
 }
 
+/** How a line came under suspicion (server/tutor/localization/README.md). */
+export type SuspectEvidence = "repair" | "spectrum" | "exception";
+
+/**
+ * What part of a line a repair touched, in words a hint may use ("look at the condition"), never the change itself:
+ * a comparison or and/or (condition), a range's bounds (range), a number off by one (number), two values in the
+ * wrong order (order), a print where a return was needed (output), one variable for another (variable), the
+ * statement's indentation (placement).
+ */
+export type SuspectAspect = "condition" | "range" | "number" | "order" | "output" | "variable" | "placement";
+
+/** A line of the learner's code that likely holds the bug, found by running the code (localization). */
+export interface SuspectLine {
+  line: number;
+  /** 0 to 1: how strongly the evidence points at this line. */
+  score: number;
+  /**
+   * `repair`: a one-token edit of this line makes every failing case pass and breaks none that passed.
+   * `spectrum`: failing cases run this line, passing ones mostly don't (Ochiai). `exception`: Python stopped here.
+   */
+  evidence: SuspectEvidence;
+  /** For a repair: what part of the line it touched. */
+  aspect?: SuspectAspect;
+}
+
 export interface TutorFacts {
   exercise: { id: string; title: string; entry: string | null; concepts: string[] } | null;
   code: string;
@@ -84,6 +109,15 @@ export interface TutorFacts {
   passedCount: number;
   totalCount: number;
   analysis: CodeAnalysis;
+  /** Most likely first; empty when localization did not run or found nothing. */
+  suspectLines: SuspectLine[];
+  /** Wall time localization added, in ms; null when it did not run. */
+  localizationMs: number | null;
+  /**
+   * The suspect lines as the repairs found rewrote them. Never shown and never prompted: only the guardrails read
+   * them, so that no answer hands a learner the fix.
+   */
+  repairedLines: string[];
 }
 
 // ---- answers ------------------------------------------------------------------------------------------------

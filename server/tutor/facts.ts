@@ -9,6 +9,10 @@ import { decodeObservedValue, pyTypeName, type PyValue } from "../grading/values
 import { parseLiteralCall, parsePyLiteral } from "./concepts/python-literals";
 import type { CodeAnalysis, FailureFacts, TutorFacts } from "./contracts";
 
+/** What localization adds to the facts. */
+export type Localization = Pick<TutorFacts, "suspectLines" | "localizationMs" | "repairedLines">;
+export const NOT_LOCALIZED: Localization = Object.freeze({ suspectLines: [], localizationMs: null, repairedLines: [] });
+
 /** What is known about a graded submission, as stored. */
 export interface GradedSubmission {
   code: string;
@@ -130,7 +134,8 @@ export function failureFacts(exercise: Exercise | null, submission: GradedSubmis
   };
 }
 
-export function tutorFacts(exercise: Exercise | null, submission: GradedSubmission, analysis: CodeAnalysis): TutorFacts {
+/** The facts of a graded submission; `localization` as localizeBug (./localization/localize.ts) found it, if it ran. */
+export function tutorFacts(exercise: Exercise | null, submission: GradedSubmission, analysis: CodeAnalysis, localization: Localization = NOT_LOCALIZED): TutorFacts {
   return {
     exercise: exercise ? { id: exercise.id, title: exercise.title, entry: exercise.entry, concepts: exercise.concepts } : null,
     code: submission.code,
@@ -139,5 +144,6 @@ export function tutorFacts(exercise: Exercise | null, submission: GradedSubmissi
     passedCount: submission.passedCount,
     totalCount: submission.totalCount,
     analysis,
+    ...localization,
   };
 }

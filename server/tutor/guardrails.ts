@@ -114,28 +114,52 @@ function containsAt(haystack: string, needle: string): boolean {
  */
 export function sharedSolutionLines(text: string, referenceSolution: string | null, learnerCode = ""): string[] {
   if (!referenceSolution) return [];
-  const own = new Set(learnerCode.split(/\r?\n/).map(normaliseCodeLine));
+  const own = ownLines(learnerCode);
+  const shows = textShows(text);
+  const shared: string[] = [];
+  for (const raw of referenceSolution.split(/\r?\n/)) {
+    const line = normaliseCodeLine(raw);
+    if (line.length < MIN_LINE || trivial(line) || own.has(line) || shared.includes(line)) continue;
+    if (shows(line, squash(line).length >= MIN_LOOSE_LINE)) shared.push(line);
+  }
+  return shared;
+}
+
+function ownLines(learnerCode: string): Set<string> {
+  return new Set(learnerCode.split(/\r?\n/).map(normaliseCodeLine));
+}
+
+/**
+ * Whether a text shows a (normalised) code line: a line of the text holds it on word boundaries, however it is
+ * spaced or put in backticks; with `loose`, also anywhere with all whitespace removed, even broken over lines.
+ */
+function textShows(text: string): (line: string, loose: boolean) => boolean {
   const textLines = text
     .split(/\r?\n/)
     .map((l) => squeeze(l.replace(/`/g, " ").replace(LIST_ITEM, ""))) // prose: a `#` there is not a comment
     .filter((l) => l !== "");
   const flatText = squash(text.replace(/`/g, ""));
-  const shared: string[] = [];
-  for (const raw of referenceSolution.split(/\r?\n/)) {
-    const line = normaliseCodeLine(raw);
-    if (line.length < MIN_LINE || trivial(line) || own.has(line) || shared.includes(line)) continue;
-    const flat = squash(line);
-    if (textLines.some((t) => containsAt(t, line)) || (flat.length >= MIN_LOOSE_LINE && flatText.includes(flat))) shared.push(line);
-  }
-  return shared;
+  return (line, loose) => textLines.some((t) => containsAt(t, line)) || (loose && flatText.includes(squash(line)));
 }
 
 /**
- * True when a hint gives the solution away: it holds a code block of more than two lines, or repeats a
- * non-trivial line of the reference solution (see sharedSolutionLines; `learnerCode` exempts the learner's lines).
+ * The repaired lines (lines as a repair found by running the code rewrote them: the fix) that the text shows, unless
+ * the learner wrote that very line or it says nothing on its own (`return total`, `else:`). Unlike reference lines,
+ * any length counts: `if n<=0:` is short, and the whole fix.
  */
-export function hintLeaksSolution(hintText: string, referenceSolution: string | null, learnerCode = ""): boolean {
-  return longestCodeBlock(hintText) > 2 || sharedSolutionLines(hintText, referenceSolution, learnerCode).length > 0;
+export function shownRepairs(text: string, repairedLines: readonly string[], learnerCode = ""): string[] {
+  const own = ownLines(learnerCode);
+  const shows = textShows(text);
+  return [...new Set(repairedLines.map(normaliseCodeLine))].filter((line) => line !== "" && !trivial(line) && !own.has(line) && shows(line, squash(line).length >= MIN_LOOSE_LINE));
+}
+
+/**
+ * True when a hint gives the solution away: it holds a code block of more than two lines, repeats a non-trivial line
+ * of the reference solution (see sharedSolutionLines; `learnerCode` exempts the learner's lines), or shows a line as
+ * a repair rewrote it (see shownRepairs).
+ */
+export function hintLeaksSolution(hintText: string, referenceSolution: string | null, learnerCode = "", repairedLines: readonly string[] = []): boolean {
+  return longestCodeBlock(hintText) > 2 || sharedSolutionLines(hintText, referenceSolution, learnerCode).length > 0 || shownRepairs(hintText, repairedLines, learnerCode).length > 0;
 }
 
 // ---- hidden test data ----------------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ import { storableJson } from "../grading/observation";
 import { pyRepr } from "../grading/values";
 import { renderMarkdown } from "../markdown";
 import { concept } from "./concepts/catalogue";
-import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, TutorEngine } from "./contracts";
+import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, TutorEngine, TutorFacts } from "./contracts";
 import { engineLabel } from "./engine";
 import type { GradedSubmission } from "./facts";
 import { offlineEngine } from "./offline/engine";
-import { type DocumentedCode, explainFunction, explainSubmission, type GeneratedTests, generateTests, hintForSubmission, writeDocstrings } from "./tasks";
+import { type DocumentedCode, explainFunction, type GeneratedTests, generateTests, submissionFacts, writeDocstrings } from "./tasks";
 
 export interface TutorEvents {
   progress(userId: string, requestId: string, stage: string, message: string): void;
@@ -82,8 +82,25 @@ function hintView(h: Hint): HintView {
   return { level: h.level, text: rendered(h.text), concept: h.concept, engine: h.engine, note: h.note };
 }
 
+/** Submissions whose facts are kept in memory: the explanation and the three hints of one share one localization. */
+const FACTS_KEPT = 100;
+
 export class TutorService {
+  private readonly factsBySubmission = new Map<string, Promise<TutorFacts>>();
+
   constructor(private readonly deps: Deps) {}
+
+  /** A graded submission's facts (analysis and localization, in the sandbox), computed once per submission here. */
+  private facts(submissionId: string, exercise: ReturnType<ExerciseCatalog["get"]> | null, graded: GradedSubmission): Promise<TutorFacts> {
+    const key = `${submissionId}:${exercise?.contentHash ?? ""}`;
+    const known = this.factsBySubmission.get(key);
+    if (known) return known;
+    const facts = this.deps.sandbox().then((sandbox) => submissionFacts(sandbox, exercise ?? null, graded));
+    facts.catch(() => this.factsBySubmission.delete(key));
+    this.factsBySubmission.set(key, facts);
+    if (this.factsBySubmission.size > FACTS_KEPT) this.factsBySubmission.delete(this.factsBySubmission.keys().next().value!);
+    return facts;
+  }
 
   private cacheKey(kind: Kind, engine: TutorEngine, parts: unknown[]): string {
     return createHash("sha256").update(JSON.stringify([kind, engineLabel(engine), ...parts])).digest("hex");
@@ -164,10 +181,10 @@ export class TutorService {
     return this.answer(
       { userId, submissionId, kind: "explanation", parts: [exercise?.contentHash ?? submission.exerciseId, graded.code, graded.verdict, graded.tests] },
       async (engine) => {
-        events.progress(userId, submissionId, "analysing", "The tutor is reading your code…");
-        const sandbox = await this.deps.sandbox();
+        events.progress(userId, submissionId, "analysing", "The tutor is reading your code and running it to find the bug…");
+        const facts = await this.facts(submissionId, exercise, graded);
         if (engine.kind === "model") events.progress(userId, submissionId, "model", "The AI tutor is writing an explanation…");
-        const explanation = await explainSubmission(sandbox, engine, exercise, graded, (text) => events.text(userId, submissionId, text));
+        const explanation = await engine.explainFailure(facts, (text) => events.text(userId, submissionId, text));
         return { explanation: rendered(explanation.explanation), concepts: explanation.concepts, engine: explanation.engine, note: explanation.note };
       },
     );
@@ -196,7 +213,7 @@ export class TutorService {
       { userId, submissionId, kind: "hint", level, parts: [exercise?.contentHash ?? submission.exerciseId, graded.code, graded.verdict, graded.tests] },
       async (engine) => {
         this.deps.events.progress(userId, submissionId, "hint", `Preparing hint ${level}…`);
-        return hintView(await hintForSubmission(await this.deps.sandbox(), engine, exercise, graded, level));
+        return hintView(await engine.hint(await this.facts(submissionId, exercise, graded), level, exercise?.solution ?? null));
       },
     );
   }

@@ -1,12 +1,13 @@
-// The tutor's tasks, each a short sequence of named steps over the sandbox and an engine: explain a failure,
-// give a hint, explain a function, write docstrings, generate tests. No database here: the CLI calls these
-// directly, and the service adds caching, budgets and records on top.
+// The tutor's tasks, each a short sequence of named steps over the sandbox and an engine: a submission's facts
+// (which an engine explains, or hints from), explain a function, write docstrings, generate tests. No database
+// here: the CLI calls these directly, and the service adds caching, budgets and records on top.
 import type { Exercise } from "../exercises/exercise";
 import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { CaseObservation } from "../grading/observation";
 import { decodeObservedValue, pyEquals, pyRepr } from "../grading/values";
-import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, TutorEngine } from "./contracts";
+import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, TutorEngine, TutorFacts } from "./contracts";
 import { type GradedSubmission, tutorFacts } from "./facts";
+import { localizeBug, type LocalizationOptions } from "./localization/localize";
 import { analyseCode, AnalysisFailedError, insertDocstrings, mutantsOf, runVariants } from "./sandbox-analysis";
 import { casesYaml, type GeneratedCase, pytestFile } from "./test-output";
 
@@ -25,15 +26,16 @@ async function analysisOrEmpty(sandbox: Sandbox, file: string, code: string): Pr
   }
 }
 
-export async function explainSubmission(sandbox: Sandbox, engine: TutorEngine, exercise: Exercise | null, submission: GradedSubmission, onText?: (text: string) => void): Promise<FailureExplanation> {
-  const analysis = await analysisOrEmpty(sandbox, exercise?.file ?? SNIPPET_FILE, submission.code);
-  return engine.explainFailure(tutorFacts(exercise, submission, analysis), onText);
+/** The facts of a graded submission: the code's analysis and, at the same time, where the bug is (localization). */
+export async function submissionFacts(sandbox: Sandbox, exercise: Exercise | null, submission: GradedSubmission, options?: LocalizationOptions): Promise<TutorFacts> {
+  const [analysis, located] = await Promise.all([analysisOrEmpty(sandbox, exercise?.file ?? SNIPPET_FILE, submission.code), localizeBug(sandbox, exercise, submission, options)]);
+  return tutorFacts(exercise, submission, analysis, located.localization);
 }
 
-export async function hintForSubmission(sandbox: Sandbox, engine: TutorEngine, exercise: Exercise | null, submission: GradedSubmission, level: HintLevel): Promise<Hint> {
-  const analysis = await analysisOrEmpty(sandbox, exercise?.file ?? SNIPPET_FILE, submission.code);
-  return engine.hint(tutorFacts(exercise, submission, analysis), level, exercise?.solution ?? null);
+export async function explainSubmission(sandbox: Sandbox, engine: TutorEngine, exercise: Exercise | null, submission: GradedSubmission, onText?: (text: string) => void): Promise<FailureExplanation> {
+  return engine.explainFailure(await submissionFacts(sandbox, exercise, submission), onText);
 }
+
 
 async function analysedFunctions(sandbox: Sandbox, code: string): Promise<CodeAnalysis> {
   if (!code.trim()) throw new TutorInputError("There is no code to work with: paste a Python function (a `def ...:` block).");

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync 
 import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
-import type { ReferenceCache } from "../../server/grading/expectations";
+import { memoryReferenceCache, type ReferenceCache } from "../../server/grading/expectations";
 import { gradeSubmission, type GradeResult } from "../../server/grading/grade";
 import { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, type SandboxLimits } from "../../server/grading/limits";
@@ -43,10 +43,7 @@ export interface AttackOptions {
 }
 
 /** An in-memory reference cache: tests leave no cache files behind. */
-export function memoryReferenceCache(): ReferenceCache {
-  const entries = new Map<string, Record<string, unknown>>();
-  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, value) };
-}
+export { memoryReferenceCache };
 
 /**
  * Containers this test process created, with the volumes Docker mounted in each: the leftover checks look for

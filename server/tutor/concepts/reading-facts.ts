@@ -105,6 +105,6 @@ export function linesMatching(facts: TutorFacts, pattern: RegExp): number[] {
 }
 
 /** One line with string contents emptied (quotes kept) and any comment removed. */
-function withoutCommentsAndStrings(line: string): string {
+export function withoutCommentsAndStrings(line: string): string {
   return line.replace(/("|')(?:\\.|(?!\1).)*\1/g, (s) => `${s[0]}${s[0]}`).replace(/#.*$/, "");
 }

@@ -5,7 +5,7 @@
 import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, RankedConcept, TutorEngine, TutorFacts } from "../contracts";
 import { type ChatMessage, chatCompletion, ModelError, type ModelFailureKind, ModelHttpError, ModelRateLimitedError, redact, type ResponseSchema } from "./client";
 import type { ModelConfig } from "./config";
-import { explanationLeaksHidden, hintLeaksSolution } from "../guardrails";
+import { explanationLeaksHidden, hintLeaksSolution, shownRepairs } from "../guardrails";
 import { partialStringField } from "./partial-json";
 import { docstringMessages, failureMessages, functionMessages, hintMessages, type PromptOptions } from "./prompts";
 import {
@@ -37,7 +37,7 @@ export type FallbackReason =
   | { kind: Exclude<ModelFailureKind, "http" | "rate-limited"> }
   | { kind: "rate-limited"; retryAfterSeconds: number | null }
   | { kind: "http"; status: number | null }
-  | { kind: "invalid" | "off-topic" | "hidden-leak" };
+  | { kind: "invalid" | "off-topic" | "hidden-leak" | "fix-leak" };
 
 export const HINT_LEAK_NOTE = "The model's hint gave too much away, so here is the built-in hint.";
 
@@ -64,6 +64,8 @@ export function fallbackNote(reason: FallbackReason, what: string): string {
       return `The AI tutor's answer did not fit your code, ${tail}`;
     case "hidden-leak":
       return `The AI tutor's answer mentioned details of a hidden test, ${tail}`;
+    case "fix-leak":
+      return `The AI tutor's answer gave away the fix, ${tail}`;
   }
 }
 
@@ -130,6 +132,7 @@ export class ModelEngine implements TutorEngine {
     const explanation = answer.explanation.trim();
     if (!explanation) return { ok: false, reason: { kind: "invalid" }, detail: "the explanation was empty" };
     if (explanationLeaksHidden(explanation, facts)) return { ok: false, reason: { kind: "hidden-leak" }, detail: "the explanation repeated hidden-test data" };
+    if (shownRepairs(explanation, facts.repairedLines, facts.code).length > 0) return { ok: false, reason: { kind: "fix-leak" }, detail: "the explanation showed a repaired line" };
     const ids = knownConcepts(answer.concepts, allowed.map((c) => c.id));
     const concepts: RankedConcept[] = ids.map((id) => {
       const offline = ranked.find((c) => c.id === id);
@@ -162,7 +165,7 @@ export class ModelEngine implements TutorEngine {
         this.logFallback("hint", { reason: { kind: "invalid" }, detail: "the hint was empty" });
         return { ...offline, note: fallbackNote({ kind: "invalid" }, "hint") };
       }
-      if (hintLeaksSolution(text, referenceSolution, facts.code)) {
+      if (hintLeaksSolution(text, referenceSolution, facts.code, facts.repairedLines)) {
         this.log("tutor model: hint fell back: the hint gave the solution away");
         return { ...offline, note: HINT_LEAK_NOTE };
       }

@@ -15,6 +15,7 @@ export const SYSTEM_PROMPT = [
   "You are a patient programming tutor for people who are just starting to learn Python.",
   "Rules:",
   "- Ground everything in the facts you are given: the learner's code (with line numbers), the test that failed, the exception and the analysis findings. Do not invent inputs, values or error messages.",
+  "- `suspectLines` come from running the code: `repair` means a one-token change of that line makes the failing tests pass (`aspect` says which part of the line), `spectrum` that the failing tests run it and the passing ones mostly don't, `exception` that Python stopped there. Name the most likely line and ask about it; never say what to change it to.",
   "- Explain; never write the solution. Do not give corrected code, a fixed version of a line, or a block of code. You may quote a few words of the learner's own code inline.",
   "- Some tests are hidden. For a hidden test you only get a description of its kind: do not guess its input or its expected value.",
   "- Use plain words a beginner understands and say what any technical term means. Be kind, encouraging and brief.",
@@ -99,6 +100,18 @@ function candidates(ranked: RankedConcept[]): Record<string, unknown>[] {
   return ranked.map((c) => ({ id: c.id, title: c.title, score: Math.round(c.score * 100) / 100, evidence: c.evidence }));
 }
 
+/** The lines running the code points at, most likely first, with their text: never how a repair changed them. */
+function groundedSuspects(facts: TutorFacts): Record<string, unknown>[] {
+  const lines = facts.code.replace(/\r\n?/g, "\n").split("\n");
+  return facts.suspectLines.map((s) => ({
+    line: s.line,
+    text: clip(lines[s.line - 1]?.trim() ?? null, 200),
+    evidence: s.evidence,
+    score: Math.round(s.score * 100) / 100,
+    ...(s.aspect ? { aspect: s.aspect } : {}),
+  }));
+}
+
 /** The facts as the model sees them (also what tests inspect). */
 export function groundedFacts(facts: TutorFacts): Record<string, unknown> {
   return {
@@ -108,6 +121,7 @@ export function groundedFacts(facts: TutorFacts): Record<string, unknown> {
     testsPassed: `${facts.passedCount} of ${facts.totalCount}`,
     failingTest: groundedFailure(facts.failure),
     analysis: groundedAnalysis(facts.analysis),
+    suspectLines: groundedSuspects(facts),
   };
 }
 

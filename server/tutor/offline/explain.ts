@@ -3,7 +3,10 @@
 // markdown, the same every time for the same facts.
 import { code, plural } from "../concepts/wording";
 import type { FailureExplanation, FailureFacts, TutorFacts } from "../contracts";
+import { thrown } from "../concepts/reading-facts";
+import { shownRepairs } from "../guardrails";
 import { focusOf, type Focus } from "./focus";
+import { suspectSentences } from "./suspect-words";
 import { learnerSafeFacts } from "./learner-safe-facts";
 import { asRankedConcepts, CONFIDENT_SCORE, rankModules, type RankedModule } from "./rank";
 
@@ -92,18 +95,26 @@ function whatSyntax(facts: TutorFacts): string {
   return `Python couldn't read your code, so none of the tests could run.${said}`;
 }
 
-function where(focus: Focus | null): string | null {
-  if (!focus) return null;
-  const text = focus.text ? `: ${code(focus.text, 80)}` : ".";
-  return focus.crashed ? `Python stopped on **line ${focus.line}**${text}` : `Look at **line ${focus.line}**${text}`;
+function lineWithText(line: number, text: string | null): string {
+  return `**line ${line}**${text ? `: ${code(text, 80)}` : "."}`;
 }
 
-function why(ranked: RankedModule[], verdict: TutorFacts["verdict"]): string | null {
+/** Where Python stopped, if it did, and the line to look at, with why when running the code found it. */
+function where(facts: TutorFacts, focus: Focus | null): string | null {
+  if (!focus) return null;
+  const e = thrown(facts);
+  const stopped = e?.line && e.line !== focus.line ? `Python stopped on ${lineWithText(e.line, e.lineText)} ` : "";
+  if (focus.suspect) return `${stopped}${focus.crashed ? `Python stopped on ${lineWithText(focus.line, focus.text)} ` : ""}${suspectSentences(facts, focus.suspect, focus.text)}`;
+  return focus.crashed ? `Python stopped on ${lineWithText(focus.line, focus.text)}` : `${stopped}Look at ${lineWithText(focus.line, focus.text)}`;
+}
+
+function why(ranked: RankedModule[], verdict: TutorFacts["verdict"], focus: Focus | null): string | null {
   const top = ranked[0];
   if (verdict === "syntax-error" && !top) {
     return "Check that line and the one just above it: a missing `:` at the end of an `if`, `for`, `while` or `def` line, or a bracket or quote that was opened but never closed, are the usual causes.";
   }
   if (!top || top.score < CONFIDENT_SCORE) {
+    if (focus?.suspect) return `Follow your code by hand with this input up to line ${focus.line}: what value does each variable have there, and what did you expect?`;
     return "This test alone doesn't show the cause for sure. Follow your code by hand with this input, line by line: where does a value first differ from what you expect?";
   }
   const lead = top.signals[0]!;
@@ -137,6 +148,11 @@ function paragraphs(parts: (string | null)[]): string {
   return parts.filter((p): p is string => !!p).join("\n\n");
 }
 
+/** A paragraph of reasoning, or null if it would show a line as a repair rewrote it (the fix: see guardrails.ts). */
+function withoutFix(facts: TutorFacts, paragraph: string | null): string | null {
+  return paragraph && shownRepairs(paragraph, facts.repairedLines, facts.code).length === 0 ? paragraph : null;
+}
+
 /** Explains a graded submission for the learner. Hidden cases are described only by their kind. */
 export function explainFailure(rawFacts: TutorFacts): FailureExplanation {
   const facts = learnerSafeFacts(rawFacts);
@@ -153,5 +169,7 @@ export function explainFailure(rawFacts: TutorFacts): FailureExplanation {
   const f = facts.failure;
   const what = facts.verdict === "syntax-error" || f?.status === "syntax-error" ? whatSyntax(facts) : !f ? "Your code didn't pass the tests." : f.hidden ? whatHidden(f) : whatVisible(f);
   const extra = facts.verdict === "syntax-error" ? null : progress(facts);
-  return result(paragraphs([what, where(focus), why(ranked, facts.verdict), pointer(ranked), extra]), ranked);
+  // What happened is the test's own data; the reasoning after it is checked for the fix.
+  const reasoning = [where(facts, focus), why(ranked, facts.verdict, focus), pointer(ranked)].map((p) => withoutFix(facts, p));
+  return result(paragraphs([what, ...reasoning, extra]), ranked);
 }

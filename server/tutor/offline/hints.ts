@@ -2,17 +2,19 @@
 // look, 3 a plan in words. Never code beyond a short inline expression, never the solution, and for a hidden
 // case never its input or values (the facts are made learner-safe first).
 import type { ConceptModule, Signal } from "../concepts/concept-module";
+import { thrown } from "../concepts/reading-facts";
 import { code } from "../concepts/wording";
 import type { Hint, HintLevel, TutorFacts } from "../contracts";
 import { hintLeaksSolution } from "../guardrails";
 import { focusOf, type Focus } from "./focus";
 import { learnerSafeFacts } from "./learner-safe-facts";
 import { CONFIDENT_SCORE, rankModules, type RankedModule } from "./rank";
+import { suspectQuestion } from "./suspect-words";
 
-
-function lineWords(focus: Focus | null): string {
+function lineWords(facts: TutorFacts, focus: Focus | null): string {
   if (!focus) return "";
-  return focus.text ? ` Look at line ${focus.line}: ${code(focus.text, 80)}.` : ` Look at line ${focus.line}.`;
+  const look = focus.text ? ` Look at line ${focus.line}: ${code(focus.text, 80)}.` : ` Look at line ${focus.line}.`;
+  return focus.suspect ? `${look} ${suspectQuestion(facts, focus.suspect, focus.text)}` : look;
 }
 
 /** What the learner should hold in mind while reading the nudge: the failing call, or the hidden case's kind. */
@@ -33,7 +35,7 @@ function conceptHint(facts: TutorFacts, level: HintLevel, module: ConceptModule,
     case 1:
       return `${caseInFocus(facts)}${module.hints.nudge(facts, lead)}`;
     case 2:
-      return `This looks like a case of **${module.title}**. ${module.hints.where(facts, lead)}${lineWords(focus)}`;
+      return `This looks like a case of **${module.title}**. ${module.hints.where(facts, lead)}${lineWords(facts, focus)}`;
     case 3:
       return `${plan(module.hints.plan(facts, lead))}\n\nTo learn more, read about **${module.title}**.`;
   }
@@ -41,11 +43,12 @@ function conceptHint(facts: TutorFacts, level: HintLevel, module: ConceptModule,
 
 /** Hints when no concept fits: general debugging moves for the kind of failure. */
 function generalHint(facts: TutorFacts, level: HintLevel, focus: Focus | null): string {
-  const at = focus ? `line ${focus.line}` : "the line Python points at";
+  const stoppedAt = thrown(facts)?.line;
+  const at = stoppedAt ? `line ${stoppedAt}` : focus ? `line ${focus.line}` : "the line Python points at";
   if (facts.verdict === "syntax-error") {
     return [
       `Python couldn't read ${at}. What's on that line, and on the line just above it? Is anything missing?`,
-      `Look at ${at} and the line above it. Lines starting with \`if\`, \`for\`, \`while\` or \`def\` end with \`:\`, and every bracket and quote that opens must close.${lineWords(focus)}`,
+      `Look at ${at} and the line above it. Lines starting with \`if\`, \`for\`, \`while\` or \`def\` end with \`:\`, and every bracket and quote that opens must close.${lineWords(facts, focus)}`,
       plan([
         `Read ${at} slowly, one symbol at a time.`,
         "Check the line above it too: Python often notices a problem one line late.",
@@ -58,7 +61,7 @@ function generalHint(facts: TutorFacts, level: HintLevel, focus: Focus | null): 
   if (crash) {
     return [
       `${caseInFocus(facts)}Python stopped with a **${crash.type}** at ${at}. What values do the variables on that line have at that moment?`,
-      `Start at ${at}: the **${crash.type}** happened there. Check each value used on that line.${lineWords(focus)}`,
+      `Start at ${at}: the **${crash.type}** happened there. Check each value used on that line.${focus?.suspect && focus.line !== stoppedAt ? ` Running your code points further back, though.${lineWords(facts, focus)}` : lineWords(facts, focus)}`,
       plan([
         `Go to ${at}.`,
         "Take the failing input and work out, by hand, the value of each variable used on that line.",
@@ -69,12 +72,14 @@ function generalHint(facts: TutorFacts, level: HintLevel, focus: Focus | null): 
   }
   return [
     `${caseInFocus(facts)}Follow your code line by line with that input, writing down each variable as it changes. Where does it first go differently from what you expect?`,
-    "Compare what your function should give back with what it does, then look for the first line where a variable gets a value you didn't expect. Re-read the exercise too: is there a special case it mentions?",
+    focus
+      ? lineWords(facts, focus).trim()
+      : "Compare what your function should give back with what it does, then look for the first line where a variable gets a value you didn't expect. Re-read the exercise too: is there a special case it mentions?",
     plan([
       "Pick the failing input (or, for a hidden test, an input of the kind it describes).",
       "Work out on paper what the answer should be.",
       "Follow your code by hand with that input and write down every variable after each line.",
-      "Find the first line where your notes and your expectations differ: that's the line to fix.",
+      focus ? `Look hardest at line ${focus.line}: where do your notes and your expectations first differ? That's the line to fix.` : "Find the first line where your notes and your expectations differ: that's the line to fix.",
     ]),
   ][level - 1]!;
 }
@@ -112,7 +117,7 @@ export function hintFor(rawFacts: TutorFacts, level: HintLevel, referenceSolutio
     const at = l as HintLevel;
     const text = top ? conceptHint(facts, at, top.module, top.signals[0]!, focus) : `${generalHint(facts, at, focus)}${at === 2 ? topics : ""}`;
     // The level actually given, so a caller can tell the learner the hint was held back.
-    if (!hintLeaksSolution(text, referenceSolution, facts.code)) return hint(text, at, top?.module.id ?? null);
+    if (!hintLeaksSolution(text, referenceSolution, facts.code, facts.repairedLines)) return hint(text, at, top?.module.id ?? null);
   }
   return hint(generalHint(facts, 1, focus), 1, null);
 }

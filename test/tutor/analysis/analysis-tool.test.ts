@@ -674,6 +674,39 @@ describe("run-variants", () => {
     expect(printing.observation).toMatchObject({ outcome: "raised", exception: { type: "ValueError", message: "no" }, stdout: "adding\n" });
   });
 
+  test("with `observe: {lines: true}`, each case of each variant reports the lines of that variant that ran; a case may be traced", async () => {
+    const original = "def grade(score):\n    if score >= 50:\n        return 'pass'\n    return 'fail'\n";
+    const mutant = "def grade(score):\n    if score > 50:\n        return 'pass'\n    return 'fail'\n";
+    const run = await sandboxRun({
+      mode: "run-variants",
+      file: "solution.py",
+      observe: { lines: true },
+      variants: [
+        { id: "original", source: original },
+        { id: "mutant", source: mutant },
+      ],
+      cases: [
+        { id: 0, call: "grade(50)", trace: { maxSteps: 50 } },
+        { id: 1, call: "grade(10)" },
+      ],
+      limits: LIMITS,
+    });
+    const cases = run.lines.map((l) => runVariantsEventSchema.parse(l)).filter((e) => e.kind === "case");
+    const seen = cases.map((e) => [e.variant, e.id, e.observation.outcome, e.observation.lines, e.observation.trace?.steps.length ?? null]);
+    expect(seen).toEqual([
+      ["original", 0, "returned", [1, 2, 3], expect.any(Number)],
+      ["original", 1, "returned", [1, 2, 4], null],
+      ["mutant", 0, "returned", [1, 2, 4], expect.any(Number)],
+      ["mutant", 1, "returned", [1, 2, 4], null],
+    ]);
+    const traced = cases[2]!.observation.trace!;
+    expect(traced.truncated).toBe(false);
+    expect(traced.steps[traced.steps.length - 1]).toMatchObject({ event: "return", line: 4, value: "'fail'", frames: [{ function: "grade", locals: { score: "50" } }] });
+
+    const bad = await sandboxRun({ mode: "run-variants", file: "solution.py", observe: { lines: "yes" }, variants: [{ id: "x", source: original }], cases: [], limits: LIMITS });
+    expect(bad.lines.map((l) => runVariantsEventSchema.parse(l))).toEqual([{ kind: "error", error: expect.stringMatching(/`observe` must be/) }, { kind: "done" }]);
+  });
+
   test("bad requests and a spent total budget are reported in the stream", async () => {
     const bad = await sandboxRun({ mode: "run-variants", file: "../../etc/passwd", variants: [{ id: "x", source: "" }], cases: [], limits: LIMITS });
     expect(bad.lines.map((l) => runVariantsEventSchema.parse(l)).map((e) => e.kind)).toEqual(["error", "done"]);

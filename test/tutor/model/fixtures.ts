@@ -75,6 +75,9 @@ export function visibleFacts(overrides: Partial<TutorFacts> = {}): TutorFacts {
     passedCount: 1,
     totalCount: 3,
     analysis: ANALYSIS,
+    suspectLines: [],
+    localizationMs: null,
+    repairedLines: [],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 // Hand-built TutorFacts for the tutor's unit tests: sensible defaults for everything, overridden per test.
 import type { Status } from "../../../server/grading/judge";
-import type { CodeAnalysis, FailureFacts, Finding, FunctionFacts, ParamFacts, TutorFacts } from "../../../server/tutor/contracts";
+import type { CodeAnalysis, FailureFacts, Finding, FunctionFacts, ParamFacts, SuspectLine, TutorFacts } from "../../../server/tutor/contracts";
 
 export function aParam(name: string, overrides: Partial<ParamFacts> = {}): ParamFacts {
   return { name, default: null, annotation: null, inferredType: "unknown", ...overrides };
@@ -89,6 +89,9 @@ export interface FactsInput {
   fn?: Partial<FunctionFacts>;
   passedCount?: number;
   totalCount?: number;
+  /** What localization found (none by default). */
+  suspectLines?: SuspectLine[];
+  repairedLines?: string[];
 }
 
 /** Facts for one graded submission. The entry function's name is taken from the code's first `def`. */
@@ -109,6 +112,9 @@ export function factsFor(input: FactsInput): TutorFacts {
       functions: input.code.includes("def ") ? [aFunction({ name, endLine: lineCount, ...input.fn })] : [],
       ...input.analysis,
     }),
+    suspectLines: input.suspectLines ?? [],
+    localizationMs: input.suspectLines ? 0 : null,
+    repairedLines: input.repairedLines ?? [],
   };
 }
 
