@@ -1,5 +1,6 @@
 // `npm run bench:tutor`: how well the offline tutor names the concept behind each buggy program of the corpus
-// (test/tutor/corpus), and whether its explanation names the failing case. Grades every program in the real
+// (test/tutor/corpus), whether its explanation names the failing case, whether the explanation or the level-2
+// hint names the line of each labelled bug (`located`), and the time localization added. Grades every program in the real
 // sandbox (two at a time), so it needs a running Docker engine; the runner image is built if missing.
 // Prints figures only; the accuracy target is checked by test/tutor/corpus.test.ts.
 import os from "node:os";
@@ -7,11 +8,18 @@ import { connectDocker } from "../server/grading/docker";
 import { fileReferenceCache } from "../server/grading/expectations";
 import { Sandbox } from "../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../server/grading/runner-image";
-import { evaluateCorpus, figuresOf, figuresReport, loadCorpus, missesReport } from "../test/tutor/corpus/evaluate";
+import { evaluateCorpus, type EntryResult, figuresOf, figuresReport, missesReport } from "../test/tutor/corpus/evaluate";
+import { loadCorpus } from "../test/tutor/corpus/load";
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const CONCURRENCY = 2;
+
+function progressLine(r: EntryResult): string {
+  const concept = r.entry.concept === null ? "" : `, top ${r.ranked[0] ?? "(none)"}${r.top1 ? "" : r.top3 ? " (label 2nd/3rd)" : " (MISS)"}`;
+  const located = r.located === null ? "" : r.located ? ", line named" : ", line NOT named";
+  return `${r.entry.id}: ${r.grade.status}${concept}${located}`;
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -27,7 +35,7 @@ async function main(): Promise<void> {
     process.stderr.write(`grading and explaining ${total} corpus programs, ${CONCURRENCY} at a time...\n`);
     const results = await evaluateCorpus(sandbox, fileReferenceCache(referenceDir), corpus.entries, {
       concurrency: CONCURRENCY,
-      onResult: (r, done) => process.stderr.write(`  [${String(done).padStart(2)}/${total}] ${r.entry.id}: ${r.grade.status}, top ${r.ranked[0] ?? "(none)"}${r.top1 ? "" : r.top3 ? " (label 2nd/3rd)" : " (MISS)"}\n`),
+      onResult: (r, done) => process.stderr.write(`  [${String(done).padStart(3)}/${total}] ${progressLine(r)}\n`),
     });
     const figures = figuresOf(results);
     const cpus = os.cpus();

@@ -1,31 +1,45 @@
 // The tutor corpus end to end: every buggy program really fails its exercise in the real sandbox, the offline
-// engine ranks its labelled concept in the top 3 for at least 90% of them, and no explanation gives away a
-// hidden case. The same pipeline as `npm run bench:tutor` (test/tutor/corpus/evaluate.ts).
+// engine ranks its labelled concept in the top 3 for at least 90% of the concept-labelled programs, every
+// `# bug-lines:` program is a quiet logic bug, and no explanation or hint gives away a hidden case. Once the
+// tutor's facts carry fault localization, at least 80% of the labelled bugs are named by line. The same
+// pipeline as `npm run bench:tutor` (test/tutor/corpus/evaluate.ts).
 import type { Sandbox } from "../../server/grading/sandbox/sandbox";
 import { gradeSubmission } from "../../server/grading/grade";
 import { CATALOGUE } from "../../server/tutor/concepts/catalogue";
 import { freshReferenceCache, realSandbox } from "../support/sandbox";
-import { type Corpus, type EntryResult, evaluateCorpus, figuresOf, figuresReport, hiddenSecrets, loadCorpus, missesReport, TOP3_TARGET } from "./corpus/evaluate";
+import { type EntryResult, evaluateCorpus, factField, figuresOf, figuresReport, hiddenSecrets, LOCALIZATION_IN_FACTS, LOCATED_TARGET, missesReport, percent, TOP3_TARGET } from "./corpus/evaluate";
+import { type Corpus, loadCorpus } from "./corpus/load";
 
 const corpus: Corpus = loadCorpus();
+const quiet = corpus.entries.filter((e) => e.bugLines !== null);
 let sandbox: Sandbox;
 let results: EntryResult[] = [];
 
 beforeAll(async () => {
   sandbox = await realSandbox();
   results = await evaluateCorpus(sandbox, freshReferenceCache(), corpus.entries, { concurrency: 2 });
-}, 900_000);
+}, 1_800_000);
 
 afterAll(() => corpus.cleanup());
 
+const resultOf = (id: string) => results.find((x) => x.entry.id === id)!;
+
 test("the corpus has at least two programs for nine concepts in ten", () => {
-  expect(corpus.entries.length).toBeGreaterThanOrEqual(46);
+  expect(corpus.entries.filter((e) => e.concept !== null).length).toBeGreaterThanOrEqual(46);
   // A concept is added with four files (server/tutor/concepts/README.md), its corpus programs after it; the
   // figures would stop saying much if many concepts went unmeasured.
   const thin = CATALOGUE.map((m) => m.id).filter((id) => corpus.entries.filter((e) => e.concept === id).length < 2);
   expect(thin.length).toBeLessThanOrEqual(Math.floor(CATALOGUE.length / 10));
   // A few programs fail only on a hidden case.
   expect(results.filter((r) => r.failing?.hidden).length).toBeGreaterThanOrEqual(5);
+});
+
+test("the corpus has at least 65 quiet bugs labelled with their lines, 8 of them over two lines", () => {
+  expect(quiet.length).toBeGreaterThanOrEqual(65);
+  expect(quiet.filter((e) => e.bugLines!.length >= 2).length).toBeGreaterThanOrEqual(8);
+  // Shapes beyond the shipped exercises: inline exercises, stdin/stdout programs among them.
+  expect(quiet.filter((e) => e.exerciseRef === null).length).toBeGreaterThanOrEqual(50);
+  expect(quiet.filter((e) => e.exercise.cases.some((c) => c.call === null)).length).toBeGreaterThanOrEqual(5);
 });
 
 test("every inline exercise's reference solution passes its own cases", async () => {
@@ -36,13 +50,28 @@ test("every inline exercise's reference solution passes its own cases", async ()
     if (r.status !== "passed") failing.push(`${e.id}: ${r.message}`);
   }
   expect(failing).toEqual([]);
-}, 600_000);
+}, 900_000);
 
 test.each(corpus.entries.map((e) => [e.id]))("%s really fails its exercise", (id) => {
-  const r = results.find((x) => x.entry.id === id)!;
+  const r = resultOf(id);
   expect(r.grade.status).not.toBe("passed");
   expect(r.grade.passedCount).toBeLessThan(r.grade.totalCount);
   expect(r.failing).not.toBeNull();
+});
+
+// Quiet: nothing raised, nothing timed out; a value or an output is just wrong. Localization compares passing
+// and failing visible cases, so each needs at least one of both.
+test.each(quiet.map((e) => [e.id]))("%s is a quiet bug, failing a visible case and passing another", (id) => {
+  const r = resultOf(id);
+  const notPassed = r.grade.tests.map((t, i) => ({ t, i })).filter(({ t }) => t.status !== "passed");
+  const loud = notPassed.filter(({ t, i }) => {
+    const outcome = r.grade.observations[i]?.outcome;
+    return t.status !== "failed" || !outcome || !["returned", "finished"].includes(outcome);
+  });
+  expect(loud.map(({ t }) => `${t.name}: ${t.status}`)).toEqual([]);
+  expect(r.grade.tests.some((t) => !t.hidden && t.status === "failed")).toBe(true);
+  expect(r.grade.tests.some((t) => !t.hidden && t.status === "passed")).toBe(true);
+  expect(r.entry.exercise.cases.some((c) => c.hidden)).toBe(true);
 });
 
 test("the leak check knows a hidden case's call, expected value and input text, but not what the learner wrote", () => {
@@ -51,12 +80,29 @@ test("the leak check knows a hidden case's call, expected value and input text, 
   expect(hiddenSecrets(entry.exercise, `${entry.code}\n# purple\n`)).toEqual(['translate("purple")', "'purple'"]);
 });
 
-test("no explanation reveals a hidden case's call, expected value or input", () => {
+test("no explanation or level-2 hint reveals a hidden case's call, expected value or input", () => {
   expect(results.filter((r) => r.leaks.length > 0).map((r) => ({ entry: r.entry.id, leaks: r.leaks }))).toEqual([]);
 });
 
-test(`the labelled concept is in the offline engine's top 3 for at least ${TOP3_TARGET * 100}% of the corpus`, () => {
+test(`the labelled concept is in the offline engine's top 3 for at least ${TOP3_TARGET * 100}% of the concept-labelled corpus`, () => {
   const figures = figuresOf(results);
   process.stdout.write(`\n${missesReport(results)}\n\n${figuresReport(figures)}\n`);
   expect(figures.top3.n / figures.top3.of).toBeGreaterThanOrEqual(TOP3_TARGET);
 });
+
+// LOCALIZATION_IN_FACTS follows the type of TutorFacts (tsc rejects a stale value), so the target is asserted
+// from the moment the facts declare suspectLines. Until then the test checks that the facts really carry none,
+// which is why `located` is low, and says so in its name.
+if (LOCALIZATION_IN_FACTS) {
+  test(`the explanation or the level-2 hint names a labelled bug line for at least ${LOCATED_TARGET * 100}% of the quiet bugs`, () => {
+    const { located } = figuresOf(results);
+    expect(quiet.filter((e) => !Array.isArray(factField(resultOf(e.id).facts, "suspectLines"))).map((e) => e.id)).toEqual([]);
+    expect(located.n / located.of).toBeGreaterThanOrEqual(LOCATED_TARGET);
+  });
+} else {
+  test(`located target (${LOCATED_TARGET * 100}%) not asserted: TutorFacts has no suspectLines yet, and no facts carry them`, () => {
+    const { located } = figuresOf(results);
+    process.stdout.write(`located without localization: ${located.n}/${located.of} (${percent(located)})\n`);
+    expect(results.filter((r) => factField(r.facts, "suspectLines") !== undefined).map((r) => r.entry.id)).toEqual([]);
+  });
+}

@@ -1,140 +1,32 @@
-// The tutor corpus (test/tutor/corpus/*.yaml): buggy beginner programs, each labelled with the concept it should
-// trigger. This module loads the corpus and runs each program through the real pipeline: grade it in the sandbox,
-// explain the failure with the offline engine, and score the answer. Shared by `npm run bench:tutor`
+// Runs each program of the tutor corpus (loaded by ./load.ts) through the real pipeline: grade it in the
+// sandbox, explain the failure and give the level-2 hint with the offline engine, and score the answers: the
+// concept ranking (entries with a concept label), whether a labelled bug line is named (entries with
+// `# bug-lines:`), what a hidden case could leak, and the time localization added. Shared by `npm run bench:tutor`
 // (bench/tutor-accuracy.ts) and test/tutor/corpus.test.ts, so both measure exactly the same thing.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Document, isMap, isSeq, parseDocument, stringify } from "yaml";
 import type { Exercise } from "../../../server/exercises/exercise";
-import { loadExercise } from "../../../server/exercises/load";
 import type { ReferenceCache } from "../../../server/grading/expectations";
 import { type GradeResult, gradeSubmission } from "../../../server/grading/grade";
 import type { Sandbox } from "../../../server/grading/sandbox/sandbox";
 import type { TestResult } from "../../../server/grading/judge";
 import { pyRepr, type PyValue } from "../../../server/grading/values";
-import { CATALOGUE } from "../../../server/tutor/concepts/catalogue";
 import { parseLiteralCall } from "../../../server/tutor/concepts/python-literals";
-import type { FailureExplanation } from "../../../server/tutor/contracts";
+import type { FailureExplanation, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
 import type { GradedSubmission } from "../../../server/tutor/facts";
 import { offlineEngine } from "../../../server/tutor/offline/engine";
 import { explainSubmission } from "../../../server/tutor/tasks";
+import { linesNamed } from "./line-mentions";
+import type { CorpusEntry } from "./load";
 
-export const CORPUS_DIR = __dirname;
-export const EXERCISES_DIR = path.resolve(__dirname, "../../../exercises");
 export const TOP3_TARGET = 0.9;
+export const LOCATED_TARGET = 0.8;
 
-export interface CorpusEntry {
-  /** The file name without `.yaml`, e.g. "01-return-vs-print-shout". */
-  id: string;
-  concept: string;
-  description: string;
-  /** The exercise id under exercises/ ("basics/shout"), or null for an inline exercise. */
-  exerciseRef: string | null;
-  exercise: Exercise;
-  code: string;
-}
-
-export interface Corpus {
-  entries: CorpusEntry[];
-  /** Removes the folders written for inline exercises. */
-  cleanup(): void;
-}
-
-const ENTRY_FIELDS = ["concept", "description", "exercise", "code"];
-const INLINE_FIELDS = ["title", "concepts", "limits", "file", "entry", "solution", "cases"];
-const FILE_NAME = /^(\d{2})-([a-z][a-z-]*[a-z])\.yaml$/;
-
-class CorpusError extends Error {}
-
-function fail(file: string, message: string): never {
-  throw new CorpusError(`test/tutor/corpus/${file}: ${message}`);
-}
-
-function conceptOfFileName(file: string, concepts: readonly string[]): string | null {
-  const rest = FILE_NAME.exec(file)?.[2];
-  if (!rest) return null;
-  // The longest concept id that the name starts with, followed by "-<short>".
-  return [...concepts].sort((a, b) => b.length - a.length).find((c) => rest.startsWith(`${c}-`) && rest.length > c.length + 1) ?? null;
-}
-
-/** Writes an inline exercise as an exercise folder (corpus/<slug>) and loads it with the real loader. */
-function inlineExercise(file: string, root: string, slug: string, doc: Document.Parsed): Exercise {
-  const node = doc.get("exercise", true);
-  if (!isMap(node)) fail(file, "exercise: expected an exercise id such as basics/shout, or a map with file, entry, solution and cases");
-  const raw = node.toJSON() as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!INLINE_FIELDS.includes(key)) fail(file, `exercise.${key}: not a known field (the fields are ${INLINE_FIELDS.join(", ")})`);
-  for (const key of ["file", "entry", "solution"]) if (typeof raw[key] !== "string") fail(file, `exercise.${key}: required, a string`);
-  const cases = node.get("cases", true);
-  if (!isSeq(cases)) fail(file, "exercise.cases: required, a list of cases in the cases.yaml format");
-  const dir = path.join(root, "corpus", slug);
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    title: typeof raw.title === "string" ? raw.title : slug,
-    summary: "An exercise from the tutor corpus.",
-    difficulty: 1,
-    concepts: Array.isArray(raw.concepts) ? raw.concepts : [],
-    file: raw.file,
-    entry: raw.entry,
-    ...(raw.limits ? { limits: raw.limits } : {}),
-  };
-  writeFileSync(path.join(dir, "exercise.yaml"), stringify(manifest));
-  writeFileSync(path.join(dir, "README.md"), `# ${manifest.title}\n`);
-  writeFileSync(path.join(dir, "starter.py"), `def ${raw.entry as string}():\n    pass\n`);
-  writeFileSync(path.join(dir, "solution.py"), raw.solution as string);
-  // Re-serialise the cases node itself, so tags such as !tuple survive.
-  const casesDoc = new Document();
-  casesDoc.contents = cases;
-  writeFileSync(path.join(dir, "cases.yaml"), casesDoc.toString());
-  return loadExercise(dir);
-}
-
-/** Loads every entry of the corpus, checking its fields, its label and its exercise. */
-export function loadCorpus(dir: string = CORPUS_DIR): Corpus {
-  const concepts = CATALOGUE.map((m) => m.id);
-  const root = mkdtempSync(path.join(os.tmpdir(), "tutor-corpus-"));
-  const cleanup = () => rmSync(root, { recursive: true, force: true });
-  try {
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith(".yaml"))
-      .sort();
-    const entries = files.map((file): CorpusEntry => {
-      const doc = parseDocument(readFileSync(path.join(dir, file), "utf8"));
-      if (doc.errors.length) fail(file, doc.errors[0]!.message);
-      const data = doc.toJSON() as Record<string, unknown> | null;
-      if (!data || typeof data !== "object") fail(file, "expected a map with concept, description, exercise and code");
-      for (const key of Object.keys(data)) if (!ENTRY_FIELDS.includes(key)) fail(file, `${key}: not a known field (the fields are ${ENTRY_FIELDS.join(", ")})`);
-      const { concept, description, code } = data;
-      if (typeof concept !== "string" || !concepts.includes(concept)) fail(file, `concept: expected one of the catalogue's ids, got ${JSON.stringify(concept)}`);
-      if (conceptOfFileName(file, concepts) !== concept) fail(file, `the file name must be NN-${concept}-<short>.yaml`);
-      if (typeof description !== "string" || !description.trim() || description.includes("\n")) fail(file, "description: required, one line");
-      if (typeof code !== "string" || !code.trim()) fail(file, "code: required, the learner's program");
-      const id = file.replace(/\.yaml$/, "");
-      let exercise: Exercise;
-      let exerciseRef: string | null = null;
-      if (typeof data.exercise === "string") {
-        exerciseRef = data.exercise;
-        try {
-          exercise = loadExercise(path.join(EXERCISES_DIR, data.exercise));
-        } catch (e) {
-          fail(file, `exercise: cannot load exercises/${data.exercise}: ${(e as Error).message}`);
-        }
-      } else {
-        try {
-          exercise = inlineExercise(file, root, id, doc);
-        } catch (e) {
-          if (e instanceof CorpusError) throw e;
-          fail(file, `exercise: ${(e as Error).message}`);
-        }
-      }
-      return { id, concept, description, exerciseRef, exercise, code };
-    });
-    return { entries, cleanup };
-  } catch (e) {
-    cleanup();
-    throw e;
-  }
-}
+/**
+ * Whether the tutor's facts carry fault localization (`suspectLines`, issue 12). tsc holds this to the type of
+ * TutorFacts, so the value cannot go stale: once TutorFacts declares suspectLines, `false` stops compiling, and
+ * the corpus test turns on its located target.
+ */
+type SuspectLinesDeclared = "suspectLines" extends keyof TutorFacts ? true : false;
+export const LOCALIZATION_IN_FACTS: SuspectLinesDeclared = false;
 
 // ---- evaluation ---------------------------------------------------------------------------------------------
 
@@ -165,6 +57,16 @@ export interface EntryResult {
   namesFailingCase: boolean | null;
   /** Text from a hidden case (call, expected value, a string from its input) found in the explanation. */
   leaks: string[];
+  /** The facts the tutor answered from. */
+  facts: TutorFacts;
+  /** The level-2 hint ("where to look"), given from the same facts as the explanation. */
+  hint: string;
+  /** The code lines the explanation and the hint name, ascending. */
+  namedLines: number[];
+  /** Whether they name one of the entry's labelled bug lines; null for an entry without `# bug-lines:`. */
+  located: boolean | null;
+  /** The wall time localization added, as the facts report it; null when they don't (not measured). */
+  localizationMs: number | null;
   durationMs: number;
 }
 
@@ -231,25 +133,67 @@ function submissionOf(code: string, grade: GradeResult): GradedSubmission {
   return { code, verdict: grade.status, tests: grade.tests, observations: grade.observations, passedCount: grade.passedCount, totalCount: grade.totalCount };
 }
 
-/** Grades one entry in the sandbox, explains it with the offline engine, and scores the explanation. */
+/** The offline engine, keeping the facts it was asked to explain so the hint and the figures read the same ones. */
+function recordingOfflineEngine(): { engine: TutorEngine; facts: () => TutorFacts } {
+  let seen: TutorFacts | null = null;
+  const engine: TutorEngine = {
+    ...offlineEngine,
+    explainFailure(facts, onText) {
+      seen = facts;
+      return offlineEngine.explainFailure(facts, onText);
+    },
+  };
+  return {
+    engine,
+    facts: () => {
+      if (!seen) throw new Error("explainSubmission answered without asking the engine");
+      return seen;
+    },
+  };
+}
+
+/** A field of the facts read by name, so this works before and after TutorFacts declares it (issue 12). */
+export function factField(facts: TutorFacts, name: "suspectLines" | "localizationMs"): unknown {
+  return (facts as unknown as Record<string, unknown>)[name];
+}
+
+function localizationMsOf(facts: TutorFacts): number | null {
+  const ms = factField(facts, "localizationMs");
+  return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * Grades one entry in the sandbox, explains it with the offline engine, and scores the explanation. The level-2
+ * hint comes from the facts the explanation was given (what hintForSubmission would compute again), so the
+ * sandbox's work for an entry, localization included, is done and timed once.
+ */
 export async function evaluateEntry(sandbox: Sandbox, references: ReferenceCache, entry: CorpusEntry): Promise<EntryResult> {
   const started = Date.now();
   const grade = await gradeSubmission(sandbox, references, entry.exercise, entry.code);
-  const explanation = await explainSubmission(sandbox, offlineEngine, entry.exercise, submissionOf(entry.code, grade));
+  const recording = recordingOfflineEngine();
+  const explanation = await explainSubmission(sandbox, recording.engine, entry.exercise, submissionOf(entry.code, grade));
+  const facts = recording.facts();
+  const hint = await offlineEngine.hint(facts, 2, entry.exercise.solution);
   const ranked = explanation.concepts.map((c) => c.id);
   const failing = failingCaseOf(entry.exercise, grade);
-  const shown = [explanation.explanation, ...explanation.concepts.flatMap((c) => c.evidence)].join("\n");
+  const shown = [explanation.explanation, ...explanation.concepts.flatMap((c) => c.evidence), hint.text].join("\n");
   const leaks = hiddenSecrets(entry.exercise, entry.code).filter((s) => shown.includes(s));
+  const namedLines = linesNamed(`${explanation.explanation}\n${hint.text}`);
   return {
     entry,
     grade,
     explanation,
     ranked,
-    top1: ranked[0] === entry.concept,
-    top3: ranked.slice(0, 3).includes(entry.concept),
+    top1: entry.concept !== null && ranked[0] === entry.concept,
+    top3: entry.concept !== null && ranked.slice(0, 3).includes(entry.concept),
     failing,
     namesFailingCase: namesFailingCase(explanation.explanation, failing, grade, leaks),
     leaks,
+    facts,
+    hint: hint.text,
+    namedLines,
+    located: entry.bugLines ? entry.bugLines.some((line) => namedLines.includes(line)) : null,
+    localizationMs: localizationMsOf(facts),
     durationMs: Date.now() - started,
   };
 }
@@ -283,24 +227,40 @@ export interface Ratio {
 }
 
 export interface Figures {
+  /** Over the entries with a concept label (`concept: none` entries are left out). */
   top1: Ratio;
   top3: Ratio;
   namingFailingCase: Ratio;
   /** Entries left out of the naming figure because no case ran (syntax errors). */
   noCaseRan: number;
+  /** Over the entries with `# bug-lines:`: the explanation or the level-2 hint names a labelled line. */
+  located: Ratio;
+  /** The time localization added per entry, over the entries whose facts report it; null when none does. */
+  localizationMs: { p50: number; p95: number; measured: number } | null;
   /** Entries whose program passed its exercise: a broken corpus entry, not a tutor miss. */
   passed: string[];
   leaking: string[];
 }
 
+/** The nearest-rank percentile of some numbers (p in 0..100). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) throw new Error("percentile of no values");
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 export function figuresOf(results: EntryResult[]): Figures {
-  const count = (p: (r: EntryResult) => boolean) => results.filter(p).length;
+  const labelled = results.filter((r) => r.entry.concept !== null);
   const named = results.filter((r) => r.namesFailingCase !== null);
+  const locatable = results.filter((r) => r.located !== null);
+  const times = results.map((r) => r.localizationMs).filter((ms): ms is number => ms !== null);
   return {
-    top1: { n: count((r) => r.top1), of: results.length },
-    top3: { n: count((r) => r.top3), of: results.length },
+    top1: { n: labelled.filter((r) => r.top1).length, of: labelled.length },
+    top3: { n: labelled.filter((r) => r.top3).length, of: labelled.length },
     namingFailingCase: { n: named.filter((r) => r.namesFailingCase).length, of: named.length },
     noCaseRan: results.length - named.length,
+    located: { n: locatable.filter((r) => r.located).length, of: locatable.length },
+    localizationMs: times.length ? { p50: percentile(times, 50), p95: percentile(times, 95), measured: times.length } : null,
     passed: results.filter((r) => r.grade.status === "passed").map((r) => r.entry.id),
     leaking: results.filter((r) => r.leaks.length > 0).map((r) => r.entry.id),
   };
@@ -319,28 +279,37 @@ function topThree(r: EntryResult): string {
   return r.explanation.concepts.slice(0, 3).map((c) => `${c.id} (${c.score})`).join(", ") || "(none)";
 }
 
-/** The misses (label not in the top 3, then not first), and explanations that don't name their failing case. */
+/** The misses (label not in the top 3, then not first), explanations that don't name their failing case, and bugs not located. */
 export function missesReport(results: EntryResult[]): string {
   const out: string[] = [];
-  const misses = results.filter((r) => !r.top1);
+  const misses = results.filter((r) => r.entry.concept !== null && !r.top1);
   if (misses.length) {
     out.push("Entries whose label is not the top concept:");
-    out.push(table([["entry", "label", "in top 3", "top 3 got"], ...misses.map((r) => [r.entry.id, r.entry.concept, r.top3 ? "yes" : "NO", topThree(r)])]));
+    out.push(table([["entry", "label", "in top 3", "top 3 got"], ...misses.map((r) => [r.entry.id, r.entry.concept!, r.top3 ? "yes" : "NO", topThree(r)])]));
   } else out.push("Every entry's label is the top concept.");
   const unnamed = results.filter((r) => r.namesFailingCase === false);
   if (unnamed.length) {
     out.push("", "Explanations that do not name their failing case:");
     out.push(table([["entry", "failing case", "hidden"], ...unnamed.map((r) => [r.entry.id, r.failing?.name ?? "-", r.failing?.hidden ? "yes" : "no"])]));
   }
+  const lost = results.filter((r) => r.located === false);
+  if (lost.length) {
+    out.push("", "Bugs whose line neither the explanation nor the level-2 hint names:");
+    out.push(table([["entry", "bug lines", "lines named"], ...lost.map((r) => [r.entry.id, r.entry.bugLines!.join(", "), r.namedLines.join(", ") || "(none)"])]));
+  }
   return out.join("\n");
 }
 
 export function figuresReport(f: Figures): string {
   const lines = [
-    `top-1 accuracy: ${percent(f.top1)} (${f.top1.n}/${f.top1.of})`,
-    `top-3 accuracy: ${percent(f.top3)} (${f.top3.n}/${f.top3.of})`,
+    `top-1 accuracy: ${percent(f.top1)} (${f.top1.n}/${f.top1.of} concept-labelled entries)`,
+    `top-3 accuracy: ${percent(f.top3)} (${f.top3.n}/${f.top3.of} concept-labelled entries)`,
     `explanations naming the failing case: ${percent(f.namingFailingCase)} (${f.namingFailingCase.n}/${f.namingFailingCase.of})` +
       (f.noCaseRan ? `; ${f.noCaseRan} syntax-error ${f.noCaseRan === 1 ? "entry" : "entries"} left out (no case ran)` : ""),
+    `located: ${f.located.n}/${f.located.of} (${percent(f.located)}) of the labelled bugs are named by line in the explanation or the level-2 hint`,
+    f.localizationMs
+      ? `time added by localization: p50 ${f.localizationMs.p50} ms, p95 ${f.localizationMs.p95} ms (${f.localizationMs.measured} ${f.localizationMs.measured === 1 ? "entry" : "entries"} measured)`
+      : "time added by localization: not measured (the tutor's facts carry no localizationMs)",
   ];
   if (f.passed.length) lines.push(`WARNING: these programs passed their exercise (broken corpus entries): ${f.passed.join(", ")}`);
   if (f.leaking.length) lines.push(`WARNING: these explanations reveal a hidden case: ${f.leaking.join(", ")}`);
