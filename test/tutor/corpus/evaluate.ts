@@ -10,25 +10,15 @@ import type { Sandbox } from "../../../server/grading/sandbox/sandbox";
 import type { TestResult } from "../../../server/grading/judge";
 import { pyRepr, type PyValue } from "../../../server/grading/values";
 import { parseLiteralCall } from "../../../server/tutor/concepts/python-literals";
-import type { FailureExplanation, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
+import type { FailureExplanation, TutorFacts } from "../../../server/tutor/contracts";
 import type { GradedSubmission } from "../../../server/tutor/facts";
 import { offlineEngine } from "../../../server/tutor/offline/engine";
-import { explainSubmission } from "../../../server/tutor/tasks";
+import { submissionFacts } from "../../../server/tutor/tasks";
 import { linesNamed } from "./line-mentions";
 import type { CorpusEntry } from "./load";
 
 export const TOP3_TARGET = 0.9;
 export const LOCATED_TARGET = 0.8;
-
-/**
- * Whether the tutor's facts carry fault localization (`suspectLines`, issue 12). tsc holds this to the type of
- * TutorFacts, so the value cannot go stale: once TutorFacts declares suspectLines, `false` stops compiling, and
- * the corpus test turns on its located target.
- */
-type SuspectLinesDeclared = "suspectLines" extends keyof TutorFacts ? true : false;
-export const LOCALIZATION_IN_FACTS: SuspectLinesDeclared = false;
-
-// ---- evaluation ---------------------------------------------------------------------------------------------
 
 export interface FailingCase {
   index: number;
@@ -65,7 +55,7 @@ export interface EntryResult {
   namedLines: number[];
   /** Whether they name one of the entry's labelled bug lines; null for an entry without `# bug-lines:`. */
   located: boolean | null;
-  /** The wall time localization added, as the facts report it; null when they don't (not measured). */
+  /** The wall time localization added, as the facts report it; null when it did not run (not measured). */
   localizationMs: number | null;
   durationMs: number;
 }
@@ -133,46 +123,16 @@ function submissionOf(code: string, grade: GradeResult): GradedSubmission {
   return { code, verdict: grade.status, tests: grade.tests, observations: grade.observations, passedCount: grade.passedCount, totalCount: grade.totalCount };
 }
 
-/** The offline engine, keeping the facts it was asked to explain so the hint and the figures read the same ones. */
-function recordingOfflineEngine(): { engine: TutorEngine; facts: () => TutorFacts } {
-  let seen: TutorFacts | null = null;
-  const engine: TutorEngine = {
-    ...offlineEngine,
-    explainFailure(facts, onText) {
-      seen = facts;
-      return offlineEngine.explainFailure(facts, onText);
-    },
-  };
-  return {
-    engine,
-    facts: () => {
-      if (!seen) throw new Error("explainSubmission answered without asking the engine");
-      return seen;
-    },
-  };
-}
-
-/** A field of the facts read by name, so this works before and after TutorFacts declares it (issue 12). */
-export function factField(facts: TutorFacts, name: "suspectLines" | "localizationMs"): unknown {
-  return (facts as unknown as Record<string, unknown>)[name];
-}
-
-function localizationMsOf(facts: TutorFacts): number | null {
-  const ms = factField(facts, "localizationMs");
-  return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
-}
-
 /**
- * Grades one entry in the sandbox, explains it with the offline engine, and scores the explanation. The level-2
- * hint comes from the facts the explanation was given (what hintForSubmission would compute again), so the
- * sandbox's work for an entry, localization included, is done and timed once.
+ * Grades one entry in the sandbox, explains it and gives the level-2 hint with the offline engine, and scores the
+ * answers. Both answers come from one computation of the facts (submissionFacts, as explainSubmission and
+ * hintForSubmission each do), so the sandbox's work for an entry, localization included, is done and timed once.
  */
 export async function evaluateEntry(sandbox: Sandbox, references: ReferenceCache, entry: CorpusEntry): Promise<EntryResult> {
   const started = Date.now();
   const grade = await gradeSubmission(sandbox, references, entry.exercise, entry.code);
-  const recording = recordingOfflineEngine();
-  const explanation = await explainSubmission(sandbox, recording.engine, entry.exercise, submissionOf(entry.code, grade));
-  const facts = recording.facts();
+  const facts = await submissionFacts(sandbox, entry.exercise, submissionOf(entry.code, grade));
+  const explanation = await offlineEngine.explainFailure(facts);
   const hint = await offlineEngine.hint(facts, 2, entry.exercise.solution);
   const ranked = explanation.concepts.map((c) => c.id);
   const failing = failingCaseOf(entry.exercise, grade);
@@ -193,7 +153,7 @@ export async function evaluateEntry(sandbox: Sandbox, references: ReferenceCache
     hint: hint.text,
     namedLines,
     located: entry.bugLines ? entry.bugLines.some((line) => namedLines.includes(line)) : null,
-    localizationMs: localizationMsOf(facts),
+    localizationMs: facts.localizationMs,
     durationMs: Date.now() - started,
   };
 }
