@@ -6,7 +6,7 @@ import { z } from "zod";
 import { findExercise, folderName } from "./exercise-params";
 import { requireUser } from "../auth/authorization";
 import { exerciseSummary } from "../exercises/public-view";
-import { neighbours, nextUp, practising, unitProgress } from "../progress/learning-path";
+import { neighbours, nextUp, pathStatesOf, practising, unitProgress } from "../progress/learning-path";
 import { progressView } from "../progress/progress";
 import { pathStates } from "../progress/queries";
 import { CONCEPT_ID } from "../exercises/schema";
@@ -21,10 +21,10 @@ export function pathRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">): 
 
   router.get("/units/:set", async (req, res) => {
     const { set: name } = unitParams.parse(req.params);
-    const userId = requireUser(req).id;
     const set = catalog.set(name);
     if (!set) throw notFound(`The unit ${name}`);
-    const [states, progress] = await Promise.all([pathStates(db, userId), db.progress.findMany({ where: { userId, exerciseId: { in: set.exercises.map((e) => e.id) } } })]);
+    const progress = await db.progress.findMany({ where: { userId: requireUser(req).id } });
+    const states = pathStatesOf(progress);
     const byExercise = new Map(progress.map((p) => [p.exerciseId, p]));
     const sets = catalog.sets();
     res.json({

@@ -51,6 +51,7 @@ test("a new learner solves unit 1's first exercise, is taken to the next one, an
   await page.waitForSelector('[data-testid="next-up-panel"][data-passed="true"] [data-testid="next-up"]');
   expect(await page.locator('[data-testid="next-up-panel"]').textContent()).toContain("Solved! Next up: Three ways to say it");
   await page.waitForSelector('[data-testid="unit-trail"] [data-testid="unit-progress"][data-solved="1"]');
+  await page.screenshot({ path: path.join(SCREENSHOTS, "next-up.png"), fullPage: true });
 
   // Following it leads to the next exercise of the unit.
   await page.locator('[data-testid="next-up-panel"] [data-testid="next-up-link"]').click();
@@ -66,6 +67,7 @@ test("a new learner solves unit 1's first exercise, is taken to the next one, an
   expect(await page.locator('[data-testid="unit-topic"]').count()).toBeGreaterThan(2);
   expect(await page.locator('[data-testid="unit-teaches"] [data-testid="concept-link"]').count()).toBeGreaterThan(2);
   expect(await page.locator('[data-testid="unit-page"] [data-testid="next-up"]').getAttribute("data-exercise-id")).toBe("01-printing/three_ways");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "unit-page.png"), fullPage: true });
 
   // The list and the dashboard count it too.
   await page.goto(`${session.platform.url}/#/`);
