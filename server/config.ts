@@ -36,6 +36,8 @@ export interface PlatformConfig {
   rateLimits: RateLimits;
   tutorDailyRequests: number;
   tutorDailyModelAnswers: number;
+  /** Runs one learner may step through in an hour (TUTOR_TRACES_PER_HOUR): each starts a container. */
+  tracesPerHour: number;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -125,5 +127,6 @@ export function readConfig(env = process.env): PlatformConfig {
     },
     tutorDailyRequests: integer(env, "TUTOR_DAILY_REQUESTS", 200),
     tutorDailyModelAnswers: integer(env, "TUTOR_MODEL_DAILY_BUDGET", 50),
+    tracesPerHour: integer(env, "TUTOR_TRACES_PER_HOUR", 120),
   };
 }

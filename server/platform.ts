@@ -23,6 +23,7 @@ import { attachRealtime } from "./realtime/socket-server";
 import type { SubmissionEvents } from "./realtime/submission-events";
 import { createTutorEngine } from "./tutor/engine";
 import { TutorService } from "./tutor/service";
+import { TraceService } from "./trace/service";
 import path from "node:path";
 
 export interface Platform {
@@ -129,7 +130,8 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
     await worker.start();
   }
   const authoring = new AuthoringService({ db, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), tutor, events: tutorEvents });
-  app = createApp({ db, catalog, events, tutor, authoring, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, trustProxy: config.trustProxy, rateLimits: config.rateLimits, log });
+  const traces = new TraceService({ db, catalog, sandbox, perHour: config.tracesPerHour });
+  app = createApp({ db, catalog, events, tutor, traces, authoring, onQueued: () => worker?.wake(), secureCookies: config.secureCookies, trustProxy: config.trustProxy, rateLimits: config.rateLimits, log });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, resolve);

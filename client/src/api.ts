@@ -13,6 +13,7 @@ import type {
   HintsState,
   HintView,
   SubmissionView,
+  Trace,
   TutorCodeRequest,
 } from "./types";
 import type { CourseList, ExerciseNext, PractiseExercise, UnitDetail } from "./types";
@@ -179,6 +180,18 @@ export async function writeDocstrings(body: Omit<TutorCodeRequest, "function">, 
 
 export async function generateTests(body: TutorCodeRequest, signal?: AbortSignal): Promise<GeneratedTests> {
   return (await request<{ tests: GeneratedTests }>("POST", "/api/tutor/tests", body, signal)).tests;
+}
+
+// ---- Stepping through a run (docs/api.md) -------------------------------------------------------------------
+
+/** Traces a case of a graded submission of the learner's: the visible case named, or else the first failing one. */
+export async function traceSubmission(submissionId: string, caseName: string | null, signal?: AbortSignal): Promise<Trace> {
+  return (await request<{ trace: Trace }>("POST", `${submissionPath(submissionId)}/trace`, caseName === null ? {} : { case: caseName }, signal)).trace;
+}
+
+/** Traces a call (a Python expression) evaluated in pasted code. */
+export async function traceCall(body: { code: string; call: string }, signal?: AbortSignal): Promise<Trace> {
+  return (await request<{ trace: Trace }>("POST", "/api/tutor/trace", body, signal)).trace;
 }
 
 // ---- Accounts -------------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 // (@codemirror/state, /view, /commands and /language are dependencies of the `codemirror` package.)
 import { basicSetup, EditorView } from "codemirror";
 import { python } from "@codemirror/lang-python";
-import { EditorSelection, EditorState, Prec, type StateCommand } from "@codemirror/state";
-import { highlightSpecialChars, keymap, lineNumbers } from "@codemirror/view";
+import { EditorSelection, EditorState, Prec, type Range, StateEffect, StateField, type StateCommand } from "@codemirror/state";
+import { Decoration, gutter, GutterMarker, highlightSpecialChars, keymap, lineNumbers } from "@codemirror/view";
 import { indentLess, indentMore } from "@codemirror/commands";
 import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 
@@ -88,14 +88,76 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
   };
 }
 
-/** A read-only, highlighted view of some Python (selectable and copyable, not editable). */
-export function createCodeView(host: HTMLElement, code: string, label: string): { destroy(): void } {
+/** Lines a code view marks: the line about to run (a stepper's current step), the one that just ran, and suspects. */
+export interface LineMarks {
+  current: number | null;
+  ran: number | null;
+  suspects: readonly number[];
+}
+
+const setLineMarks = StateEffect.define<LineMarks>();
+const lineMarksField = StateField.define<LineMarks>({
+  create: () => ({ current: null, ran: null, suspects: [] }),
+  update: (marks, tr) => tr.effects.reduce((value, effect) => (effect.is(setLineMarks) ? effect.value : value), marks),
+});
+
+/** A gutter sign, so that a marked line does not rely on its colour alone. */
+class SignMarker extends GutterMarker {
+  constructor(readonly sign: string) {
+    super();
+  }
+  override eq(other: GutterMarker): boolean {
+    return other instanceof SignMarker && other.sign === this.sign;
+  }
+  override toDOM(): Node {
+    return document.createTextNode(this.sign);
+  }
+}
+
+/** "→" on the line about to run, "•" on the one that just ran, "⚑" on a suspect line (a line may have two). */
+function signFor(marks: LineMarks, line: number): string {
+  const step = marks.current === line ? "→" : marks.ran === line ? "•" : "";
+  return `${step}${marks.suspects.includes(line) ? "⚑" : ""}`;
+}
+
+const lineMarks = [
+  lineMarksField,
+  EditorView.decorations.compute([lineMarksField], (state) => {
+    const marks = state.field(lineMarksField);
+    const ranges: Range<Decoration>[] = [];
+    for (let n = 1; n <= state.doc.lines; n += 1) {
+      const step = marks.current === n ? "cm-line--current" : marks.ran === n ? "cm-line--ran" : "";
+      const classes = [step, marks.suspects.includes(n) ? "cm-line--suspect" : ""].filter(Boolean);
+      if (classes.length) ranges.push(Decoration.line({ class: classes.join(" ") }).range(state.doc.line(n).from));
+    }
+    return Decoration.set(ranges);
+  }),
+  gutter({
+    class: "cm-marks-gutter",
+    lineMarker: (view, block) => {
+      const sign = signFor(view.state.field(lineMarksField), view.state.doc.lineAt(block.from).number);
+      return sign ? new SignMarker(sign) : null;
+    },
+    lineMarkerChange: (update) => update.transactions.some((tr) => tr.effects.some((e) => e.is(setLineMarks))),
+    initialSpacer: () => new SignMarker("→⚑"),
+  }),
+];
+
+export interface CodeView {
+  /** Marks lines (see LineMarks) and scrolls the current one into view. */
+  mark(marks: LineMarks): void;
+  destroy(): void;
+}
+
+/** A read-only, highlighted view of some Python (selectable and copyable, not editable), which can mark lines. */
+export function createCodeView(host: HTMLElement, code: string, label: string): CodeView {
   const view = new EditorView({
     parent: host,
     state: EditorState.create({
       doc: code,
       extensions: [
         lineNumbers(),
+        lineMarks,
         highlightSpecialChars(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         python(),
@@ -105,7 +167,13 @@ export function createCodeView(host: HTMLElement, code: string, label: string): 
       ],
     }),
   });
-  return { destroy: () => view.destroy() };
+  return {
+    mark: (marks) => {
+      const current = marks.current !== null && marks.current >= 1 && marks.current <= view.state.doc.lines ? view.state.doc.line(marks.current) : null;
+      view.dispatch({ effects: [setLineMarks.of(marks), ...(current ? [EditorView.scrollIntoView(current.from, { y: "nearest" })] : [])] });
+    },
+    destroy: () => view.destroy(),
+  };
 }
 
 // --- The test hook: window.tutorEditor talks to whichever editor is currently on the page. -------------------

@@ -1,6 +1,6 @@
 // "#/exercises/<set>/<slug>": instructions and examples on the left; editor, submit and live results on the right.
 import { isFinished } from "../../server/grading/states";
-import { ApiError, getExercise, getSubmission, isAbortError, submitCode } from "./api";
+import { ApiError, getExercise, getSubmission, isAbortError, submitCode, traceSubmission } from "./api";
 import { difficultyDots, progressBadge, updateProgressBadge } from "./badges";
 import { initialCode, saveDraft } from "./drafts";
 import { h, plural } from "./dom";
@@ -12,9 +12,10 @@ import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
 import { ExercisePath } from "./next-up";
 import { homeHref } from "./router";
+import { StepperHost } from "./stepper";
 import { SubmissionTracker } from "./tracker";
 import { TutorPanel } from "./tutor-panel";
-import type { ExerciseDetail, SubmissionView } from "./types";
+import type { ExerciseDetail, Feedback, SubmissionView, SuspectLine, TestResult } from "./types";
 
 const POLL_MS = 1500;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -75,6 +76,15 @@ function refactorNote(): HTMLElement {
   );
 }
 
+/**
+ * The lines to mark in the stepper: the tutor's suspect lines when its feedback carries them, else the line the
+ * results already name (where an exception was raised).
+ */
+function suspectLinesFor(test: TestResult, feedback: Feedback | null): SuspectLine[] {
+  if (feedback?.suspectLines?.length) return feedback.suspectLines;
+  return test.line !== undefined ? [{ line: test.line, score: 1, evidence: "exception" }] : [];
+}
+
 export function mountExercisePage(container: HTMLElement, set: string, slug: string): () => void {
   const controller = new AbortController();
   let disposed = false;
@@ -82,7 +92,8 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
   let stopTracking: (() => void) | null = null;
   const cleanups: (() => void)[] = [];
   const tutor = new TutorPanel();
-  cleanups.push(() => tutor.dispose());
+  const stepper = new StepperHost();
+  cleanups.push(() => tutor.dispose(), () => stepper.dispose());
 
   document.title = "Exercise · Tutor";
   container.replaceChildren(
@@ -117,7 +128,10 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     const editorHost = h("div", { className: "editor", testId: "editor" });
     const submitButton = h("button", { className: "button button--primary", testId: "submit", text: "Submit", attrs: { type: "button", "aria-keyshortcuts": isMac ? "Meta+Enter" : "Control+Enter" } });
     const resetButton = h("button", { className: "button", testId: "reset", text: "Reset to starter", attrs: { type: "button" } });
-    const results = new ResultsPanel();
+    const results = new ResultsPanel((submissionId, test, button) => {
+      const options = { suspectLines: suspectLinesFor(test, tutor.feedbackFor(submissionId)) };
+      void stepper.open((signal) => traceSubmission(submissionId, test.name, signal), `Step through “${test.name}”`, button, options);
+    });
     const history = new HistoryPanel(set, slug, controller.signal);
     const activity = startActivityReporter(set, slug);
     cleanups.push(() => history.dispose(), activity.stop);
@@ -140,7 +154,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       history.element,
     );
 
-    container.replaceChildren(h("div", { className: "exercise-layout" }, info, workbench));
+    container.replaceChildren(h("div", { className: "exercise-layout" }, info, workbench, stepper.element));
 
     const setBusy = (value: boolean) => {
       busy = value;
@@ -216,6 +230,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       clearError();
       setBusy(true);
       tutor.hide();
+      stepper.dispose(); // It steps through the previous submission's code.
       results.showSubmitting();
       let view: SubmissionView;
       try {

@@ -34,7 +34,15 @@ function icon(status: string): string {
   return statusIcon[status as Status] ?? "?";
 }
 
-function testRow(test: TestResult, index: number): HTMLElement {
+/** Called when the learner asks to step through a failing visible test of the graded submission `submissionId`. */
+export type StepThrough = (submissionId: string, test: TestResult, button: HTMLButtonElement) => void;
+
+/** A visible case of the exercise that failed (not a syntax error, where nothing ran; not a tests/ file's test). */
+function traceable(test: TestResult): boolean {
+  return !test.hidden && !test.inSandbox && test.status !== "passed" && test.status !== "syntax-error" && (test.call !== undefined || test.stdin !== undefined);
+}
+
+function testRow(test: TestResult, index: number, stepThrough: ((test: TestResult, button: HTMLButtonElement) => void) | null): HTMLElement {
   const row = h("li", {
     className: `test-row status--${test.status}`,
     testId: "test-row",
@@ -87,6 +95,11 @@ function testRow(test: TestResult, index: number): HTMLElement {
     row.appendChild(
       h("div", { className: "stdout" }, h("span", { className: "field-label", text: "Printed output" }), h("pre", { className: "stdout__text", text: test.stdout })),
     );
+  }
+  if (stepThrough && traceable(test)) {
+    const step = h("button", { className: "button button--small", testId: "step-through", text: "Step through", attrs: { type: "button", "aria-label": `Step through the test ${test.name}` } });
+    step.addEventListener("click", () => stepThrough(test, step));
+    row.appendChild(h("div", { className: "test-row__actions" }, step, h("span", { className: "muted", text: "Watch your code run on this test, line by line." })));
   }
   return row;
 }
@@ -170,7 +183,8 @@ export class ResultsPanel {
   private readonly list: HTMLOListElement;
   private rowKeys = new Map<number, { key: string; element: HTMLElement }>();
 
-  constructor() {
+  /** `stepThrough`: offered on the failing visible tests of a graded submission. */
+  constructor(private readonly stepThrough: StepThrough | null = null) {
     this.heading = h("h2", { className: "results__heading", text: "Results", attrs: { id: "results-heading" } });
     this.hint = h("p", { className: "results__hint", text: "Submit your code to run the tests." });
     this.live = h("div", { className: "results__live", attrs: { "aria-live": "polite" } });
@@ -228,7 +242,7 @@ export class ResultsPanel {
     );
     (bar.firstElementChild as HTMLElement).style.width = `${Math.round(fraction * 100)}%`;
     this.live.replaceChildren(status, bar);
-    this.renderRows(tracker.tests);
+    this.renderRows(tracker.tests, null);
   }
 
   /** Renders a finished (or any) submission view, e.g. the learner's last submission. */
@@ -236,16 +250,19 @@ export class ResultsPanel {
     this.heading.textContent = heading;
     this.hint.hidden = true;
     this.live.replaceChildren(verdictBanner(view));
-    this.renderRows(view.tests);
+    this.renderRows(view.tests, view.state === "graded" ? view.id : null);
   }
 
-  private renderRows(tests: (TestResult | undefined)[]): void {
+  /** `gradedId`: the submission, once graded, whose failing visible tests can be stepped through. */
+  private renderRows(tests: (TestResult | undefined)[], gradedId: string | null): void {
+    const stepThrough = this.stepThrough;
+    const onStep = stepThrough && gradedId ? (test: TestResult, button: HTMLButtonElement) => stepThrough(gradedId, test, button) : null;
     tests.forEach((test, index) => {
       if (!test) return;
-      const key = JSON.stringify(test);
+      const key = JSON.stringify([test, gradedId]);
       const existing = this.rowKeys.get(index);
       if (existing && existing.key === key) return;
-      const row = testRow(test, index);
+      const row = testRow(test, index, onStep);
       if (existing) {
         existing.element.replaceWith(row);
       } else {

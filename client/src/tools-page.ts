@@ -1,10 +1,11 @@
 // "#/tools": paste any Python and ask the tutor to explain a function, write docstrings, or generate unit
 // tests (with a mutation score). Each request carries a fresh requestId so its progress events find it.
-import { explainFunction, generateTests, isAbortError, writeDocstrings } from "./api";
+import { explainFunction, generateTests, isAbortError, traceCall, writeDocstrings } from "./api";
 import { h, plural, textWithCode } from "./dom";
 import { createCodeView, createEditor, setActiveEditor, type CodeEditor } from "./editor";
 import { clearError, showError } from "./error-banner";
 import { connectLive, newRequestId, subscribeTutor } from "./live";
+import { StepperHost } from "./stepper";
 import { copyableBlock, copyButton, noteLine, WorkingLine } from "./tutor-ui";
 import type { DocumentedCode, FunctionExplanation, GeneratedCase, GeneratedTests } from "./types";
 
@@ -51,7 +52,8 @@ function section(title: string, ...children: (Node | null)[]): HTMLElement {
 
 // ---- explanation -------------------------------------------------------------------------------------------
 
-function renderExplanation(result: FunctionExplanation): HTMLElement {
+/** `stepThrough` opens the stepper on the example's call. */
+function renderExplanation(result: FunctionExplanation, stepThrough: (call: string, button: HTMLButtonElement) => void): HTMLElement {
   const root = h(
     "div",
     { className: "tool-result", testId: "tools-result", dataset: { kind: "explain", engine: result.engine, function: result.function } },
@@ -99,7 +101,10 @@ function renderExplanation(result: FunctionExplanation): HTMLElement {
       "\n",
       h("span", { className: "repl__result", text: result.example.result }),
     );
-    root.appendChild(section("An example, run in the sandbox", repl));
+    const step = h("button", { className: "button button--small", testId: "tools-step-through", text: "Step through this example", attrs: { type: "button" } });
+    const call = result.example.call;
+    step.addEventListener("click", () => stepThrough(call, step));
+    root.appendChild(section("An example, run in the sandbox", repl, h("div", { className: "tool-result__actions" }, step, h("span", { className: "muted", text: "Watch it run, line by line." }))));
   }
   return root;
 }
@@ -239,6 +244,7 @@ export function mountToolsPage(container: HTMLElement): () => void {
     h("p", { text: "Paste a function into the editor, then choose what the tutor should do with it. It runs your code in the sandbox to check what it says." }),
   );
   const output = h("section", { className: "tools-output", attrs: { "aria-label": "The tutor's answer" } }, placeholder);
+  const stepper = new StepperHost();
 
   container.replaceChildren(
     h(
@@ -261,6 +267,7 @@ export function mountToolsPage(container: HTMLElement): () => void {
         h("div", { className: "actions tools-actions" }, ...buttons.values()),
       ),
       output,
+      stepper.element,
     ),
   );
 
@@ -275,6 +282,7 @@ export function mountToolsPage(container: HTMLElement): () => void {
   const clearResult = () => {
     for (const destroy of destroyResult) destroy();
     destroyResult = [];
+    stepper.dispose();
   };
 
   const useInEditor = (code: string) => {
@@ -312,7 +320,9 @@ export function mountToolsPage(container: HTMLElement): () => void {
       const signal = controller.signal;
       let rendered: HTMLElement;
       if (tool === "explain") {
-        rendered = renderExplanation(await explainFunction({ code, requestId, ...(fn ? { function: fn } : {}) }, signal));
+        // The example steps through the code it was run on, even if the editor has changed since.
+        const stepThrough = (call: string, button: HTMLElement) => void stepper.open((s) => traceCall({ code, call }, s), `Step through ${call}`, button);
+        rendered = renderExplanation(await explainFunction({ code, requestId, ...(fn ? { function: fn } : {}) }, signal), stepThrough);
       } else if (tool === "docstrings") {
         rendered = renderDocstrings(await writeDocstrings({ code, requestId }, signal), useInEditor, (destroy) => destroyResult.push(destroy));
       } else {

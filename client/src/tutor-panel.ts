@@ -32,9 +32,15 @@ export class TutorPanel {
   private submissionId: string | null = null;
   private controller: AbortController | null = null;
   private unsubscribe: (() => void) | null = null;
+  private session: TutorSession | null = null;
 
   constructor() {
     this.element = h("section", { className: "tutor", testId: "tutor-panel", attrs: { hidden: true, "aria-labelledby": "tutor-heading" } });
+  }
+
+  /** The tutor's feedback on `submissionId`, once it has arrived (the stepper reads its suspect lines). */
+  feedbackFor(submissionId: string): Feedback | null {
+    return this.submissionId === submissionId ? (this.session?.feedback ?? null) : null;
   }
 
   /** Shows the tutor for a finished submission; does nothing if it already shows that one. */
@@ -49,7 +55,7 @@ export class TutorPanel {
     this.submissionId = view.id;
     const controller = new AbortController();
     this.controller = controller;
-    new TutorSession(this.element, view, controller.signal, (unsubscribe) => (this.unsubscribe = unsubscribe));
+    this.session = new TutorSession(this.element, view, controller.signal, (unsubscribe) => (this.unsubscribe = unsubscribe));
     this.element.hidden = false;
   }
 
@@ -59,6 +65,7 @@ export class TutorPanel {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.submissionId = null;
+    this.session = null;
     this.element.hidden = true;
     this.element.replaceChildren();
     delete this.element.dataset.submissionId;
@@ -79,6 +86,7 @@ class TutorSession {
   private feedbackWorking: WorkingLine | null = null;
   private stream: HTMLElement | null = null;
   private hints: HintSection | null = null;
+  feedback: Feedback | null = null;
 
   constructor(
     private readonly panel: HTMLElement,
@@ -148,6 +156,7 @@ class TutorSession {
   }
 
   private renderFeedback(feedback: Feedback): void {
+    this.feedback = feedback;
     this.panel.dataset.state = "ready";
     this.panel.dataset.engine = feedback.engine;
     this.engineMeta.textContent = engineLabel(feedback.engine);

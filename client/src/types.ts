@@ -8,6 +8,8 @@ import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation, HintLevel, RankedConcept } from "../../server/tutor/contracts";
 import type { FeedbackView, GeneratedTestsView, HintView, Rendered } from "../../server/tutor/service";
 import type { DocumentedCode } from "../../server/tutor/tasks";
+import type { TraceStep } from "../../server/grading/observation";
+import type { TraceView } from "../../server/trace/trace";
 import type { accountView } from "../../server/auth/accounts";
 import type { AssignmentSummary } from "../../server/courses/assignments";
 import type { AssignedExerciseView, CourseDetail, CourseSummary, MemberView } from "../../server/courses/courses";
@@ -21,7 +23,19 @@ export type { DocumentedCode, ExerciseDetail, ExerciseSummary, FunctionExplanati
 export type SubmissionState = SubmissionView["state"];
 export type Progress = ProgressView;
 export type RenderedMarkdown = Rendered;
-export type Feedback = FeedbackView;
+/**
+ * A line the tutor suspects of the bug (issue 12's `suspectLines`), and why: a small edit there fixes the failing
+ * tests, it runs more in failing tests than in passing ones, or an exception was raised there.
+ */
+export interface SuspectLine {
+  line: number;
+  score: number;
+  evidence: "repair" | "spectrum" | "exception";
+}
+/** The tutor's feedback; `suspectLines` once the tutor sends them (the stepper marks them when present). */
+export type Feedback = FeedbackView & { suspectLines?: SuspectLine[] };
+export type Trace = TraceView;
+export type { TraceStep };
 export type GeneratedTests = GeneratedTestsView;
 export type GeneratedCase = GeneratedTestsView["cases"][number];
 

@@ -13,6 +13,8 @@ import { serveCommand } from "./serve-command";
 import { workerCommand } from "./worker-command";
 import { docstringsCommand, explainCommand, feedbackCommand, testsCommand } from "./tutor-commands";
 import { TutorInputError } from "../tutor/tasks";
+import { TraceRequestError } from "../trace/choose-case";
+import { traceCommand } from "./trace-command";
 
 const USAGE = `usage: tutor <command>
 
@@ -31,6 +33,9 @@ const USAGE = `usage: tutor <command>
   explain <file> [--function NAME] [--json] explain what a function does, with an example run
   docstrings <file>                         print the file with docstrings written for each function
   tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
+  trace <exercise-dir> <file> [--case NAME] [--json]
+                                            step through the first failing visible test (or the one named)
+  trace <file> --call "f(1, 2)" [--json]    step through any call on a file
   admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
   admin role <email> <role>                 make an account a learner, instructor or admin
   admin password <email> [--password-stdin] set a forgotten password (generated unless given on stdin)
@@ -69,6 +74,8 @@ async function run(argv: string[]): Promise<number> {
       return docstringsCommand(args);
     case "tests":
       return testsCommand(args);
+    case "trace":
+      return traceCommand(args);
     case undefined:
     case "help":
     case "--help":
@@ -87,7 +94,7 @@ run(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof ExerciseFolderError) {
       console.error(`The exercise folder is not valid:\n${e.problems.map((p) => `  ${e.dir}/${p.file}${p.field ? ` (${p.field})` : ""}: ${p.message}`).join("\n")}`);
-    } else if (e instanceof SandboxUnavailableError || e instanceof ExerciseBrokenError || e instanceof TutorInputError) {
+    } else if (e instanceof SandboxUnavailableError || e instanceof ExerciseBrokenError || e instanceof TutorInputError || e instanceof TraceRequestError) {
       console.error(e.message);
     } else {
       console.error(`tutor: ${e instanceof Error ? e.message : String(e)}`);

@@ -3,22 +3,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadExercise } from "../exercises/load";
-import { checkDockerReachable, connectDocker } from "../grading/docker";
 import { fileReferenceCache } from "../grading/expectations";
 import { gradeSubmission } from "../grading/grade";
-import { Sandbox } from "../grading/sandbox/sandbox";
-import { ensureRunnerImage } from "../grading/runner-image";
+import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { HintLevel } from "../tutor/contracts";
 import { createTutorEngine } from "../tutor/engine";
 import { explainFunction, generateTests, submissionFacts, writeDocstrings } from "../tutor/tasks";
+import { requireCommandSandbox } from "./command-sandbox";
 
-async function sandbox(): Promise<Sandbox> {
-  const docker = connectDocker();
-  await checkDockerReachable(docker);
-  return new Sandbox(docker, await ensureRunnerImage(docker, (line) => console.error(line)));
+/** Docker and the runner image for a command; `doing` completes "so nothing can ...". */
+export function sandbox(doing = "run"): Promise<Sandbox> {
+  return requireCommandSandbox(`nothing can ${doing}`);
 }
 
-function readSource(file: string | undefined, usage: string): string {
+export function readSource(file: string | undefined, usage: string): string {
   if (!file) throw new Error(`usage: ${usage}`);
   try {
     return readFileSync(file, "utf8");
@@ -27,13 +25,16 @@ function readSource(file: string | undefined, usage: string): string {
   }
 }
 
-function flag(args: string[], name: string): string | undefined {
+export function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function positional(args: string[]): string[] {
-  return args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1] === "--function"));
+/** Options that take a value: the word after one is its value, not a positional argument. */
+const VALUE_FLAGS = new Set(["--function", "--case", "--call"]);
+
+export function positional(args: string[]): string[] {
+  return args.filter((a, i) => !a.startsWith("--") && !(i > 0 && VALUE_FLAGS.has(args[i - 1]!)));
 }
 
 const log = (line: string) => console.error(line);

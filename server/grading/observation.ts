@@ -14,6 +14,10 @@ const exceptionSchema = z.object({
 // The harness cuts texts to a number of Python characters; a character beyond U+FFFF counts twice in JavaScript.
 const text = (pythonChars: number) => z.string().max(2 * pythonChars);
 
+/** The most steps a case's trace may ask for, and the most its JSON weighs (harness/protocol.py's caps). */
+export const MAX_TRACE_STEPS = 1000;
+export const MAX_TRACE_BYTES = 512 * 1024;
+
 /** One step of a traced case (runner-image/harness/README.md, "Observing execution"): the limits are the harness's. */
 export const traceStepSchema = z.strictObject({
   line: z.number().int().nonnegative(),
@@ -32,7 +36,7 @@ export const traceStepSchema = z.strictObject({
 export type TraceStep = z.infer<typeof traceStepSchema>;
 
 export const traceSchema = z.strictObject({
-  steps: z.array(traceStepSchema).max(1000),
+  steps: z.array(traceStepSchema).max(MAX_TRACE_STEPS),
   truncated: z.boolean(),
 });
 export type ExecutionTrace = z.infer<typeof traceSchema>;

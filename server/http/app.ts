@@ -13,11 +13,14 @@ import { pathRoutes } from "./path-routes";
 import { progressRoutes } from "./progress-routes";
 import { tutorRoutes } from "./tutor-routes";
 import type { TutorService } from "../tutor/service";
+import { traceRoutes } from "./trace-routes";
+import type { TraceService } from "../trace/service";
 
 const CLIENT_DIR = path.resolve(__dirname, "../../client/dist");
 
 export interface AppOptions extends RouteDeps {
   tutor: TutorService;
+  traces: TraceService;
   authoring: AuthoringService;
   secureCookies: boolean;
   trustProxy: string | number | boolean;
@@ -53,6 +56,7 @@ export function createApp(options: AppOptions): express.Express {
     authRoutes(options.db, options.rateLimits, options.secureCookies),
     exerciseRoutes(options),
     tutorRoutes(options.tutor),
+    traceRoutes(options.traces),
     progressRoutes(options),
     pathRoutes(options),
     courseRoutes(options),
