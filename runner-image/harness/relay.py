@@ -218,7 +218,7 @@ class _Relay:
             observation = {"outcome": "timeout"}
         elif outcome == "output-limit":
             observation = {"outcome": "output-limit"}
-        elif outcome == "result-too-large" or (observation or {}).get("outcome") == "result-too-large":
+        elif outcome == "result-too-large":
             observation = {"outcome": "result-too-large"}
         elif observation is None:
             observation = _crash(status, stdout_bytes, stderr_bytes)

@@ -49,7 +49,7 @@ class Observer:
         self.max_steps = max_steps
         self.stop = None
         if max_steps is None:
-            self.hook = self._lines_hook()
+            self.hook = line_hook(self.path, self.lines.add)
             return
         self.pid = getpid()
         self.tail_steps = min(TAIL_STEPS, max_steps // 2)
@@ -79,18 +79,6 @@ class Observer:
         Python, which removes a hook it could not call, at the recursion limit)."""
         if self.traced and gettrace() is not self.hook:
             self.truncated = True
-
-    def _lines_hook(self):
-        path, ran = self.path, self.lines.add
-
-        def on_line(frame, event, arg):
-            if event == "line":
-                ran(frame.f_lineno)
-            return on_line
-
-        def on_call(frame, event, arg):
-            return on_line if frame.f_code.co_filename == path else None
-        return on_call
 
     def _trace_hook(self):
         path = self.path
@@ -279,3 +267,16 @@ def _bounded_repr(value, budget, active=None, depth=0):
     if t is tuple and len(value) == 1:
         closing = ",)"
     return opening + str_join(", ", parts) + closing
+
+
+def line_hook(path, ran):
+    """A sys.settrace function that calls `ran(line)` for each line of the file at `path` that runs (the repair
+    search's coverage uses it too)."""
+    def on_line(frame, event, arg):
+        if event == "line":
+            ran(frame.f_lineno)
+        return on_line
+
+    def on_call(frame, event, arg):
+        return on_line if frame.f_code.co_filename == path else None
+    return on_call

@@ -46,10 +46,11 @@ def read_report(data, mode, test_files=(), compile_first=False, observing=None):
         observation = {"outcome": outcome, "durationMs": report.get("durationMs")}
         if report.get("reason") is not None:
             observation["reason"] = report["reason"]
+    if observation is None and outcome == "result-too-large":
+        # The case's value was too large to report (report.py); what it observed fits on top (write_report).
+        observation = {"outcome": "result-too-large"}
     if observation is not None:
         return _with_observed(observation, report, observing) if observing else observation
-    if outcome == "result-too-large":
-        return {"outcome": "result-too-large"}
     return {"outcome": "unreadable-result"}
 
 

@@ -29,6 +29,7 @@ from harness.encoding import encode_value
 from harness.isolation import Reaper, set_case_limits
 from harness.launch import Launcher
 from harness.report import describe_exception, quiet_learner_hooks
+from harness.tracing import line_hook
 
 MAX_LINE_BYTES = 512 * 1024
 SCRATCH_DIR = "/tmp/repairs"
@@ -205,7 +206,7 @@ class FastRunner:
         signal.signal(signal.SIGALRM, _out_of_time)
         signal.setitimer(signal.ITIMER_REAL, timeout_ms / 1000)
         if lines:
-            sys.settrace(_line_tracer(self.path, ran))
+            sys.settrace(line_hook(self.path, ran.add))
         try:
             module = types.ModuleType("__main__" if program else self.module_name)
             module.__file__ = self.path
@@ -278,16 +279,3 @@ def _stop_watching():
     """The call's timer off, and the tracer and anything else the learner's code hooked in (as the harness does)."""
     signal.setitimer(signal.ITIMER_REAL, 0)
     quiet_learner_hooks()
-
-
-def _line_tracer(path, ran):
-    """A sys.settrace function that adds to `ran` each line of the file at `path` that runs."""
-    def local(frame, event, _arg):
-        if event == "line":
-            ran.add(frame.f_lineno)
-        return local
-
-    def calls(frame, _event, _arg):
-        return local if frame.f_code.co_filename == path else None
-
-    return calls
