@@ -35,7 +35,7 @@ HARD_MAX_EDITS = 300
 # An edited call gets a few times what the code as written took (a repaired call is rarely much slower; an edit that
 # loops forever must not eat the budget), never less than MIN_CASE_MS, nor more than the request's case timeout.
 CASE_TIME_FACTOR = 4
-MIN_CASE_MS = 150
+MIN_CASE_MS = 80
 # For a call that ran out of time as written (the bug is an endless loop), what an edit gets to finish it.
 AFTER_TIMEOUT_MS = 150
 MAX_CASES = 200

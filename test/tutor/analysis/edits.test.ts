@@ -49,20 +49,38 @@ const SOURCE = [
 test("proposes each kind of slip: comparison, and/or, range, ±1, swapped operands, print for return, another variable, indentation", () => {
   const edits = editsOf(SOURCE);
   const texts = (kind: string) => edits.filter((e) => e.kind === kind).map((e) => `${e.line}: ${e.text}`);
-  expect(texts("comparison")).toEqual(expect.arrayContaining(["7: if i <= LIMIT and step > 0:", "7: if i < LIMIT and step >= 0:"]));
+  // Whether the boundary counts is a kind of its own (the off-by-one slip); other comparison slips are "comparison".
+  expect(texts("boundary")).toEqual(expect.arrayContaining(["7: if i <= LIMIT and step > 0:", "7: if i < LIMIT and step >= 0:"]));
+  expect(texts("comparison")).toEqual(expect.arrayContaining(["7: if i > LIMIT and step > 0:"]));
   expect(texts("boolean")).toEqual(["7: if i < LIMIT or step > 0:"]);
   expect(texts("range")).toEqual(expect.arrayContaining(["6: for i in range(1, n):", "6: for i in range(n + 1):", "6: for i in range(n - 1):"]));
   expect(texts("plus-one")).toEqual(expect.arrayContaining(["7: if i < LIMIT and step > 1:"]));
   expect(texts("swap")).toEqual(expect.arrayContaining(["8: out.append(step - i)"]));
+  expect(texts("operator")).toEqual(expect.arrayContaining(["8: out.append(i + step)"]));
   expect(texts("return")).toEqual(["9: return out"]);
   expect(texts("variable")).toEqual(expect.arrayContaining(["8: out.append(n - step)", "10: return i"]));
   // `print(out)` moved out of the loop, `return out` moved into it.
   expect(texts("indentation")).toEqual(expect.arrayContaining(["9: print(out)", "10: return out"]));
   const moved = edits.find((e) => e.kind === "indentation" && e.line === 10)!;
   expect(moved.source.split("\n")[9]).toBe("        return out");
+  // A start value set just before a loop, moved to the top of its body.
+  const sunk = edits.find((e) => e.kind === "indentation" && e.line === 5)!;
+  expect(sunk.source.split("\n").slice(4, 7)).toEqual(["    for i in range(n):", "        out = []", "        if i < LIMIT and step > 0:"]);
 });
 
-test("every edit changes one line, compiles, and no two edits make the same program", () => {
+test("proposes the slips of text and of updates: an opposite method, a lost new string, = for +=, a start value inside the loop", () => {
+  const source = ["def shout_all(words, counts):", "    for w in words:", "        best = 0", "        w.lower()", "        counts[w] = best", "    return min(words)", ""].join("\n");
+  const texts = editsOf(source).map((e) => `${e.kind} ${e.line}: ${e.text}`);
+  expect(texts).toEqual(
+    expect.arrayContaining(["method 4: w.upper()", "keep 4: w = w.lower()", "update 5: counts[w] += best", "swap 5: counts[best] = w", "method 6: return max(words)"]),
+  );
+  // `best = 0` at the top of the loop, moved before it.
+  const hoisted = editsOf(source).find((e) => e.kind === "indentation" && e.line === 3)!;
+  expect(hoisted.source.split("\n").slice(1, 3)).toEqual(["    best = 0", "    for w in words:"]);
+  expect(hoisted.text).toBe("best = 0");
+});
+
+test("every edit changes one line (or moves one), compiles, and no two edits make the same program", () => {
   const edits = editsOf(SOURCE);
   expect(edits.length).toBeGreaterThan(20);
   const original = SOURCE.split("\n");
@@ -70,6 +88,12 @@ test("every edit changes one line, compiles, and no two edits make the same prog
     const lines = e.source.split("\n");
     expect(lines).toHaveLength(original.length);
     const changed = lines.flatMap((l, i) => (l !== original[i] ? [i + 1] : []));
+    if (changed.length === 2) {
+      // A statement moved past its neighbour: the same statements, one of them re-indented.
+      expect(e.kind).toBe("indentation");
+      expect(lines.map((l) => l.trim()).sort()).toEqual(original.map((l) => l.trim()).sort());
+      continue;
+    }
     expect(changed).toEqual([e.line]);
     expect(lines[e.line - 1]!.trim()).toBe(e.text);
   }
