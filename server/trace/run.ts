@@ -54,6 +54,16 @@ function cleaned(trace: ExecutionTrace): ExecutionTrace {
   };
 }
 
+/**
+ * A call case's trace from its call on: the harness also records the module being imported first (its `def` lines,
+ * which only define), which is not what the learner asked to step through. A call of no function of theirs keeps
+ * every step.
+ */
+function fromTheCall(trace: ExecutionTrace): ExecutionTrace {
+  const first = trace.steps.findIndex((step) => step.frames.length > 0 && step.frames.at(-1)!.function !== "<module>");
+  return first <= 0 ? trace : { ...trace, steps: trace.steps.slice(first) };
+}
+
 /** What a case that left no trace behind ran into, for the learner. */
 function noTraceMessage(obs: CaseObservation | null): string {
   if (obs?.outcome === "memory-limit") return "The code ran out of memory before its steps could be reported. Look for a list or string that keeps growing.";
@@ -81,6 +91,6 @@ export async function traceInSandbox(sandbox: Sandbox, file: string, source: str
   if (observation && !observation.success) throw new HarnessProtocolError(`the harness sent a malformed observation: ${observation.error.issues[0]?.message ?? "?"}`);
   const obs = observation?.data ?? null;
   if (!obs?.trace) throw new TraceRequestError(409, noTraceMessage(obs ?? (run.end === "timeout" ? { outcome: "timeout" } : null)));
-  const trace = cleaned(obs.trace);
+  const trace = cleaned("call" in traced ? fromTheCall(obs.trace) : obs.trace);
   return { ...trace, ending: visibleText(describeEnding(obs)) };
 }

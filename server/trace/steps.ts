@@ -56,6 +56,9 @@ export function stepSummary(steps: TraceStep[], index: number): string {
     return `${inner?.function ?? "the code"} is called${args.length ? ` with ${listed(args, 4)}` : ""}`;
   }
   if (step.event === "return") {
+    // Python reports a frame that an exception ends as a return of None, right after the exception's step.
+    const previous = steps[index - 1];
+    if (previous?.event === "exception" && previous.frames.length === step.frames.length) return `${inner?.function ?? "the code"} stops: ${previous.exception ?? "an exception"} was not caught`;
     const what = `${inner?.function ?? "the code"} returns ${shortRepr(step.value ?? "None")}`;
     return changes.length ? `${listed(changes.map(describeChange))}; ${what}` : what;
   }

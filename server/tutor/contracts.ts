@@ -64,7 +64,10 @@ export interface FailureFacts {
   caseName: string;
   hidden: boolean;
   status: Status;
+  /** A visible call case's call; null for a program case (run with `stdin`) and for a hidden case. */
   call: string | null;
+  /** A visible program case's standard input; null otherwise. */
+  stdin: string | null;
   expected: string | null;
   actual: string | null;
   /** Python type names of the expected and actual values, when both are known (e.g. "int", "float"). */
@@ -81,11 +84,13 @@ export type SuspectEvidence = "repair" | "spectrum" | "exception";
 
 /**
  * What part of a line a repair touched, in words a hint may use ("look at the condition"), never the change itself:
- * a comparison or and/or (condition), a range's bounds (range), a number off by one (number), two values in the
- * wrong order (order), a print where a return was needed (output), one variable for another (variable), the
- * statement's indentation (placement).
+ * whether a comparison's boundary value counts (boundary), another comparison or and/or (condition), a range's bounds (range), a number off by one (number), an arithmetic
+ * operator or an opposite call like lower and upper (operation), an assignment that should build on the old value
+ * (update), a new value computed and then lost (discarded), two values in the wrong order
+ * (order), a print where a return was needed (output), one variable for another (variable), the statement's
+ * indentation (placement).
  */
-export type SuspectAspect = "condition" | "range" | "number" | "order" | "output" | "variable" | "placement";
+export type SuspectAspect = "boundary" | "condition" | "range" | "number" | "operation" | "update" | "discarded" | "order" | "output" | "variable" | "placement";
 
 /** A line of the learner's code that likely holds the bug, found by running the code (localization). */
 export interface SuspectLine {

@@ -63,7 +63,7 @@ test("a learner steps through their failing test with the keyboard to the suspec
   await page.keyboard.press("ArrowLeft");
   expect(Number(await stepper.getAttribute("data-step"))).toBe(atSuspect);
   await page.keyboard.press("End");
-  expect(await live(page)).toMatch(/line 5: IndexError: list index out of range is raised$/);
+  expect(await live(page)).toMatch(/line 5: running_total stops: IndexError: list index out of range was not caught$/);
   await page.keyboard.press("ArrowRight");
   expect(await focusedTestId(page)).toBe("stepper-next");
   await page.keyboard.press("Home");

@@ -5,7 +5,7 @@ import type { PyValue } from "../../grading/values";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf, numberValue } from "./python-literals";
-import { failureValues } from "./reading-facts";
+import { failureValues, movedStatement, repairedAspect } from "./reading-facts";
 import { code } from "./wording";
 
 function onlyLastRound(expected: PyValue, actual: PyValue, input: PyValue[] | null): Signal | null {
@@ -50,7 +50,13 @@ same effect.
     if (!facts.failure || facts.verdict === "syntax-error") return [];
     const { parsedCall, expected, actual } = failureValues(facts);
     const fromValues = expected && actual ? onlyLastRound(expected, actual, itemsOf(parsedCall?.args[0] ?? null)) : null;
-    return fromValues ? [fromValues] : [];
+    const found = fromValues ? [fromValues] : [];
+    const moved = repairedAspect(facts, ["placement"]);
+    if (moved && movedStatement(moved.text) === "reset") {
+      const what = moved.text ? ` (${code(moved.text.trim())})` : "";
+      found.push(signal(0.8, `Running your code with small changes points at line ${moved.line}${what}: where it sits decides whether the variable starts over once or every round of a loop.`, moved.line));
+    }
+    return found;
   },
   hints: {
     nudge: () => "Where does your running total (or result list) get its starting value, and how many times does that happen?",

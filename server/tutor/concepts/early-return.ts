@@ -4,7 +4,7 @@
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf } from "./python-literals";
-import { entryFunction, failureValues } from "./reading-facts";
+import { entryFunction, failureValues, movedStatement, repairedAspect } from "./reading-facts";
 import { code } from "./wording";
 
 export default defineConcept({
@@ -36,6 +36,10 @@ item has been checked.
       found.push(signal(0.7, `You returned ${code(pyRepr(actual!))} but the test expected ${code(pyRepr(expected!))}: your function stopped after the first item, as if a \`return\` ran inside the loop.`));
     } else if (input && input.length > 1 && actual && expected && !pyEquals(actual, expected) && pyEquals(actual, input[0]!)) {
       found.push(signal(0.5, `You returned ${code(pyRepr(actual))}, the very first item you were given: as if the function stopped after one round of the loop.`));
+    }
+    const moved = repairedAspect(facts, ["placement"]);
+    if (moved && movedStatement(moved.text) === "return") {
+      found.push(signal(0.8, `Running your code with small changes points at the \`return\` on line ${moved.line}: where it sits decides whether the function stops during the loop or after it.`, moved.line));
     }
     const fn = entryFunction(facts);
     if (actualText === "None" && !(f.stdout ?? "").trim() && fn?.returnsValue) {

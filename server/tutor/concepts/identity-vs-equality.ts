@@ -1,8 +1,10 @@
 // identity vs equality: `is` asks "the very same object?", `==` asks "equal values?".
-// The evidence is the analyzer's finding alone (`x is 1000`, `answer is "yes"`: runner-image/tutor_analysis/
-// detectors/identity_vs_equality.py): a wrong answer at runtime looks like any other. When the analysis could not
-// run, this concept has no evidence; no second reading of the code is kept here as a fallback.
-import { defineConcept } from "./concept-module";
+// The evidence is the analyzer's finding (`x is 1000`, `answer is "yes"`: runner-image/tutor_analysis/
+// detectors/identity_vs_equality.py), and localization's: a wrong answer at runtime looks like any other, unless a
+// one-token change of a comparison that uses `is` repairs it. No second reading of the code is kept here.
+import { defineConcept, signal } from "./concept-module";
+import { repairedAspect, withoutCommentsAndStrings } from "./reading-facts";
+import { code } from "./wording";
 
 export default defineConcept({
   lesson: `
@@ -20,7 +22,11 @@ x is None   # fine: there is only one None
 **The usual mistake.** Writing \`if answer is "yes":\` or \`if n is 1000:\`. It may work on small tests and fail
 on others. Use \`==\` to compare values; keep \`is\` for \`None\`.
 `,
-  detect: () => [],
+  detect(facts) {
+    const repaired = repairedAspect(facts, ["condition"]);
+    if (!repaired?.text || !/\bis\b/.test(withoutCommentsAndStrings(repaired.text))) return [];
+    return [signal(0.8, `Running your code with small changes points at the comparison on line ${repaired.line} (${code(repaired.text.trim())}): it uses \`is\`, which asks for the very same object, not an equal value.`, repaired.line)];
+  },
   hints: {
     nudge: () => "When you compare two values in your code, are you asking whether they're equal, or whether they are the very same object?",
     where: () => "Look for `is` used to compare with a number, text or list. It only checks for the same object; `==` checks for equal values.",

@@ -1,6 +1,7 @@
 // indentation: in Python the spaces at the start of a line decide which block the line belongs to.
 import { defineConcept, signal, type Signal } from "./concept-module";
-import { thrown } from "./reading-facts";
+import { movedStatement, repairedAspect, thrown } from "./reading-facts";
+import { code } from "./wording";
 
 function whatPythonSaw(type: string, message: string, line: string): string {
   if (type === "TabError") return `Your code mixes tabs and spaces to indent (line ${line}). Use spaces only: 4 per level.`;
@@ -27,6 +28,11 @@ instead of after it, or a missing indent after a \`:\`. Mixing tabs and spaces a
 `,
   detect(facts) {
     const found: Signal[] = [];
+    const moved = repairedAspect(facts, ["placement"]);
+    if (moved && movedStatement(moved.text) === "other") {
+      const what = moved.text ? ` (${code(moved.text.trim())})` : "";
+      found.push(signal(0.75, `Running your code with small changes points at where line ${moved.line}${what} sits: its indentation decides which block it belongs to, and so when it runs.`, moved.line));
+    }
     const e = thrown(facts);
     if (!e) return found;
     const line = e.line !== null ? String(e.line) : "?";

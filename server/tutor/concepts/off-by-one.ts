@@ -6,7 +6,7 @@ import type { PyValue } from "../../grading/values";
 import { pyEquals, pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
 import { itemsOf } from "./python-literals";
-import { failureValues, thrownMatching } from "./reading-facts";
+import { failureValues, repairedAspect, thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
 function isPrefix(short: PyValue[], long: PyValue[]): boolean {
@@ -63,6 +63,19 @@ where \`<\` was needed. The result is one too small, one too big, or one item sh
       const off = oneStepOff(expected, actual);
       if (off) found.push(signal(off.score, off.evidence));
     }
+    const repaired = repairedAspect(facts, ["boundary", "range", "number"]);
+    if (repaired) {
+      const where = `line ${repaired.line}${repaired.text ? ` (${code(repaired.text.trim())})` : ""}`;
+      found.push(
+        signal(
+          0.8,
+          repaired.aspect === "boundary"
+            ? `Running your code with small changes points at the comparison on ${where}: whether its boundary value itself counts decides the failing tests.`
+            : `Running your code with small changes points at ${where}: a start, an end or a count there is one step off.`,
+          repaired.line,
+        ),
+      );
+    }
     const indexError = thrownMatching(facts, ["IndexError"]);
     if (indexError) {
       found.push(signal(0.35, "An IndexError often means a loop went one step further than the list or text is long.", indexError.line));
@@ -75,7 +88,7 @@ where \`<\` was needed. The result is one too small, one too big, or one item sh
     plan: () => [
       "Take the failing test's input and write down, on paper, every value your loop variable takes.",
       "Compare the first and the last value with the ones you actually need.",
-      "Move the start or the end by one (or swap `<` and `<=`), whichever fixes the first or last step.",
+      "Move the start or the end by one (or let a comparison include or leave out its boundary), whichever fixes the first or last step.",
       "Try an input with a single item and an empty input too: they show these mistakes quickly.",
     ],
   },

@@ -1,7 +1,7 @@
 // Small readers over TutorFacts that many concepts share: the exception (runtime or syntax), the failing case's
 // values read back from their reprs, the entry function's facts, and the learner's own lines.
 import type { PyValue } from "../../grading/values";
-import type { FunctionFacts, TutorFacts } from "../contracts";
+import type { FunctionFacts, SuspectAspect, SuspectLine, TutorFacts } from "../contracts";
 import { type LiteralCall, parseLiteralCall, parsePyLiteral } from "./python-literals";
 
 export interface ThrownError {
@@ -96,6 +96,25 @@ export function codeLine(facts: TutorFacts, line: number | null | undefined): st
  * A rough look at the source, only to tie runtime evidence to a line the analyzer has no reason to flag; a
  * pattern that is a mistake in itself belongs to the analyzer's detectors, never here.
  */
+/**
+ * The strongest suspect line a repair found, when the repair touched one of `aspects` (localization: a one-token
+ * change of that line made every failing test pass). Runtime evidence, like a failing value: the concept modules
+ * may read it, never the repaired line itself.
+ */
+export function repairedAspect(facts: TutorFacts, aspects: readonly SuspectAspect[]): (SuspectLine & { text: string | null }) | null {
+  const top = facts.suspectLines.find((s) => s.evidence === "repair");
+  return top?.aspect && aspects.includes(top.aspect) ? { ...top, text: codeLine(facts, top.line) } : null;
+}
+
+/** What kind of statement a repair moved in or out of a block (aspect "placement"), by its first word. */
+export function movedStatement(text: string | null): "return" | "reset" | "other" {
+  const bare = withoutCommentsAndStrings(text ?? "").trim();
+  if (/^return\b/.test(bare)) return "return";
+  // A variable set back to an empty or zero start value: a running total's or a result's reset.
+  if (/^\w+\s*=\s*(0|0\.0|""|''|\[\]|\{\}|set\(\)|dict\(\)|list\(\))$/.test(bare)) return "reset";
+  return "other";
+}
+
 export function linesMatching(facts: TutorFacts, pattern: RegExp): number[] {
   const found: number[] = [];
   facts.code.split("\n").forEach((raw, i) => {

@@ -1,6 +1,7 @@
 // recursion base case: a function that calls itself needs a case where it stops calling itself.
 import { defineConcept, signal, type Signal } from "./concept-module";
-import { entryFunction, thrownMatching } from "./reading-facts";
+import { entryFunction, repairedAspect, thrownMatching } from "./reading-facts";
+import { code } from "./wording";
 
 export default defineConcept({
   lesson: `
@@ -25,6 +26,12 @@ negative), or calling itself with the same input instead of a smaller one. Pytho
       found.push(signal(0.9, "Your function called itself again and again without stopping (RecursionError): it never reached a base case, a case that answers without calling itself.", tooDeep.line));
     }
     const fn = entryFunction(facts);
+    const repaired = repairedAspect(facts, ["boundary", "condition", "number", "variable"]);
+    const around = repaired ? facts.analysis.functions.find((f) => f.recursive && f.line < repaired.line && repaired.line <= f.endLine) : undefined;
+    // A condition or an answer that does not call the function again: the base case, where the recursion stops.
+    if (repaired && around && !new RegExp(`\\b${around.name}\\s*\\(`).test(repaired.text ?? "")) {
+      found.push(signal(0.85, `Running your code with small changes points at line ${repaired.line}${repaired.text ? ` (${code(repaired.text.trim())})` : ""}, in \`${around.name}\`'s base case: when the recursion stops, or what it answers there.`, repaired.line));
+    }
     if (fn?.recursive && facts.failure?.status === "timeout") {
       // Without a loop in the function, the recursion is the only thing that can run forever.
       found.push(signal(fn.loops === 0 ? 0.55 : 0.35, `\`${fn.name}\` calls itself, and it ran out of time: check that every call gets closer to the base case.`, fn.line));

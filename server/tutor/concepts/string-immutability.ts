@@ -5,7 +5,7 @@
 // confirms it.
 import { pyRepr } from "../../grading/values";
 import { defineConcept, signal, type Signal } from "./concept-module";
-import { failureValues, thrownMatching } from "./reading-facts";
+import { failureValues, repairedAspect, thrownMatching } from "./reading-facts";
 import { code } from "./wording";
 
 export default defineConcept({
@@ -32,6 +32,10 @@ one position of a string. Build a new string instead.
       found.push(signal(0.75, `Strings have no \`${listMethod.match?.[1]}()\`: that's a list method. Text can't be changed in place; you build a new string (for example with \`+\`).`, listMethod.line));
     }
     if (!facts.failure || facts.verdict === "syntax-error") return found;
+    const lost = repairedAspect(facts, ["discarded"]);
+    if (lost) {
+      found.push(signal(0.8, `Running your code with small changes points at line ${lost.line}${lost.text ? ` (${code(lost.text.trim())})` : ""}: it makes a new string, and nothing keeps it.`, lost.line));
+    }
     const { parsedCall, expected, actual } = failureValues(facts);
     const input = parsedCall?.args[0];
     if (input?.t === "str" && actual?.t === "str" && expected?.t === "str" && actual.v === input.v && expected.v !== input.v) {

@@ -26,10 +26,15 @@ export interface FoundRepair {
 }
 
 const ASPECTS: Record<string, SuspectAspect> = {
+  boundary: "boundary",
   comparison: "condition",
   boolean: "condition",
   range: "range",
   "plus-one": "number",
+  operator: "operation",
+  method: "operation",
+  update: "update",
+  keep: "discarded",
   swap: "order",
   return: "output",
   variable: "variable",

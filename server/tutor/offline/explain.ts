@@ -39,9 +39,18 @@ function expectedException(f: FailureFacts): string | null {
   return /^raises (\w[\w.]*)$/.exec(f.expected ?? "")?.[1] ?? null;
 }
 
+/** A program case's failure: it ran the whole file with some input and compared what it printed. */
+function whatProgramDid(f: FailureFacts, test: string): string | null {
+  if (f.call !== null || f.stdin === null || f.status !== "failed") return null;
+  const input = f.stdin.trim() ? `With the input ${code(f.stdin.trim())}, your` : "With no input, your";
+  return `${test} ${input} program should print ${code(f.expected ?? "?")}, but it printed ${f.actual?.trim() ? code(f.actual) : "nothing"}.`;
+}
+
 function whatVisible(f: FailureFacts): string {
-  const call = code(f.call ?? "your function");
+  const call = f.call !== null ? code(f.call) : f.stdin !== null ? "your program" : "your function";
   const test = `The test “${f.caseName}” failed.`;
+  const program = whatProgramDid(f, test);
+  if (program) return program;
   switch (f.status) {
     case "failed": {
       const wanted = expectedException(f);

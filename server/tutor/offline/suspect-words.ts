@@ -13,9 +13,13 @@ import type { SuspectAspect, SuspectLine, TutorFacts } from "../contracts";
  * `input` ("for `n = 0`", or "in `f(0)`"): "**Line 2** (`if n < 0:`) decides what happens for `n = 0`".
  */
 const ROLE: Record<SuspectAspect, (line: string, input: string) => string> = {
+  boundary: (line, input) => `${line} decides what happens ${input}`,
   condition: (line, input) => `${line} decides what happens ${input}`,
   range: (line, input) => `${line} sets the values the loop goes through ${input}`,
   number: (line, input) => `${line} works out a value ${input}`,
+  operation: (line, input) => `${line} calculates a value ${input}`,
+  update: (line, input) => `${line} sets a variable ${input}`,
+  discarded: (line, input) => `${line} computes a new value ${input}`,
   order: (line, input) => `${line} puts values together ${input}`,
   output: (line, input) => `${line} shows your function's result ${input}`,
   variable: (line, input) => `${line} uses your variables ${input}`,
@@ -24,9 +28,13 @@ const ROLE: Record<SuspectAspect, (line: string, input: string) => string> = {
 
 /** The question hint 2 asks about the line, by the part of it a repair touched. `when` is " when `n` is 0" or "". */
 const QUESTION: Record<SuspectAspect, (when: string) => string> = {
+  boundary: (when) => `Is its condition true or false${when}? Try it with the value right at the boundary: should that value count?`,
   condition: (when) => `Is its condition true or false${when}, and is that what you want?`,
   range: (when) => `Which values does the loop go through${when}? Write them down: are the first and the last one right?`,
   number: (when) => `Work out by hand the value it computes${when}: is every number on it right?`,
+  operation: (when) => `Work out by hand what it calculates${when}: is each operation on it the one you mean?`,
+  discarded: (when) => `Where does the value it computes go${when}? Is it kept anywhere?`,
+  update: (when) => `Follow the variable it sets${when}, round after round: should the new value replace the old one, or build on it?`,
   order: (when) => `Work out by hand what it gives${when}: are its values used in the right order?`,
   output: () => "Does that line give the result back to whoever called your function, or only show it on the screen?",
   variable: (when) => `Work out by hand what it does${when}: is each variable on it the one you mean?`,

@@ -96,8 +96,15 @@ function tellingRepr(repr: string): boolean {
   return repr.length >= 4 && !["True", "False", "None"].includes(repr);
 }
 
-/** Everything of the exercise's hidden cases that must never reach the learner, minus what their own code says. */
+/**
+ * Everything of the exercise's hidden cases that must never reach the learner, minus what their own code says and
+ * what a visible case shows anyway (a hidden case may expect the same value as a visible one).
+ */
 export function hiddenSecrets(exercise: Exercise, code: string): string[] {
+  const shown = exercise.cases
+    .filter((c) => !c.hidden)
+    .flatMap((c) => [c.call ?? "", c.stdin ?? "", c.expectation.kind === "value" ? pyRepr(c.expectation.value) : ""])
+    .join("\n");
   const secrets = new Set<string>();
   for (const c of exercise.cases.filter((c) => c.hidden)) {
     if (c.call !== null) secrets.add(c.call);
@@ -110,7 +117,7 @@ export function hiddenSecrets(exercise: Exercise, code: string): string[] {
     const inputs = parsed ? [...parsed.args, ...Object.values(parsed.keywords)] : [];
     for (const s of inputs.flatMap(strings)) if (s.trim().length >= 4) secrets.add(s.trim());
   }
-  return [...secrets].filter((s) => !code.includes(s));
+  return [...secrets].filter((s) => !code.includes(s) && !shown.includes(s));
 }
 
 function namesFailingCase(explanation: string, failing: FailingCase | null, grade: GradeResult, leaks: string[]): boolean | null {

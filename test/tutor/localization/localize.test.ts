@@ -60,7 +60,7 @@ const FACTORIAL = exercise(
 test("`if n < 0` where `n <= 0` was needed: located by a repair, named in the explanation and hint 2, never shown fixed", async () => {
   const code = "def factorial(n):\n    if n < 0:\n        return 1\n    return n * factorial(n - 1)\n";
   const a = await answers(FACTORIAL, code);
-  expect(a.facts.suspectLines[0]).toMatchObject({ line: 2, evidence: "repair", aspect: "condition" });
+  expect(a.facts.suspectLines[0]).toMatchObject({ line: 2, evidence: "repair", aspect: "boundary" });
   expect(a.facts.localizationMs).toBeGreaterThan(0);
   expect(a.facts.repairedLines).toContain("if n <= 0:");
   expect(a.explanation).toContain("**Line 2** (`if n < 0:`) decides what happens for `n = 0`, and `factorial(0)` went wrong there.");
@@ -108,7 +108,7 @@ test("a program (input and output, no function) is located by a repair too", asy
   );
   const code = "n = int(input())\nwhile n > 1:\n    print(n)\n    n -= 1\nprint('lift off')\n";
   const a = await answers(ex, code);
-  expect(a.facts.suspectLines[0]).toMatchObject({ line: 2, evidence: "repair", aspect: "condition" });
+  expect(a.facts.suspectLines[0]).toMatchObject({ line: 2, evidence: "repair", aspect: "boundary" });
   expect(a.hints[1]).toMatch(/line 2\b/);
   expectNoFix(a, "n > 0");
 }, 120_000);

@@ -40,6 +40,7 @@ export function aFailure(overrides: Partial<FailureFacts> = {}): FailureFacts {
     hidden: false,
     status: "failed",
     call: null,
+    stdin: null,
     expected: null,
     actual: null,
     expectedType: null,
