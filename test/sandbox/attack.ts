@@ -17,6 +17,12 @@ import { realSandbox } from "../support/sandbox";
 /** Small limits keep the suite fast: 1 s per case, 4 s in all. */
 export const FAST: SandboxLimits = { ...DEFAULT_LIMITS, caseTimeoutMs: 1000, totalTimeoutMs: 4000 };
 
+/**
+ * For attacks whose limit under test is memory: time enough for the memory to run out first even on a busy machine
+ * (with FAST's 1 s, a loaded CI machine once reported `timeout` before the kernel's memory limit was reached).
+ */
+export const MEMORY_ATTACK: AttackOptions = { limits: { caseTimeoutMs: 3000, totalTimeoutMs: 8000 } };
+
 /** What a verdict may take beyond the time its cases may use: creating, starting and removing a container. */
 export const SLACK_MS = 3000;
 

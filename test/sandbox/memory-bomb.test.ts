@@ -1,6 +1,6 @@
 // Memory: one process is stopped by its address-space limit (a MemoryError on the learner's line); several
 // processes that each stay under it are stopped by the container's memory cgroup, which has no swap to spill to.
-import { checkHostAfterFile, expectPromptVerdict, gradeAttack } from "./attack";
+import { checkHostAfterFile, expectPromptVerdict, gradeAttack, MEMORY_ATTACK } from "./attack";
 
 checkHostAfterFile();
 
@@ -10,7 +10,7 @@ def answer(x):
     hoard = []
     while True:
         hoard.append(bytearray(10 ** 6))
-`);
+`, MEMORY_ATTACK);
   expect(g.result.status).toBe("memory-limit");
   expect(g.result.tests[0]).toMatchObject({ status: "memory-limit", line: 5, message: expect.stringMatching(/used more than 256 MB of memory: is a list or string growing without end\?/) });
   expect(g.result.tests[1]).toMatchObject({ status: "memory-limit", message: "Your code used too much memory on this hidden test." });
@@ -32,7 +32,7 @@ def answer(x):
         block[i] = 1
     time.sleep(5)
     return 2
-`);
+`, MEMORY_ATTACK);
   expect(g.result.tests[0]).toMatchObject({ status: "memory-limit", message: expect.stringMatching(/used more than 256 MB/) });
   expect(g.result.tests[1]!.status).toBe("passed");
   expectPromptVerdict(g);
