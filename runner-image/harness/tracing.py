@@ -233,6 +233,7 @@ def short_repr(value):
 
 
 _SHOWN_INT_BITS = 3 * TRACE_CHARS  # a bigger int is described, not written out (its digits would all be cut anyway)
+_FUNCTION = type(cut)  # a def's value: shown by its name, without the address that differs each run
 _CONTAINERS = {list: ("[", "]"), tuple: ("(", ")"), set: ("{", "}"), frozenset: ("frozenset({", "})"), dict: ("{", "}")}
 
 
@@ -242,6 +243,9 @@ def _bounded_repr(value, budget, active=None, depth=0):
         return repr(value[:budget + 1])  # enough to fill the budget, however long the value
     if t is int and value.bit_length() > _SHOWN_INT_BITS:
         return "<int of about %d digits>" % (value.bit_length() * 30103 // 100000 + 1)
+    if t is _FUNCTION:
+        name = value.__qualname__
+        return "<function %s>" % (name if type(name) is str else "?")
     if t not in _CONTAINERS:
         return safe_repr(value, budget)  # the value's own __repr__ (learner-defined ones included)
     if not value:

@@ -100,6 +100,8 @@ test("a trace of a simple function shows each line, its variables changing, what
   const inTotal = trace.steps.filter((s) => top(s).function === "total");
   // The module's import first (its `def` line), then the call: one frame of the learner's file at a time.
   expect(trace.steps[0]).toMatchObject({ event: "call", frames: [{ function: "<module>" }] });
+  // A def's value is shown by its name, without the address that differs from run to run.
+  expect(trace.steps.find((s) => s.event === "return" && top(s).function === "<module>")).toMatchObject({ frames: [{ locals: { total: "<function total>" } }] });
   expect(inTotal[0]).toMatchObject({ event: "call", line: 1, frames: [{ function: "total", locals: { xs: "[1, 2, 3]" } }] });
   const sums = inTotal.map((s) => top(s).locals.s).filter((v): v is string => v !== undefined);
   expect([...new Set(sums)]).toEqual(["0", "1", "3", "6"]);

@@ -16,7 +16,7 @@ const ROLE: Record<SuspectAspect, (line: string, input: string) => string> = {
   boundary: (line, input) => `${line} decides what happens ${input}`,
   condition: (line, input) => `${line} decides what happens ${input}`,
   range: (line, input) => `${line} sets the values the loop goes through ${input}`,
-  number: (line, input) => `${line} works out a value ${input}`,
+  number: (line, input) => `${line} holds a number the result depends on ${input}`,
   operation: (line, input) => `${line} calculates a value ${input}`,
   update: (line, input) => `${line} sets a variable ${input}`,
   discarded: (line, input) => `${line} computes a new value ${input}`,
