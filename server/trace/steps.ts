@@ -59,7 +59,8 @@ export function stepSummary(steps: TraceStep[], index: number): string {
     // Python reports a frame that an exception ends as a return of None, right after the exception's step.
     const previous = steps[index - 1];
     if (previous?.event === "exception" && previous.frames.length === step.frames.length) return `${inner?.function ?? "the code"} stops: ${previous.exception ?? "an exception"} was not caught`;
-    const what = `${inner?.function ?? "the code"} returns ${shortRepr(step.value ?? "None")}`;
+    // A program's module "returns" when it has run to its end.
+    const what = inner?.function === "<module>" ? "the program ends" : `${inner?.function ?? "the code"} returns ${shortRepr(step.value ?? "None")}`;
     return changes.length ? `${listed(changes.map(describeChange))}; ${what}` : what;
   }
   if (step.event === "exception") return `${step.exception ?? "an exception"} is raised`;

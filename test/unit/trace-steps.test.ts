@@ -84,6 +84,14 @@ describe("reading a trace step by step", () => {
     expect(narrateStep(STEPS, 5)).toBe("Step 6 of 6, line 5: result changed from 1 to 3, n changed from 1 to 2; total returns 3");
   });
 
+  test("a frame an exception ends stops, and a program's end is said as such", () => {
+    const raised: TraceStep = { ...STEPS[2]!, event: "exception", exception: "ZeroDivisionError: division by zero" };
+    const ended: TraceStep = { ...STEPS[2]!, event: "return", value: "None" };
+    expect(narrateStep([STEPS[0]!, raised, ended], 2)).toBe("Step 3 of 3, line 3: total stops: ZeroDivisionError: division by zero was not caught");
+    const program: TraceStep = { line: 2, event: "return", frames: [frame("<module>", { name: "'Ada'" })], stdout: "Hello Ada\n", value: "None" };
+    expect(narrateStep([{ ...program, event: "line" }, program], 1)).toBe("Step 2 of 2, line 2: the program ends");
+  });
+
   test("a long value is cut short in speech", () => {
     const long = "x".repeat(500);
     const steps: TraceStep[] = [STEPS[1]!, { ...STEPS[1]!, frames: [frame("total", { numbers: "[1, 2]", big: long })] }];
