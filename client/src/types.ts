@@ -23,17 +23,10 @@ export type { DocumentedCode, ExerciseDetail, ExerciseSummary, FunctionExplanati
 export type SubmissionState = SubmissionView["state"];
 export type Progress = ProgressView;
 export type RenderedMarkdown = Rendered;
-/**
- * A line the tutor suspects of the bug (issue 12's `suspectLines`), and why: a small edit there fixes the failing
- * tests, it runs more in failing tests than in passing ones, or an exception was raised there.
- */
-export interface SuspectLine {
-  line: number;
-  score: number;
-  evidence: "repair" | "spectrum" | "exception";
-}
-/** The tutor's feedback; `suspectLines` once the tutor sends them (the stepper marks them when present). */
-export type Feedback = FeedbackView & { suspectLines?: SuspectLine[] };
+/** The tutor's feedback, with the lines localization suspects (the stepper marks them). */
+export type Feedback = FeedbackView;
+/** A line the tutor suspects of the bug, and why: a repair, the spectrum, or where Python stopped. */
+export type SuspectLine = FeedbackView["suspectLines"][number];
 export type Trace = TraceView;
 export type { TraceStep };
 export type GeneratedTests = GeneratedTestsView;

@@ -10,7 +10,7 @@ import { storableJson } from "../grading/observation";
 import { pyRepr } from "../grading/values";
 import { renderMarkdown } from "../markdown";
 import { concept } from "./concepts/catalogue";
-import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, TutorEngine, TutorFacts } from "./contracts";
+import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, SuspectLine, TutorEngine, TutorFacts } from "./contracts";
 import { engineLabel } from "./engine";
 import type { GradedSubmission } from "./facts";
 import { offlineEngine } from "./offline/engine";
@@ -43,11 +43,22 @@ export interface Rendered {
 }
 const rendered = (markdown: string): Rendered => ({ markdown, html: renderMarkdown(markdown) });
 
+/**
+ * Bumped when what an answer holds or how the tutor reaches it changes (2: localization, and the suspect lines in
+ * feedback), so that answers cached before are worked out again instead of being served without it.
+ */
+const ANSWER_SHAPE = 2;
+
 export interface FeedbackView {
   explanation: Rendered;
   concepts: FailureExplanation["concepts"];
   engine: FailureExplanation["engine"];
   note: string | null;
+  /**
+   * Where localization points (line, score, evidence), for the stepper to mark: the explanation names the top one
+   * already. Never what a repair changed.
+   */
+  suspectLines: Pick<SuspectLine, "line" | "score" | "evidence">[];
 }
 
 export interface HintView {
@@ -103,7 +114,7 @@ export class TutorService {
   }
 
   private cacheKey(kind: Kind, engine: TutorEngine, parts: unknown[]): string {
-    return createHash("sha256").update(JSON.stringify([kind, engineLabel(engine), ...parts])).digest("hex");
+    return createHash("sha256").update(JSON.stringify([kind, engineLabel(engine), ANSWER_SHAPE, ...parts])).digest("hex");
   }
 
   /** The engine for this learner now: the configured one, or offline once the day's model answers are spent. */
@@ -185,7 +196,8 @@ export class TutorService {
         const facts = await this.facts(submissionId, exercise, graded);
         if (engine.kind === "model") events.progress(userId, submissionId, "model", "The AI tutor is writing an explanation…");
         const explanation = await engine.explainFailure(facts, (text) => events.text(userId, submissionId, text));
-        return { explanation: rendered(explanation.explanation), concepts: explanation.concepts, engine: explanation.engine, note: explanation.note };
+        const suspectLines = facts.suspectLines.map(({ line, score, evidence }) => ({ line, score, evidence }));
+        return { explanation: rendered(explanation.explanation), concepts: explanation.concepts, engine: explanation.engine, note: explanation.note, suspectLines };
       },
     );
   }

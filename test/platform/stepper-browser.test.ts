@@ -84,6 +84,30 @@ test("a learner steps through their failing test with the keyboard to the suspec
   await context.close();
 });
 
+test("on a quiet bug, the line the tutor found by running the code is marked, and the keyboard jumps there", async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${session.platform.url}/#/exercises/05-loops/count_digits`);
+  await page.locator('[data-testid="editor"] .cm-content').waitFor();
+  // Counts one digit too few: nothing raises, a wrong number comes back, and a repair of line 2 fixes every test.
+  await setCode(page, "def count_digits(n):\n    count = 0\n    while n > 9:\n        n = n // 10\n        count += 1\n    return count\n");
+  await page.keyboard.press("Control+Enter");
+  await page.waitForSelector('[data-testid="verdict"]:not([data-status="passed"])', { timeout: 60_000 });
+  await page.locator('[data-testid="tutor-explanation"]', { hasText: "Line 2" }).waitFor({ timeout: 60_000 });
+
+  await page.locator('[data-testid="test-row"][data-hidden="false"] [data-testid="step-through"]').first().click();
+  const stepper = page.locator('[data-testid="stepper"]');
+  await stepper.waitFor({ timeout: 60_000 });
+  const jump = page.locator('[data-testid="stepper-jump"]');
+  expect(await jump.getAttribute("data-line")).toBe("2");
+  expect(await page.locator('[data-testid="stepper"]').textContent()).toContain("a small change on this line makes the failing test pass");
+  await jump.focus();
+  await page.keyboard.press("Enter");
+  expect(await stepper.getAttribute("data-line")).toBe("2");
+  expect(await live(page)).toMatch(/, line 2: /);
+  await context.close();
+}, 120_000);
+
 test("the Explain code page steps through its example run", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

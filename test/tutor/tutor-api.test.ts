@@ -46,6 +46,17 @@ describe("offline (no model configured)", () => {
     expect(answers.map((a) => a.kind)).toEqual(["explanation"]);
   });
 
+  test("the feedback carries the lines localization suspects, for the stepper to mark, and never what a repair changed", async () => {
+    const learner = new LearnerClient(platform.url);
+    const lowered = 'def shout(text):\n    text = text.lower()\n    if text.endswith("!"):\n        return text\n    return text + "!"\n';
+    const submission = await failedSubmission(learner, lowered);
+    const { status, json } = await learner.request("GET", `/api/submissions/${submission.id}/feedback`);
+    expect(status).toBe(200);
+    expect(json.feedback.suspectLines[0]).toEqual({ line: 2, score: expect.any(Number), evidence: "repair" });
+    for (const suspect of json.feedback.suspectLines) expect(Object.keys(suspect).sort()).toEqual(["evidence", "line", "score"]);
+    expect(JSON.stringify(json.feedback)).not.toContain("text = text.upper()");
+  });
+
   test("hints come in order, never hand over the solution, and are recorded with the submission", async () => {
     const learner = new LearnerClient(platform.url);
     const submission = await failedSubmission(learner);
