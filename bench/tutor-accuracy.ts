@@ -1,15 +1,16 @@
 // `npm run bench:tutor`: how well the offline tutor names the concept behind each buggy program of the corpus
 // (test/tutor/corpus), whether its explanation names the failing case, whether the explanation or the level-2
 // hint names the line of each labelled bug (`located`), and the time localization added. Grades every program in the real
-// sandbox (two at a time), so it needs a running Docker engine; the runner image is built if missing.
-// Prints figures only; the accuracy target is checked by test/tutor/corpus.test.ts.
+// sandbox (two at a time), so it needs a running Docker engine; the runner image is built if missing. Then the same
+// for the typical wrong attempts at the course's own exercises (test/tutor/corpus/course), with figures of their own.
+// Prints figures only; the corpus's targets are checked by test/tutor/corpus.test.ts.
 import os from "node:os";
 import { connectDocker } from "../server/grading/docker";
 import { fileReferenceCache } from "../server/grading/expectations";
 import { Sandbox } from "../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../server/grading/runner-image";
 import { evaluateCorpus, type EntryResult, figuresOf, figuresReport, missesReport } from "../test/tutor/corpus/evaluate";
-import { loadCorpus } from "../test/tutor/corpus/load";
+import { COURSE_ATTEMPTS_DIR, loadCorpus } from "../test/tutor/corpus/load";
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -28,25 +29,34 @@ async function main(): Promise<void> {
     if (!line.startsWith("  ")) process.stderr.write(`runner image: ${line}\n`);
   });
   const sandbox = new Sandbox(docker, image);
-  const corpus = loadCorpus();
   const referenceDir = mkdtempSync(path.join(os.tmpdir(), "tutor-bench-ref-"));
+  let programs = 0;
   try {
-    const total = corpus.entries.length;
-    process.stderr.write(`grading and explaining ${total} corpus programs, ${CONCURRENCY} at a time...\n`);
-    const results = await evaluateCorpus(sandbox, fileReferenceCache(referenceDir), corpus.entries, {
-      concurrency: CONCURRENCY,
-      onResult: (r, done) => process.stderr.write(`  [${String(done).padStart(3)}/${total}] ${progressLine(r)}\n`),
-    });
-    const figures = figuresOf(results);
+    for (const [title, dir] of [["the corpus", undefined], ["the course's wrong attempts", COURSE_ATTEMPTS_DIR]] as const) {
+      const corpus = loadCorpus(dir);
+      try {
+        const total = corpus.entries.length;
+        programs += total;
+        process.stderr.write(`grading and explaining ${total} programs of ${title}, ${CONCURRENCY} at a time...\n`);
+        const results = await evaluateCorpus(sandbox, fileReferenceCache(referenceDir), corpus.entries, {
+          concurrency: CONCURRENCY,
+          onResult: (r, done) => process.stderr.write(`  [${String(done).padStart(3)}/${total}] ${progressLine(r)}\n`),
+        });
+        const figures = figuresOf(results);
+        console.log(`== ${title} (${total} programs)`);
+        console.log(missesReport(results));
+        console.log("");
+        console.log(figuresReport(figures));
+        console.log("");
+        if (figures.passed.length || figures.leaking.length) process.exitCode = 1;
+      } finally {
+        corpus.cleanup();
+      }
+    }
     const cpus = os.cpus();
-    console.log(missesReport(results));
-    console.log("");
-    console.log(figuresReport(figures));
     console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown cpu"}, node ${process.version}, ${os.platform()} ${os.release()}`);
-    console.log(`total time: ${((Date.now() - started) / 1000).toFixed(1)} s (${total} programs, concurrency ${CONCURRENCY})`);
-    if (figures.passed.length || figures.leaking.length) process.exitCode = 1;
+    console.log(`total time: ${((Date.now() - started) / 1000).toFixed(1)} s (${programs} programs, concurrency ${CONCURRENCY})`);
   } finally {
-    corpus.cleanup();
     rmSync(referenceDir, { recursive: true, force: true });
   }
 }

@@ -144,7 +144,10 @@ export async function evaluateEntry(sandbox: Sandbox, references: ReferenceCache
   const ranked = explanation.concepts.map((c) => c.id);
   const failing = failingCaseOf(entry.exercise, grade);
   const shown = [explanation.explanation, ...explanation.concepts.flatMap((c) => c.evidence), hint.text].join("\n");
-  const leaks = hiddenSecrets(entry.exercise, entry.code).filter((s) => shown.includes(s));
+  // What the learner's own visible results show (their value, their output) is theirs to see, even when a hidden
+  // case happens to expect the same.
+  const seen = grade.tests.filter((t) => !t.hidden).flatMap((t) => [t.actual ?? "", t.stdout ?? ""]).join("\n");
+  const leaks = hiddenSecrets(entry.exercise, entry.code).filter((s) => shown.includes(s) && !seen.includes(s));
   const namedLines = linesNamed(`${explanation.explanation}\n${hint.text}`);
   return {
     entry,
@@ -184,6 +187,25 @@ export async function evaluateCorpus(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
   return results;
+}
+
+/**
+ * What keeps a `# bug-lines:` entry from being a quiet bug, as "case: status" lines (none for a quiet one): a case
+ * that raised, timed out or crashed instead of giving a wrong value (a failed assert of a tests/ file is a wrong
+ * value), and no visible case failing or none passing
+ * (localization compares the two).
+ */
+export function notQuiet(r: EntryResult): string[] {
+  const loud = r.grade.tests.flatMap((t, i) => {
+    if (t.status === "passed") return [];
+    // A test from the exercise's tests/ files fails by an assert, which is a wrong value too.
+    if (t.status === "failed" && t.inSandbox) return [];
+    const outcome = r.grade.observations[i]?.outcome;
+    return t.status !== "failed" || !outcome || !["returned", "finished"].includes(outcome) ? [`${t.name}: ${t.status}`] : [];
+  });
+  if (!r.grade.tests.some((t) => !t.hidden && t.status === "failed")) loud.push("no visible case fails");
+  if (!r.grade.tests.some((t) => !t.hidden && t.status === "passed")) loud.push("no visible case passes");
+  return loud;
 }
 
 // ---- figures ------------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import { loadExercise } from "../../../server/exercises/load";
 import { CATALOGUE } from "../../../server/tutor/concepts/catalogue";
 
 export const CORPUS_DIR = __dirname;
+/** Typical wrong attempts at the course's own exercises (issue 14), measured beside the corpus. */
+export const COURSE_ATTEMPTS_DIR = path.join(__dirname, "course");
 export const EXERCISES_DIR = path.resolve(__dirname, "../../../exercises");
 
 /** The `concept:` of a program no catalogue concept fits; its file is named NN-no-concept-<short>.yaml. */
