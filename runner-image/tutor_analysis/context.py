@@ -274,6 +274,14 @@ class Context:
             function = self.function_name(node)
         return {"concept": concept, "line": int(line or 1), "function": function, "message": message}
 
+    def suggestion(self, id_, line, node, message, severity=None):
+        """A review suggestion about `node` (see reviewers/__init__.py); `severity` only to make it "essential"."""
+        found = {"id": id_, "line": int(line or 1), "function": self.function_name(node) if node is not None else None,
+                 "message": message}
+        if severity is not None:
+            found["severity"] = severity
+        return found
+
     def loops_containing(self, node):
         """The loops whose body `node` is in, innermost first, within its own function."""
         found = []

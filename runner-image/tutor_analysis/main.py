@@ -9,7 +9,7 @@ import warnings
 from harness.protocol import emit as write
 
 MAX_REQUEST_BYTES = 8 * 1024 * 1024
-MODES = ("analyze", "insert-docstrings", "mutants", "run-variants", "edits", "repairs")
+MODES = ("analyze", "review", "insert-docstrings", "mutants", "run-variants", "edits", "repairs")
 STREAMING = ("run-variants", "repairs")
 
 
@@ -46,6 +46,10 @@ def handle(request):
         from .analyze import analyze
         name = request.get("file")
         return analyze(source, name if isinstance(name, str) and len(name) < 200 else "<learner>")
+    if mode == "review":
+        from .review import review
+        name = request.get("file")
+        return review(source, name if isinstance(name, str) and len(name) < 200 else "<learner>")
     if mode == "insert-docstrings":
         from .docstrings import insert_docstrings
         return insert_docstrings(source, request.get("docstrings"))
