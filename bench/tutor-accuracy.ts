@@ -3,6 +3,9 @@
 // hint names the line of each labelled bug (`located`), and the time localization added. Grades every program in the real
 // sandbox (two at a time), so it needs a running Docker engine; the runner image is built if missing. Then the same
 // for the typical wrong attempts at the course's own exercises (test/tutor/corpus/course), with figures of their own.
+// Last, the review of working code (test/tutor/review): recall on habit programs and false positives on clean ones,
+// for the corpus the tests check and for a held-out corpus written without looking at the reviewers.
+// `npm run bench:tutor -- --review` prints only the review's figures.
 // Prints figures only; the corpus's targets are checked by test/tutor/corpus.test.ts.
 import os from "node:os";
 import { connectDocker } from "../server/grading/docker";
@@ -11,6 +14,8 @@ import { Sandbox } from "../server/grading/sandbox/sandbox";
 import { ensureRunnerImage } from "../server/grading/runner-image";
 import { evaluateCorpus, type EntryResult, figuresOf, figuresReport, missesReport } from "../test/tutor/corpus/evaluate";
 import { COURSE_ATTEMPTS_DIR, loadCorpus } from "../test/tutor/corpus/load";
+import { reviewCorpus, reviewFigures } from "../test/tutor/review/evaluate-review";
+import { loadReviewCorpus } from "../test/tutor/review/review-corpus";
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -32,7 +37,8 @@ async function main(): Promise<void> {
   const referenceDir = mkdtempSync(path.join(os.tmpdir(), "tutor-bench-ref-"));
   let programs = 0;
   try {
-    for (const [title, dir] of [["the corpus", undefined], ["the course's wrong attempts", COURSE_ATTEMPTS_DIR]] as const) {
+    const reviewOnly = process.argv.includes("--review");
+    for (const [title, dir] of reviewOnly ? [] : ([["the corpus", undefined], ["the course's wrong attempts", COURSE_ATTEMPTS_DIR]] as const)) {
       const corpus = loadCorpus(dir);
       try {
         const total = corpus.entries.length;
@@ -52,6 +58,15 @@ async function main(): Promise<void> {
       } finally {
         corpus.cleanup();
       }
+    }
+    for (const [title, folder] of [["the review corpus", "corpus"], ["the held-out review corpus", "held-out"]] as const) {
+      const working = loadReviewCorpus(path.join(__dirname, "../test/tutor/review", folder));
+      programs += working.length;
+      process.stderr.write(`reviewing ${working.length} working programs of ${title}...\n`);
+      const results = await reviewCorpus(sandbox, working, (r, done) => process.stderr.write(`  [${String(done).padStart(3)}/${working.length}] ${r.program.file}: ${r.found.map((f) => f.id).join(", ") || "nothing"}\n`));
+      console.log(`== ${title} (${working.length} programs)`);
+      console.log(reviewFigures(results));
+      console.log("");
     }
     const cpus = os.cpus();
     console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown cpu"}, node ${process.version}, ${os.platform()} ${os.release()}`);

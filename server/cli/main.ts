@@ -11,7 +11,7 @@ import { runnerCommand } from "./runner-command";
 import { seedCommand } from "./seed-command";
 import { serveCommand } from "./serve-command";
 import { workerCommand } from "./worker-command";
-import { docstringsCommand, explainCommand, feedbackCommand, testsCommand } from "./tutor-commands";
+import { docstringsCommand, explainCommand, feedbackCommand, reviewCommand, testsCommand } from "./tutor-commands";
 import { TutorInputError } from "../tutor/tasks";
 import { TraceRequestError } from "../trace/choose-case";
 import { traceCommand } from "./trace-command";
@@ -31,6 +31,8 @@ const USAGE = `usage: tutor <command>
                                             import HumanEval-style problems from a JSON Lines file
   feedback <exercise-dir> <file> [--json]   grade a file and explain the first failure, with three hints
   explain <file> [--function NAME] [--json] explain what a function does, with an example run
+  review <file> [--exercise DIR] [--json]   what a teacher would still suggest about working code (essential,
+                                            actionable, celebratory); --exercise applies its review wishes
   docstrings <file>                         print the file with docstrings written for each function
   tests <file> [--function NAME] [--json]   propose unit tests (cases.yaml and pytest) and score them on mutants
   trace <exercise-dir> <file> [--case NAME] [--json]
@@ -70,6 +72,8 @@ async function run(argv: string[]): Promise<number> {
       return feedbackCommand(args);
     case "explain":
       return explainCommand(args);
+    case "review":
+      return reviewCommand(args);
     case "docstrings":
       return docstringsCommand(args);
     case "tests":

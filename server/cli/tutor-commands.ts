@@ -1,5 +1,5 @@
-// The tutor from the command line, offline unless a model is configured: `feedback`, `explain`, `docstrings`
-// and `tests`. Each needs only a Docker engine (analysis and example runs happen in the sandbox).
+// The tutor from the command line, offline unless a model is configured: `feedback`, `explain`, `review`,
+// `docstrings` and `tests`. Each needs only a Docker engine (analysis and example runs happen in the sandbox).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadExercise } from "../exercises/load";
@@ -8,7 +8,7 @@ import { gradeSubmission } from "../grading/grade";
 import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { HintLevel } from "../tutor/contracts";
 import { createTutorEngine } from "../tutor/engine";
-import { explainFunction, generateTests, submissionFacts, writeDocstrings } from "../tutor/tasks";
+import { explainFunction, generateTests, reviewCode, submissionFacts, writeDocstrings } from "../tutor/tasks";
 import { requireCommandSandbox } from "./command-sandbox";
 
 /** Docker and the runner image for a command; `doing` completes "so nothing can ...". */
@@ -31,7 +31,7 @@ export function flag(args: string[], name: string): string | undefined {
 }
 
 /** Options that take a value: the word after one is its value, not a positional argument. */
-const VALUE_FLAGS = new Set(["--function", "--case", "--call"]);
+const VALUE_FLAGS = new Set(["--function", "--case", "--call", "--exercise"]);
 
 export function positional(args: string[]): string[] {
   return args.filter((a, i) => !a.startsWith("--") && !(i > 0 && VALUE_FLAGS.has(args[i - 1]!)));
@@ -84,6 +84,25 @@ export async function explainCommand(args: string[]): Promise<number> {
   console.log(`\nOutput: ${result.output}`);
   if (result.example) console.log(`\nExample (run in the sandbox):\n  >>> ${result.example.call}\n  ${result.example.result}`);
   if (result.note) console.log(`\n(${result.note})`);
+  return 0;
+}
+
+const SEVERITY_WORDS = { essential: "Essential", actionable: "Suggestion", celebratory: "Well done" } as const;
+
+export async function reviewCommand(args: string[]): Promise<number> {
+  const usage = "tutor review <file> [--exercise DIR] [--json]";
+  const code = readSource(positional(args)[0], usage);
+  const dir = flag(args, "--exercise");
+  if (args.includes("--exercise") && !dir) throw new Error(`usage: ${usage}`);
+  const exercise = dir ? loadExercise(dir) : null;
+  const review = await reviewCode(await sandbox("review it"), createTutorEngine(process.env, log), code, exercise);
+  if (args.includes("--json")) {
+    console.log(JSON.stringify({ suggestions: review.suggestions.map(({ id, title, line, severity, message }) => ({ id, title, line, severity, message })) }));
+    return 0;
+  }
+  if (review.suggestions.length === 0) console.log("Nothing to suggest: this code reads well as it is.");
+  for (const s of review.suggestions) console.log(`${SEVERITY_WORDS[s.severity]}, line ${s.line}: ${s.title}${s.source === "model" ? " (the AI tutor's own suggestion)" : ""}\n  ${s.message}\n`);
+  if (review.note) console.log(`(${review.note})`);
   return 0;
 }
 

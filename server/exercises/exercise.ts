@@ -39,6 +39,8 @@ export interface Exercise {
   source?: { origin: string; url?: string; licence: string; authors: string[] };
   /** Level-1 hints from exercise.yaml (empty when it gives none). */
   hints: string[];
+  /** exercise.yaml's `review`: suggestions the review stresses here (essential) and ones it leaves out. */
+  review: { expect: string[]; avoid: string[] };
   /** `refactor`: the starter passes already, and the learner makes it cleaner while keeping it passing. */
   kind: "solve" | "refactor";
   instructionsMarkdown: string;

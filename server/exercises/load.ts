@@ -277,6 +277,7 @@ export function loadExercise(dir: string, order = 0): Exercise {
     limits: m.limits ?? {},
     ...(m.source ? { source: m.source } : {}),
     hints: m.hints ?? [],
+    review: m.review ?? { expect: [], avoid: [] },
     kind: m.kind ?? "solve",
     instructionsMarkdown,
     starter,

@@ -1,9 +1,12 @@
 // The exercise folder format (docs/exercise-format.md): the shape of exercise.yaml and of each case in cases.yaml.
 import { z } from "zod";
+import suggestionManifest from "../../runner-image/tutor_analysis/manifests/suggestions.json";
 
 export const CONCEPT_ID = /^[a-z][a-z0-9-]*$/;
 /** How many helper files (exercise.yaml's `helpers`) an exercise's tests may import. */
 export const MAX_HELPER_FILES = 10;
+// The review's suggestion ids, from the manifest the reviewers in the sandbox read too.
+const suggestionId = z.enum(suggestionManifest.entries.map((e) => e.id) as [string, ...string[]]);
 const PY_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const exerciseManifestSchema = z
@@ -44,6 +47,12 @@ export const exerciseManifestSchema = z
     helpers: z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.py$/, "a Python file name in tests/ that is a valid module name, such as test_utils.py"))
       .max(MAX_HELPER_FILES)
+      .optional(),
+    // What the review of a passing solution should stress (`expect`: essential here, because the exercise teaches
+    // it) or leave out (`avoid`: it goes against what the exercise practises, such as a hand-written sum in a loops exercise).
+    review: z
+      .object({ expect: z.array(suggestionId).max(30).default([]), avoid: z.array(suggestionId).max(30).default([]) })
+      .strict()
       .optional(),
   })
   .strict();
@@ -95,7 +104,7 @@ export const rawCaseSchema = z
   });
 
 /** The fields each file may hold, named when an unknown one is found. */
-export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits", "source", "hints", "kind", "helpers"] as const;
+export const EXERCISE_FIELDS = ["title", "summary", "difficulty", "concepts", "file", "entry", "limits", "source", "hints", "kind", "helpers", "review"] as const;
 export const CASE_FIELDS = ["name", "call", "expect", "raises", "stdin", "stdout", "hidden", "tolerance"] as const;
 
 /** A file the exercise's tests/ folder may hold: run inside the sandbox against the learner's module. */

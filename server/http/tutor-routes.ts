@@ -5,6 +5,7 @@ import { requireUser } from "../auth/authorization";
 import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
 import type { HintLevel } from "../tutor/contracts";
 import { type TutorService, TutorRequestError } from "../tutor/service";
+import { AnalysisFailedError } from "../tutor/sandbox-analysis";
 import { TutorInputError } from "../tutor/tasks";
 import { HttpError } from "./errors";
 
@@ -35,6 +36,7 @@ async function tutorCall<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof TutorRequestError) throw new HttpError(e.status, e.status === 429 ? "budget" : e.status === 409 ? "conflict" : e.status === 404 ? "not-found" : "tutor", e.message);
     if (e instanceof TutorInputError) throw new HttpError(400, "code", e.message);
+    if (e instanceof AnalysisFailedError) throw new HttpError(503, "tutor-unavailable", `The tutor could not read the code just now (${e.message}). Try again in a minute; if it keeps happening, tell your instructor.`);
     throw e;
   }
 }
@@ -58,6 +60,11 @@ export function tutorRoutes(tutor: TutorService): Router {
     res.json({ hint: await tutorCall(() => tutor.takeHint(requireUser(req).id, id, level as HintLevel)) });
   });
 
+  router.get("/submissions/:id/review", async (req, res) => {
+    const { id } = submissionParams.parse(req.params);
+    res.json({ review: await tutorCall(() => tutor.review(requireUser(req).id, id)) });
+  });
+
   router.get("/concepts/:id", async (req, res) => {
     const { id } = conceptParams.parse(req.params);
     res.json({ concept: await tutorCall(async () => tutor.lesson(id)) });
@@ -76,6 +83,11 @@ export function tutorRoutes(tutor: TutorService): Router {
   router.post("/tutor/tests", async (req, res) => {
     const body = parseCode(req.body);
     res.json({ tests: await tutorCall(() => tutor.tests(requireUser(req).id, body.code, body.function, body.requestId)) });
+  });
+
+  router.post("/tutor/review", async (req, res) => {
+    const body = parseCode(req.body);
+    res.json({ review: await tutorCall(() => tutor.reviewSnippet(requireUser(req).id, body.code, body.requestId)) });
   });
 
   return router;

@@ -120,3 +120,45 @@ export function hintUsage(exerciseIds: string[], hints: HintTaken[]): HintUsage[
   }
   return [...usage.values()];
 }
+
+/** A review the tutor gave a learner's passing submission (a TutorAnswer of kind "review", as stored). */
+export interface ReviewGiven {
+  learnerId: string;
+  exerciseId: string;
+  content: unknown;
+}
+
+export interface ExerciseReviewSuggestions {
+  exerciseId: string;
+  /** Most learners first, essential before actionable among equals; celebratory ones are left out (praise). */
+  suggestions: { id: string; title: string; severity: string; learners: number }[];
+}
+
+/**
+ * Which review suggestions the class's passing code got, per exercise: each suggestion counts a learner once, however
+ * many reviews repeated it. It tells an instructor what to teach next even though every test passed.
+ */
+export function commonReviewSuggestions(exerciseIds: string[], reviews: ReviewGiven[], perExercise = 5): ExerciseReviewSuggestions[] {
+  const by = new Map<string, Map<string, { title: string; severity: string; learners: Set<string> }>>();
+  for (const r of reviews) {
+    const stored = (r.content as { suggestions?: unknown } | null)?.suggestions;
+    if (!Array.isArray(stored)) continue;
+    for (const s of stored as { id?: unknown; title?: unknown; severity?: unknown; source?: unknown }[]) {
+      if (typeof s?.id !== "string" || s.source === "model" || s.severity === "celebratory") continue;
+      const exercise = by.get(r.exerciseId) ?? new Map();
+      by.set(r.exerciseId, exercise);
+      const entry = exercise.get(s.id) ?? { title: typeof s.title === "string" ? s.title : s.id, severity: typeof s.severity === "string" ? s.severity : "actionable", learners: new Set<string>() };
+      entry.learners.add(r.learnerId);
+      exercise.set(s.id, entry);
+    }
+  }
+  return exerciseIds.flatMap((exerciseId) => {
+    const found = by.get(exerciseId);
+    if (!found) return [];
+    const suggestions = [...found]
+      .map(([id, e]) => ({ id, title: e.title, severity: e.severity, learners: e.learners.size }))
+      .sort((a, b) => b.learners - a.learners || Number(b.severity === "essential") - Number(a.severity === "essential") || a.id.localeCompare(b.id))
+      .slice(0, perExercise);
+    return [{ exerciseId, suggestions }];
+  });
+}

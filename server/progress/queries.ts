@@ -5,7 +5,7 @@ import type { Database } from "../database/client";
 import { NOW_UTC } from "../database/sql";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { TestResult } from "../grading/judge";
-import { type CellSummary, cellSummary, type Cell, type FailedCase, heatmapCells, type HintTaken, hintUsage, type HintUsage, mostFailedCases } from "./class-summary";
+import { type CellSummary, cellSummary, type Cell, commonReviewSuggestions, type ExerciseReviewSuggestions, type FailedCase, heatmapCells, type HintTaken, hintUsage, type HintUsage, mostFailedCases } from "./class-summary";
 import { type AttemptHistory, attemptHistory } from "./history";
 import { type PathStates, pathStatesOf, type UnitProgress, unitProgress } from "./learning-path";
 import {
@@ -139,6 +139,8 @@ export interface CourseDashboard {
   mostFailedCases: FailedCase[];
   failureConcepts: { id: string; title: string; count: number }[];
   hintUsage: HintUsage[];
+  /** The review suggestions the learners' passing code got, per exercise (what to teach next). */
+  reviewSuggestions: ExerciseReviewSuggestions[];
   summary: CellSummary;
 }
 
@@ -155,13 +157,17 @@ export async function courseDashboard(db: Database, catalog: ExerciseCatalog, co
   const exerciseIds = exercises.map((e) => e.id);
   const scope = { userId: { in: learnerIds }, exerciseId: { in: exerciseIds } };
 
-  const [progress, failed, hintRows] = await Promise.all([
+  const [progress, failed, hintRows, reviewRows] = await Promise.all([
     db.progress.findMany({ where: scope, select: { userId: true, exerciseId: true, attempts: true, firstSolvedAt: true } }),
     // `results` is stored learner-safe: a hidden case is a name and a status. `observations` is never read here.
     db.submission.findMany({ where: { ...scope, state: "graded", verdict: { not: "passed" } }, select: { id: true, userId: true, exerciseId: true, results: true } }),
     db.tutorAnswer.findMany({
       where: { userId: { in: learnerIds }, kind: "hint", submission: { exerciseId: { in: exerciseIds } } },
       select: { userId: true, submissionId: true, level: true, submission: { select: { exerciseId: true } } },
+    }),
+    db.tutorAnswer.findMany({
+      where: { userId: { in: learnerIds }, kind: "review", submission: { exerciseId: { in: exerciseIds } } },
+      select: { userId: true, content: true, submission: { select: { exerciseId: true } } },
     }),
   ]);
   const explanations = await db.tutorAnswer.findMany({ where: { userId: { in: learnerIds }, kind: TUTOR_KINDS, submissionId: { in: failed.map((s) => s.id) } }, select: ANSWER_FIELDS });
@@ -176,6 +182,10 @@ export async function courseDashboard(db: Database, catalog: ExerciseCatalog, co
     mostFailedCases: mostFailedCases(failed.map((s) => ({ learnerId: s.userId, exerciseId: s.exerciseId, tests: Array.isArray(s.results) ? (s.results as unknown as TestResult[]) : [] }))),
     failureConcepts: conceptCounts(failed.flatMap((s) => causeConcepts(answersOf.get(s.id) ?? []))),
     hintUsage: hintUsage(exerciseIds, hints),
+    reviewSuggestions: commonReviewSuggestions(
+      exerciseIds,
+      reviewRows.flatMap((r) => (r.submission ? [{ learnerId: r.userId, exerciseId: r.submission.exerciseId, content: r.content }] : [])),
+    ),
     summary: cellSummary(learners.length, cells),
   };
 }

@@ -52,6 +52,21 @@ export const codeAnalysisSchema = z.strictObject({
   lineCount: z.number().int().nonnegative(),
 });
 
+/** Mode "review": what the reviewers (runner-image/tutor_analysis/reviewers/) say about working code. */
+export const reviewSuggestionSchema = z.strictObject({
+  id: z.string().min(1),
+  line,
+  function: z.string().nullable(),
+  message: z.string().min(1),
+  severity: z.literal("essential").optional(),
+});
+export const codeReviewSchema = z.strictObject({
+  parsed: z.boolean(),
+  syntaxError: codeAnalysisSchema.shape.syntaxError,
+  suggestions: z.array(reviewSuggestionSchema),
+});
+export type DetectedSuggestion = z.infer<typeof reviewSuggestionSchema>;
+
 /** Any mode's answer when the request itself could not be handled (bad input, a bug in the tool). */
 export const analysisErrorSchema = z.strictObject({ error: z.string() });
 

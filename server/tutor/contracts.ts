@@ -125,6 +125,39 @@ export interface TutorFacts {
   repairedLines: string[];
 }
 
+// ---- review of working code ----------------------------------------------------------------------------------
+
+/**
+ * `essential`: a real problem, it works on the tests but breaks on other input. `actionable`: more idiomatic or
+ * clearer. `celebratory`: something done well, worth saying.
+ */
+export type ReviewSeverity = "essential" | "actionable" | "celebratory";
+
+/** One thing a teacher would say about code that passes its tests (server/tutor/review/). */
+export interface ReviewSuggestion {
+  id: string;
+  title: string;
+  line: number;
+  severity: ReviewSeverity;
+  /** Markdown for a beginner, naming the code in backticks. The code passed, so it never says it is wrong. */
+  message: string;
+  /** `detector`: a reviewer found it in the code. `model`: the model added it, with no detector behind it. */
+  source: "detector" | "model";
+}
+
+export interface ReviewFacts {
+  exercise: { id: string; title: string } | null;
+  code: string;
+  /** What the reviewers found, after the exercise's wishes, in the order a learner sees them. */
+  suggestions: ReviewSuggestion[];
+}
+
+export interface CodeReview {
+  suggestions: ReviewSuggestion[];
+  engine: "offline" | "model";
+  note: string | null;
+}
+
 // ---- answers ------------------------------------------------------------------------------------------------
 
 export interface ConceptRef {
@@ -195,4 +228,9 @@ export interface TutorEngine {
   explainFunction(analysis: CodeAnalysis, fn: FunctionFacts, code: string, example: { call: string; result: string } | null): Promise<FunctionExplanation>;
   /** The docstring's text (no quotes, no indentation): summary, Args, Returns, Raises, Examples. */
   docstring(request: DocstringRequest): Promise<string>;
+  /**
+   * A review of working code. The model may only reword the reviewers' suggestions or add its own (marked
+   * `source: "model"`); `referenceSolution` is used only to check that no answer quotes it.
+   */
+  review(facts: ReviewFacts, referenceSolution: string | null): Promise<CodeReview>;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Sandbox } from "../grading/sandbox/sandbox";
 import { DEFAULT_LIMITS, type SandboxLimits } from "../grading/limits";
 import { type CaseObservation, caseObservationSchema } from "../grading/observation";
-import { codeAnalysisSchema } from "./analysis-schema";
+import { codeAnalysisSchema, codeReviewSchema } from "./analysis-schema";
 import type { CodeAnalysis } from "./contracts";
 
 const ANALYSIS_DEADLINE_MS = 15_000;
@@ -25,6 +25,11 @@ async function singleAnswer<T>(sandbox: Sandbox, payload: object, schema: z.ZodT
 
 export function analyseCode(sandbox: Sandbox, file: string, source: string): Promise<CodeAnalysis> {
   return singleAnswer(sandbox, { mode: "analyze", file, source }, codeAnalysisSchema) as Promise<CodeAnalysis>;
+}
+
+/** The reviewers' suggestions for working code (mode "review"): only the file's name and its code go in. */
+export function reviewOf(sandbox: Sandbox, file: string, source: string): Promise<z.infer<typeof codeReviewSchema>> {
+  return singleAnswer(sandbox, { mode: "review", file, source }, codeReviewSchema);
 }
 
 const insertedSchema = z.object({ source: z.string(), sameAst: z.boolean(), inserted: z.array(z.string()) });

@@ -10,11 +10,12 @@ import { storableJson } from "../grading/observation";
 import { pyRepr } from "../grading/values";
 import { renderMarkdown } from "../markdown";
 import { concept } from "./concepts/catalogue";
-import type { FailureExplanation, FunctionExplanation, Hint, HintLevel, SuspectLine, TutorEngine, TutorFacts } from "./contracts";
+import type { CodeReview, FailureExplanation, FunctionExplanation, Hint, HintLevel, ReviewSuggestion, SuspectLine, TutorEngine, TutorFacts } from "./contracts";
 import { engineLabel } from "./engine";
 import type { GradedSubmission } from "./facts";
 import { offlineEngine } from "./offline/engine";
-import { type DocumentedCode, explainFunction, type GeneratedTests, generateTests, submissionFacts, writeDocstrings } from "./tasks";
+import { suggestionModule } from "./review/catalogue";
+import { type DocumentedCode, explainFunction, type GeneratedTests, generateTests, reviewCode, submissionFacts, writeDocstrings } from "./tasks";
 
 export interface TutorEvents {
   progress(userId: string, requestId: string, stage: string, message: string): void;
@@ -73,7 +74,32 @@ export interface GeneratedTestsView extends Omit<GeneratedTests, "cases"> {
   cases: { name: string; kind: string; call: string; expected: string | null; raises: string | null }[];
 }
 
-type Kind = "explanation" | "hint" | "explain-function" | "docstrings" | "tests";
+export interface ReviewSuggestionView extends Omit<ReviewSuggestion, "message"> {
+  message: Rendered;
+  /** The suggestion's lesson and a before/after example of our own; null for a suggestion the model added. */
+  lesson: Rendered | null;
+  example: { before: string; after: string } | null;
+}
+
+export interface ReviewView {
+  /** Essential first, then actionable, then celebratory; by line within each. */
+  suggestions: ReviewSuggestionView[];
+  engine: CodeReview["engine"];
+  note: string | null;
+}
+
+function reviewView(review: CodeReview): ReviewView {
+  return {
+    engine: review.engine,
+    note: review.note,
+    suggestions: review.suggestions.map((s) => {
+      const module = s.source === "detector" ? suggestionModule(s.id) : null;
+      return { ...s, message: rendered(s.message), lesson: module ? rendered(module.lesson) : null, example: module ? module.example : null };
+    }),
+  };
+}
+
+type Kind = "explanation" | "hint" | "explain-function" | "docstrings" | "tests" | "review";
 
 interface Deps {
   db: Database;
@@ -228,6 +254,24 @@ export class TutorService {
         return hintView(await engine.hint(await this.facts(submissionId, exercise, graded), level, exercise?.solution ?? null));
       },
     );
+  }
+
+  /** The review of a passing submission: what a teacher would still say about code that works. */
+  async review(userId: string, submissionId: string): Promise<ReviewView> {
+    const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
+    if (graded.verdict !== "passed") throw new TutorRequestError(409, "The review is for code that passes every test: once this submission passes, the tutor suggests what could make it even better.");
+    return this.answer({ userId, submissionId, kind: "review", parts: [exercise?.contentHash ?? submission.exerciseId, exercise?.review ?? null, graded.code] }, async (engine) => {
+      this.deps.events.progress(userId, submissionId, "reviewing", "The tutor is reading your working code…");
+      return reviewView(await reviewCode(await this.deps.sandbox(), engine, graded.code, exercise ?? null));
+    });
+  }
+
+  /** The review of pasted code (the Explain code page's Review tab), with no exercise behind it. */
+  async reviewSnippet(userId: string, code: string, requestId: string): Promise<ReviewView> {
+    return this.answer({ userId, submissionId: null, kind: "review", parts: [code] }, async (engine) => {
+      this.deps.events.progress(userId, requestId, "reviewing", "Reading the code for what could be clearer or safer…");
+      return reviewView(await reviewCode(await this.deps.sandbox(), engine, code, null));
+    });
   }
 
   lesson(id: string): { id: string; title: string; lesson: Rendered } {

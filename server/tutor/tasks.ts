@@ -5,10 +5,11 @@ import type { Exercise } from "../exercises/exercise";
 import type { Sandbox } from "../grading/sandbox/sandbox";
 import type { CaseObservation } from "../grading/observation";
 import { decodeObservedValue, pyEquals, pyRepr } from "../grading/values";
-import type { CodeAnalysis, FailureExplanation, FunctionExplanation, FunctionFacts, TutorEngine, TutorFacts } from "./contracts";
+import type { CodeAnalysis, CodeReview, FailureExplanation, FunctionExplanation, FunctionFacts, TutorEngine, TutorFacts } from "./contracts";
 import { type GradedSubmission, tutorFacts } from "./facts";
 import { localizeBug, type LocalizationOptions } from "./localization/localize";
-import { analyseCode, AnalysisFailedError, insertDocstrings, mutantsOf, runVariants } from "./sandbox-analysis";
+import { reviewSuggestions } from "./review/review";
+import { analyseCode, AnalysisFailedError, insertDocstrings, mutantsOf, reviewOf, runVariants } from "./sandbox-analysis";
 import { casesYaml, type GeneratedCase, pytestFile } from "./test-output";
 
 /** The learner's input cannot be worked with (no function, a syntax error): say what to change. */
@@ -36,6 +37,21 @@ export async function explainSubmission(sandbox: Sandbox, engine: TutorEngine, e
   return engine.explainFailure(await submissionFacts(sandbox, exercise, submission), onText);
 }
 
+/**
+ * The review of working code: the reviewers read it in the sandbox (only the file's name and the code go in), the
+ * exercise's wishes decide what is stressed or left out, and the engine words it. The reference solution goes to
+ * the engine only so that it can refuse an answer quoting it.
+ */
+export async function reviewCode(sandbox: Sandbox, engine: TutorEngine, code: string, exercise: Exercise | null): Promise<CodeReview> {
+  if (!code.trim()) throw new TutorInputError("There is no code to review: paste some Python.");
+  const found = await reviewOf(sandbox, exercise?.file ?? SNIPPET_FILE, code);
+  if (found.syntaxError) {
+    const e = found.syntaxError;
+    throw new TutorInputError(`Python cannot read this code${e.line ? ` (line ${e.line})` : ""}: ${e.message}. The review is for code that runs: fix it first, then ask again.`);
+  }
+  const suggestions = reviewSuggestions(found.suggestions, exercise?.review ?? null);
+  return engine.review({ exercise: exercise ? { id: exercise.id, title: exercise.title } : null, code, suggestions }, exercise?.solution ?? null);
+}
 
 async function analysedFunctions(sandbox: Sandbox, code: string): Promise<CodeAnalysis> {
   if (!code.trim()) throw new TutorInputError("There is no code to work with: paste a Python function (a `def ...:` block).");

@@ -220,7 +220,9 @@ describe("loadExercise on a broken folder names the file, the field and what is 
     ["entry: 2answer", "entry", /a Python function name/],
     ["limits: {timeoutMs: 99999}", "limits.timeoutMs", /30000/],
     ["limits: {cpus: 4}", "limits.cpus", /not a known field/],
-    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits, source, hints, kind, helpers$/],
+    ["tags: [x]", "tags", /^is not a known field: the fields are title, summary, difficulty, concepts, file, entry, limits, source, hints, kind, helpers, review$/],
+    ["review: {expect: [use-json-please]}", "review.expect.0", /json-serialization.*enumerate/],
+    ["review: {skip: [enumerate]}", "review.skip", /not a known field/],
   ])("exercise.yaml with %s", (line, field, message) => {
     const key = line.split(":")[0]!;
     const kept = MANIFEST.split("\n").filter((l) => !l.startsWith(`${key}:`));

@@ -2,12 +2,13 @@
 // engine, and checks what comes back. Whatever goes wrong (slow, down, rate-limited, unreadable, off-schema,
 // endless, or an answer that gives too much away) it answers with the fallback engine's answer and a note saying
 // what happened. It never throws.
-import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, RankedConcept, TutorEngine, TutorFacts } from "../contracts";
+import type { CodeAnalysis, CodeReview, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, RankedConcept, ReviewFacts, ReviewSuggestion, TutorEngine, TutorFacts } from "../contracts";
 import { type ChatMessage, chatCompletion, ModelError, type ModelFailureKind, ModelHttpError, ModelRateLimitedError, redact, type ResponseSchema } from "./client";
 import type { ModelConfig } from "./config";
-import { explanationLeaksHidden, hintLeaksSolution, shownRepairs } from "../guardrails";
+import { explanationLeaksHidden, hintLeaksSolution, longestCodeBlock, sharedSolutionLines, shownRepairs } from "../guardrails";
+import { bySeverityThenLine } from "../review/review";
 import { partialStringField } from "./partial-json";
-import { docstringMessages, failureMessages, functionMessages, hintMessages, type PromptOptions } from "./prompts";
+import { docstringMessages, failureMessages, functionMessages, hintMessages, type PromptOptions, reviewMessages } from "./prompts";
 import {
   type DocstringAnswer,
   docstringAnswer,
@@ -20,6 +21,8 @@ import {
   hintResponseSchema,
   knownConcepts,
   parseAnswer,
+  reviewAnswer,
+  reviewResponseSchema,
 } from "./schemas";
 import type { z } from "zod";
 
@@ -213,6 +216,24 @@ export class ModelEngine implements TutorEngine {
     return this.safely(() => this.fallback.docstring(request), () => lastResortDocstring(request));
   }
 
+  // ---- review of working code ----------------------------------------------------------------------------------
+
+  async review(facts: ReviewFacts, referenceSolution: string | null): Promise<CodeReview> {
+    const offline = () => this.safely(() => this.fallback.review(facts, referenceSolution), (): CodeReview => ({ suggestions: facts.suggestions, engine: "offline", note: null }));
+    try {
+      const outcome = await this.ask("review", () => reviewMessages(facts, this.promptOptions()), reviewResponseSchema, reviewAnswer);
+      const answer = outcome.ok ? groundReview(outcome.value, facts, referenceSolution) : outcome;
+      if (!answer.ok) {
+        this.logFallback("review", answer);
+        return { ...(await offline()), note: fallbackNote(answer.reason, "review") };
+      }
+      return answer.value;
+    } catch (error) {
+      this.log(`tutor model: review failed unexpectedly: ${this.clean(String(error))}`);
+      return offline();
+    }
+  }
+
   // ---- plumbing -----------------------------------------------------------------------------------------------
 
   private async ask<T>(what: string, build: () => ChatMessage[], schema: ResponseSchema, validator: z.ZodType<T>, onDelta?: (textSoFar: string) => void): Promise<Outcome<T>> {
@@ -295,6 +316,52 @@ function groundFunction(answer: z.infer<typeof functionAnswer>, fn: FunctionFact
     return { name: p.name, description: mine?.description.trim() ?? theirs?.description ?? "" };
   });
   return { ok: true, value: { function: fn.name, summary, steps: steps.length > 0 ? steps : offline.steps, inputs, output, example, engine: "model", note: null } };
+}
+
+/** Suggestions the model may add on top of the reviewers'. */
+const MAX_MODEL_SUGGESTIONS = 3;
+const MAX_SUGGESTION_CHARS = 600;
+const MAX_TITLE_CHARS = 80;
+/** The code passed its tests: a review that calls it wrong would teach the opposite of the truth. */
+const CALLS_IT_WRONG = /\b(wrong|incorrect|mistakes?|bugs?|buggy|broken)\b/i;
+
+function usableMessage(text: string): string | null {
+  const message = text.trim();
+  if (!message || message.length > MAX_SUGGESTION_CHARS || longestCodeBlock(message) > 1 || CALLS_IT_WRONG.test(message)) return null;
+  return message;
+}
+
+/**
+ * The model may reword the reviewers' suggestions and add a few of its own (marked as its own); it can neither drop
+ * one nor change its id, line or severity. A message it words badly keeps the reviewer's; an answer that quotes the
+ * reference solution is not used at all.
+ */
+export function groundReview(answer: z.infer<typeof reviewAnswer>, facts: ReviewFacts, referenceSolution: string | null): Outcome<CodeReview> {
+  const lineCount = facts.code.split("\n").length;
+  const used = new Set<number>();
+  const pick = (s: ReviewSuggestion) => {
+    let at = answer.suggestions.findIndex((a, i) => !used.has(i) && a.id === s.id && a.line === s.line);
+    if (at < 0) at = answer.suggestions.findIndex((a, i) => !used.has(i) && a.id === s.id);
+    if (at >= 0) used.add(at);
+    return at >= 0 ? answer.suggestions[at]! : null;
+  };
+  const reworded = facts.suggestions.map((s): ReviewSuggestion => {
+    const theirs = pick(s);
+    return { ...s, message: (theirs && usableMessage(theirs.message)) ?? s.message };
+  });
+  const added: ReviewSuggestion[] = [];
+  answer.suggestions.forEach((a, i) => {
+    if (used.has(i) || added.length >= MAX_MODEL_SUGGESTIONS || facts.suggestions.some((s) => s.id === a.id)) return;
+    const message = usableMessage(a.message);
+    const title = oneLine(a.title).slice(0, MAX_TITLE_CHARS);
+    if (!message || !title || a.line < 1 || a.line > lineCount) return;
+    added.push({ id: "model", title, line: a.line, severity: "actionable", message, source: "model" });
+  });
+  const suggestions = [...reworded, ...added].sort(bySeverityThenLine);
+  if (suggestions.some((s) => sharedSolutionLines(s.message, referenceSolution, facts.code).length > 0)) {
+    return { ok: false, reason: { kind: "fix-leak" }, detail: "the review quoted the reference solution" };
+  }
+  return { ok: true, value: { suggestions, engine: "model", note: null } };
 }
 
 const SELF = new Set(["self", "cls"]);

@@ -1,7 +1,7 @@
 // The messages sent to the model, grounded in the facts program analysis computed. What never goes in: a reference
 // solution (no builder takes one), a hidden case's call, values, output or exception message (only its
 // description), and any environment value or secret (scrubbed from the finished messages as a last line of defence).
-import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureFacts, FunctionFacts, HintLevel, RankedConcept, TutorFacts } from "../contracts";
+import type { CodeAnalysis, ConceptRef, DocstringRequest, FailureFacts, FunctionFacts, HintLevel, RankedConcept, ReviewFacts, TutorFacts } from "../contracts";
 import type { ChatMessage } from "./client";
 import { hiddenNeedles } from "../guardrails";
 
@@ -163,7 +163,7 @@ function finish(task: string, data: Record<string, unknown>, options: PromptOpti
   ];
 }
 
-// ---- the four prompts ---------------------------------------------------------------------------------------
+// ---- the prompts ---------------------------------------------------------------------------------------
 
 export function failureMessages(facts: TutorFacts, ranked: RankedConcept[], allowed: ConceptRef[], options: PromptOptions = {}): ChatMessage[] {
   const task = [
@@ -222,6 +222,20 @@ export function docstringMessages(request: DocstringRequest, options: PromptOpti
     function: functionOutline(fn),
     analysisSteps: fn.steps,
     exampleRuns: request.examples,
+  };
+  return finish(task, data, options);
+}
+
+export function reviewMessages(facts: ReviewFacts, options: PromptOptions = {}): ChatMessage[] {
+  const task = [
+    "Task: review code that already passes every test, as a teacher would after the tests pass.",
+    "`suggestions` are what program analysis found in the code. Give back every one of them, by its `id` and `line`, with its `message` reworded for this learner if that helps; you may not drop or change one's meaning.",
+    'You may add at most 3 suggestions of your own with `"id": "model"`, only for something real in this code (clearer names, a simpler expression). Never call the code wrong, never write a block of code, and never give the whole rewritten function.',
+  ].join("\n");
+  const data = {
+    exercise: facts.exercise ? { title: facts.exercise.title } : null,
+    code: numberedCode(facts.code),
+    suggestions: facts.suggestions.map(({ id, title, line, severity, message }) => ({ id, title, line, severity, message })),
   };
   return finish(task, data, options);
 }

@@ -26,10 +26,22 @@ export const docstringAnswer = z.object({
   raises: z.array(z.object({ exception: z.string().describe("An exception class the code raises."), when: z.string() })),
 });
 
+export const reviewAnswer = z.object({
+  suggestions: z.array(
+    z.object({
+      id: z.string().describe("The id of one of the given suggestions when you reword it, or \"model\" for a suggestion of your own."),
+      line: z.int().describe("The line of the learner's code it is about."),
+      title: z.string().describe("A short title (used only for a suggestion of your own)."),
+      message: z.string().describe("One or two sentences of markdown for a beginner. The code passes its tests: never call it wrong."),
+    }),
+  ),
+});
+
 export type ExplanationAnswer = z.infer<typeof explanationAnswer>;
 export type HintAnswer = z.infer<typeof hintAnswer>;
 export type FunctionAnswer = z.infer<typeof functionAnswer>;
 export type DocstringAnswer = z.infer<typeof docstringAnswer>;
+export type ReviewAnswer = z.infer<typeof reviewAnswer>;
 
 /** JSON Schema for response_format, without keywords that strict structured outputs reject or do not need. */
 export function toResponseSchema(name: string, schema: z.ZodType): ResponseSchema {
@@ -59,6 +71,7 @@ export function explanationResponseSchema(conceptIds: readonly string[]): Respon
 export const hintResponseSchema: ResponseSchema = toResponseSchema("hint", hintAnswer);
 export const functionResponseSchema: ResponseSchema = toResponseSchema("function_explanation", functionAnswer);
 export const docstringResponseSchema: ResponseSchema = toResponseSchema("docstring", docstringAnswer);
+export const reviewResponseSchema: ResponseSchema = toResponseSchema("code_review", reviewAnswer);
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 

@@ -1,5 +1,5 @@
 // Shared facts, settings and a fallback engine (the real offline engine, recorded) for the model engine's tests.
-import type { CodeAnalysis, ConceptRef, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, TutorEngine, TutorFacts } from "../../../server/tutor/contracts";
+import type { CodeAnalysis, ConceptRef, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, TutorEngine, TutorFacts, CodeReview } from "../../../server/tutor/contracts";
 import type { ModelConfig } from "../../../server/tutor/model/config";
 import { offlineEngine } from "../../../server/tutor/offline/engine";
 
@@ -144,6 +144,10 @@ export class RecordingOfflineEngine implements TutorEngine {
 
   docstring(...args: Parameters<TutorEngine["docstring"]>): Promise<string> {
     return this.call("docstring", () => offlineEngine.docstring(...args));
+  }
+
+  review(...args: Parameters<TutorEngine["review"]>): Promise<CodeReview> {
+    return this.call("review", () => offlineEngine.review(...args));
   }
 
   private async call<T>(method: RecordingOfflineEngine["calls"][number], run: () => Promise<T>): Promise<T> {
