@@ -12,6 +12,7 @@ import type {
   HintLevel,
   HintsState,
   HintView,
+  Review,
   SubmissionView,
   Trace,
   TutorCodeRequest,
@@ -180,6 +181,16 @@ export async function writeDocstrings(body: Omit<TutorCodeRequest, "function">, 
 
 export async function generateTests(body: TutorCodeRequest, signal?: AbortSignal): Promise<GeneratedTests> {
   return (await request<{ tests: GeneratedTests }>("POST", "/api/tutor/tests", body, signal)).tests;
+}
+
+/** The review of the learner's own submission that passed every test (409 if it did not pass). */
+export async function getReview(submissionId: string, signal?: AbortSignal): Promise<Review> {
+  return (await request<{ review: Review }>("GET", `${submissionPath(submissionId)}/review`, undefined, signal)).review;
+}
+
+/** The review of pasted code; no function name: the whole snippet is read. */
+export async function reviewCode(body: Omit<TutorCodeRequest, "function">, signal?: AbortSignal): Promise<Review> {
+  return (await request<{ review: Review }>("POST", "/api/tutor/review", body, signal)).review;
 }
 
 // ---- Stepping through a run (docs/api.md) -------------------------------------------------------------------

@@ -13,6 +13,8 @@ export interface CodeEditor {
   getCode(): string;
   setCode(code: string): void;
   focus(): void;
+  /** Puts the cursor at the start of line `line`'s code (clamped to the document), scrolls to it and focuses. */
+  goToLine(line: number): void;
   destroy(): void;
 }
 
@@ -84,6 +86,13 @@ export function createEditor(host: HTMLElement, options: EditorOptions): CodeEdi
       });
     },
     focus: () => view.focus(),
+    goToLine: (line: number) => {
+      const doc = view.state.doc;
+      const target = doc.line(Math.min(Math.max(1, Math.floor(line)), doc.lines));
+      const indent = /^\s*/.exec(target.text)?.[0].length ?? 0;
+      view.dispatch({ selection: EditorSelection.cursor(target.from + indent), effects: EditorView.scrollIntoView(target.from, { y: "center" }) });
+      view.focus();
+    },
     destroy: () => view.destroy(),
   };
 }

@@ -8,6 +8,7 @@ import { createEditor, setActiveEditor, type CodeEditor } from "./editor";
 import { clearError, showError } from "./error-banner";
 import { connectLive, subscribe } from "./live";
 import { ResultsPanel } from "./results";
+import { ReviewSection } from "./review";
 import { authorLink } from "./authoring-links";
 import { HistoryPanel, startActivityReporter } from "./history";
 import { ExercisePath } from "./next-up";
@@ -93,7 +94,9 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
   const cleanups: (() => void)[] = [];
   const tutor = new TutorPanel();
   const stepper = new StepperHost();
-  cleanups.push(() => tutor.dispose(), () => stepper.dispose());
+  // After a pass, the review's line buttons move the editor's cursor (the editor exists by then).
+  const review = new ReviewSection((line) => editor?.goToLine(line));
+  cleanups.push(() => tutor.dispose(), () => review.dispose(), () => stepper.dispose());
 
   document.title = "Exercise · Tutor";
   container.replaceChildren(
@@ -151,6 +154,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       results.element,
       path.next,
       tutor.element,
+      review.element,
       history.element,
     );
 
@@ -191,6 +195,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
           path.refresh(tracker.final.verdict === "passed");
           history.refresh();
           tutor.show(tracker.final);
+          review.show(tracker.final);
         }
       };
       // Socket events are the fast path; polling covers missed events and a dead socket.
@@ -230,6 +235,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
       clearError();
       setBusy(true);
       tutor.hide();
+      review.hide();
       stepper.dispose(); // It steps through the previous submission's code.
       results.showSubmitting();
       let view: SubmissionView;
@@ -281,6 +287,7 @@ export function mountExercisePage(container: HTMLElement, set: string, slug: str
     } else if (last) {
       results.showView(last, "Last submission");
       tutor.show(last);
+      review.show(last);
     }
   };
 

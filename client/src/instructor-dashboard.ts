@@ -1,16 +1,17 @@
 // "#/courses/<id>/dashboard": the class at a glance for the course's instructors. A heatmap of learners ×
 // exercises (status as colour, symbol and words), the most failed cases, the concepts behind failures, hint
-// usage, and a learner's timeline on click. While the page is open and visible it polls every 15 seconds, so
+// usage, what the tutor's review still suggested about passing code, and a learner's timeline on click. While the page is open and visible it polls every 15 seconds, so
 // new results show up without a reload (the instructor gets no socket events for other people's work).
 import { courseExportHref, getCourse, getCourseDashboard, getLearnerTimeline, isAbortError } from "./api";
 import { barChart, stackedBarChart } from "./charts";
 import { conceptLink, exerciseIdHref, formatDateTime, statTile } from "./course-ui";
-import { h, plural } from "./dom";
+import { h, plural, textWithCode } from "./dom";
 import { createCodeView } from "./editor";
 import { showError } from "./error-banner";
+import { severityLabel } from "./review";
 import { courseHref } from "./router";
 import { accountName } from "./session";
-import type { CourseDashboard, ExerciseStatus, LearnerRef, LearnerTimeline, TimelineEvent } from "./types";
+import type { CourseDashboard, ExerciseReviewSuggestions, ExerciseStatus, LearnerRef, LearnerTimeline, ReviewSeverity, TimelineEvent } from "./types";
 
 const REFRESH_MS = 15_000;
 
@@ -126,6 +127,57 @@ function charts(data: CourseDashboard, titles: Titles): HTMLElement {
         { label: "Exercise", unit: "hints" },
       ),
     ),
+  );
+}
+
+// ---- What the review of passing code suggested ---------------------------------------------------------------
+
+const severities: readonly ReviewSeverity[] = ["essential", "actionable", "celebratory"];
+
+function severityOf(value: string): ReviewSeverity {
+  return severities.find((s) => s === value) ?? "actionable";
+}
+
+function reviewExercise(entry: ExerciseReviewSuggestions, title: string, solved: number): HTMLElement {
+  // Most learners first; among equals, essential before actionable, as the learners saw them.
+  const ordered = [...entry.suggestions].sort((a, b) => b.learners - a.learners || severities.indexOf(severityOf(a.severity)) - severities.indexOf(severityOf(b.severity)));
+  const rows = ordered.map((suggestion) => {
+    const severity = severityOf(suggestion.severity);
+    // Everyone counted here passed; against those who solved the exercise, the bar shows how common the habit is.
+    const of = Math.max(solved, suggestion.learners, 1);
+    const fill = h("span", { className: "review-insight__fill" });
+    fill.style.width = `${Math.round((suggestion.learners / of) * 100)}%`;
+    const count = solved >= suggestion.learners && solved > 0 ? `${suggestion.learners} of ${solved} who solved it` : plural(suggestion.learners, "learner");
+    return h(
+      "li",
+      { className: "review-insight", testId: "review-insight", dataset: { suggestionId: suggestion.id, severity, learners: String(suggestion.learners) } },
+      severityLabel(severity),
+      h("span", { className: "review-insight__title" }, ...textWithCode(suggestion.title)),
+      h("span", { className: "review-insight__bar", attrs: { "aria-hidden": "true" } }, fill),
+      h("span", { className: "review-insight__count", testId: "review-insight-count", text: count }),
+    );
+  });
+  return h(
+    "li",
+    { className: "review-insights__exercise", testId: "review-insight-exercise", dataset: { exerciseId: entry.exerciseId } },
+    h("h3", { className: "review-insights__title" }, h("a", { text: title, attrs: { href: exerciseIdHref(entry.exerciseId) } })),
+    h("ol", { className: "review-insights__list", attrs: { "aria-label": `Suggestions for ${title}, most learners first` } }, ...rows),
+  );
+}
+
+/** Per exercise, the review suggestions most learners' passing code got: what to teach next though the tests pass. */
+function reviewInsights(data: CourseDashboard, titles: Titles): HTMLElement {
+  const solved = new Map<string, number>();
+  for (const cell of data.cells) if (cell.status === "solved") solved.set(cell.exerciseId, (solved.get(cell.exerciseId) ?? 0) + 1);
+  const entries = data.reviewSuggestions.filter((entry) => entry.suggestions.length > 0);
+  return h(
+    "section",
+    { className: "panel review-insights", testId: "review-insights", attrs: { "aria-labelledby": "review-insights-heading" } },
+    h("h2", { text: "What passing code could still learn", attrs: { id: "review-insights-heading" } }),
+    h("p", { className: "muted review-insights__lead", text: "After a pass, the tutor reviews the learner's code. These are the suggestions it made most often, per exercise: habits worth a lesson even though every test passes." }),
+    entries.length === 0
+      ? h("p", { className: "muted", testId: "review-insights-empty", text: "No passing code has been reviewed yet. Once learners pass an exercise and read the tutor's review, its most common suggestions show here." })
+      : h("ul", { className: "review-insights__exercises" }, ...entries.map((entry) => reviewExercise(entry, titles.exercises.get(entry.exerciseId) ?? entry.exerciseId, solved.get(entry.exerciseId) ?? 0))),
   );
 }
 
@@ -292,6 +344,7 @@ export function mountInstructorDashboard(container: HTMLElement, courseId: strin
         heatmap(data, (learner, exerciseId) => timeline.open(learner, exerciseId)),
       ),
       charts(data, titles),
+      reviewInsights(data, titles),
     );
   };
 

@@ -1,15 +1,17 @@
-// "#/tools": paste any Python and ask the tutor to explain a function, write docstrings, or generate unit
-// tests (with a mutation score). Each request carries a fresh requestId so its progress events find it.
-import { explainFunction, generateTests, isAbortError, traceCall, writeDocstrings } from "./api";
+// "#/tools": paste any Python and ask the tutor to explain a function, write docstrings, generate unit tests
+// (with a mutation score), or review it (the suggestions a teacher would make, drawn as on the exercise page).
+// Each request carries a fresh requestId so its progress events find it.
+import { explainFunction, generateTests, isAbortError, reviewCode, traceCall, writeDocstrings } from "./api";
 import { h, plural, textWithCode } from "./dom";
 import { createCodeView, createEditor, setActiveEditor, type CodeEditor } from "./editor";
 import { clearError, showError } from "./error-banner";
 import { connectLive, newRequestId, subscribeTutor } from "./live";
+import { renderReview } from "./review";
 import { StepperHost } from "./stepper";
 import { copyableBlock, copyButton, noteLine, WorkingLine } from "./tutor-ui";
-import type { DocumentedCode, FunctionExplanation, GeneratedCase, GeneratedTests } from "./types";
+import type { DocumentedCode, FunctionExplanation, GeneratedCase, GeneratedTests, Review } from "./types";
 
-type Tool = "explain" | "docstrings" | "tests";
+type Tool = "explain" | "docstrings" | "tests" | "review";
 
 const STORAGE_KEY = "tutor:tools:code";
 
@@ -24,6 +26,7 @@ const tools: Record<Tool, { label: string; busy: string; working: string; testId
   explain: { label: "Explain this function", busy: "Explaining…", working: "The tutor is reading your function…", testId: "tools-explain" },
   docstrings: { label: "Write docstrings", busy: "Writing…", working: "The tutor is writing docstrings…", testId: "tools-docstrings" },
   tests: { label: "Generate unit tests", busy: "Generating…", working: "The tutor is writing and checking tests…", testId: "tools-tests" },
+  review: { label: "Review this code", busy: "Reviewing…", working: "The tutor is reading the code for what could be clearer…", testId: "tools-review" },
 };
 
 function loadCode(): string {
@@ -216,6 +219,19 @@ function renderTests(result: GeneratedTests): HTMLElement {
   return root;
 }
 
+// ---- review ------------------------------------------------------------------------------------------------
+
+/** The same suggestion list as under a passing submission; a suggestion's line moves the editor's cursor there. */
+function renderCodeReview(result: Review, goToLine: (line: number) => void): HTMLElement {
+  return h(
+    "div",
+    { className: "tool-result", testId: "tools-result", dataset: { kind: "review", engine: result.engine } },
+    h("h2", { className: "tool-result__title", text: "A review of this code" }),
+    h("p", { className: "muted tool-result__lead", text: "What a teacher would suggest to make code that works clearer, safer or more like everyday Python." }),
+    renderReview(result, { goToLine, headingLevel: "h3" }),
+  );
+}
+
 // ---- the page ----------------------------------------------------------------------------------------------
 
 export function mountToolsPage(container: HTMLElement): () => void {
@@ -254,7 +270,7 @@ export function mountToolsPage(container: HTMLElement): () => void {
         "section",
         { className: "tools-input", attrs: { "aria-labelledby": "tools-title" } },
         h("h1", { text: "Explain code", attrs: { id: "tools-title", tabindex: "-1" } }),
-        h("p", { className: "muted tools-intro", text: "Paste any Python function: the tutor can explain it line by line, write its docstrings, or generate unit tests for it." }),
+        h("p", { className: "muted tools-intro", text: "Paste any Python function: the tutor can explain it line by line, write its docstrings, generate unit tests for it, or review it as a teacher would." }),
         h("div", { className: "workbench__bar" }, h("span", { className: "file-name", text: "snippet.py" }), h("span", { className: "muted", text: "Python" })),
         editorHost,
         h(
@@ -262,7 +278,7 @@ export function mountToolsPage(container: HTMLElement): () => void {
           { className: "field" },
           h("label", { className: "field__label", attrs: { for: "tools-function" } }, "Function ", h("span", { className: "muted", text: "(optional)" })),
           functionInput,
-          h("p", { className: "field__help muted", text: "Which function to explain or test when the code has several. Docstrings go on every function.", attrs: { id: "tools-function-help" } }),
+          h("p", { className: "field__help muted", text: "Which function to explain or test when the code has several. Docstrings go on every function, and a review reads the whole code.", attrs: { id: "tools-function-help" } }),
         ),
         h("div", { className: "actions tools-actions" }, ...buttons.values()),
       ),
@@ -325,8 +341,10 @@ export function mountToolsPage(container: HTMLElement): () => void {
         rendered = renderExplanation(await explainFunction({ code, requestId, ...(fn ? { function: fn } : {}) }, signal), stepThrough);
       } else if (tool === "docstrings") {
         rendered = renderDocstrings(await writeDocstrings({ code, requestId }, signal), useInEditor, (destroy) => destroyResult.push(destroy));
-      } else {
+      } else if (tool === "tests") {
         rendered = renderTests(await generateTests({ code, requestId, ...(fn ? { function: fn } : {}) }, signal));
+      } else {
+        rendered = renderCodeReview(await reviewCode({ code, requestId }, signal), (line) => editor.goToLine(line));
       }
       output.replaceChildren(rendered);
     } catch (error) {

@@ -4,7 +4,8 @@ import { ApiError, getConcept, getFeedback, getHints, isAbortError, requestHint 
 import { h, setServerHtml, textWithCode } from "./dom";
 import { showError } from "./error-banner";
 import { subscribeTutor } from "./live";
-import { noteLine, WorkingLine } from "./tutor-ui";
+import { REVIEW_STAGE } from "./review";
+import { engineLabel, noteLine, WorkingLine } from "./tutor-ui";
 import type { Concept, Feedback, HintLevel, HintView, RankedConcept, SubmissionView, TutorLiveEvent } from "./types";
 
 const HINT_LEVELS: readonly HintLevel[] = [1, 2, 3];
@@ -21,10 +22,6 @@ function loadConcept(id: string, signal: AbortSignal): Promise<Concept> {
     pending.catch(() => lessons.delete(id));
   }
   return pending;
-}
-
-function engineLabel(engine: string): string {
-  return engine === "model" ? "AI tutor" : "Built-in tutor";
 }
 
 export class TutorPanel {
@@ -120,6 +117,7 @@ class TutorSession {
 
   private onLive(event: TutorLiveEvent): void {
     if (event.type === "progress") {
+      if (event.stage === REVIEW_STAGE) return; // The Review section's, which shares the submission's id.
       if (this.feedbackPending) this.feedbackWorking?.progress(event.message);
       this.hints?.progress(event.message);
       return;

@@ -1,5 +1,10 @@
-// Small pieces shared by the tutor panel and the Tools page: a spinner line, an info note, a Copy button.
+// Small pieces shared by the tutor panel, the review and the Tools page: a spinner line, an info note, a Copy button.
 import { h } from "./dom";
+
+/** Which engine answered, in words (the panel's header shows it). */
+export function engineLabel(engine: string): string {
+  return engine === "model" ? "AI tutor" : "Built-in tutor";
+}
 
 /** "The tutor is reading your code…" with a spinner; `detail` shows the latest progress message. */
 export class WorkingLine {

@@ -6,7 +6,7 @@ import type { Status, TestResult } from "../../server/grading/judge";
 import type { SubmissionView } from "../../server/grading/submission-view";
 import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation, HintLevel, RankedConcept } from "../../server/tutor/contracts";
-import type { FeedbackView, GeneratedTestsView, HintView, Rendered } from "../../server/tutor/service";
+import type { FeedbackView, GeneratedTestsView, HintView, Rendered, ReviewSuggestionView, ReviewView } from "../../server/tutor/service";
 import type { DocumentedCode } from "../../server/tutor/tasks";
 import type { TraceStep } from "../../server/grading/observation";
 import type { TraceView } from "../../server/trace/trace";
@@ -31,6 +31,10 @@ export type Trace = TraceView;
 export type { TraceStep };
 export type GeneratedTests = GeneratedTestsView;
 export type GeneratedCase = GeneratedTestsView["cases"][number];
+/** The tutor's review of code that passed (or pasted code): suggestions a teacher would make, essential first. */
+export type Review = ReviewView;
+export type ReviewSuggestion = ReviewSuggestionView;
+export type ReviewSeverity = ReviewSuggestionView["severity"];
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown[] };
@@ -110,6 +114,7 @@ export type Role = Account["role"];
 export type AdminUser = Account & { createdAt: string };
 export type { AssignedExerciseView as AssignedExercise, Attempt, AttemptHistory, CourseDashboard, LearnerDashboard, AssignmentSummary, CourseDetail, CourseSummary, ExerciseStatus, LearnerTimeline, MemberView as CourseMember, TimelineEvent };
 export type AssignmentDetail = CourseDetail["assignments"][number];
+export type ExerciseReviewSuggestions = CourseDashboard["reviewSuggestions"][number];
 export type LearnerRef = LearnerTimeline["learner"];
 
 export interface SignUpResult {
