@@ -3,7 +3,8 @@
 // programs, each showing a habit (`# review: <id> <line> ...` on its first line) or clean and idiomatic
 // (`# review: clean`): a habit program gets exactly its suggestions (celebratory ones aside), a clean one no
 // essential or actionable suggestion. held-out/ is measured by `npm run bench:tutor`, not tested here.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import os from "node:os";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import manifest from "../../../runner-image/tutor_analysis/manifests/suggestions.json";
@@ -18,18 +19,48 @@ const PYTHON = process.env.TUTOR_TEST_PYTHON ?? "python3";
 const IDS = manifest.entries.map((e) => e.id);
 const CELEBRATORY = new Set(manifest.entries.filter((e) => e.severity === "celebratory").map((e) => e.id));
 
-function review(source: string, file = "solution.py"): DetectedSuggestion[] {
-  const run = spawnSync(PYTHON, ["-I", "-B", TOOL], { input: JSON.stringify({ mode: "review", file, source }), encoding: "utf8", timeout: 30_000 });
-  expect(run.stderr).toBe("");
-  expect(run.status).toBe(0);
-  const lines = run.stdout.split("\n").filter((l) => l.trim());
-  expect(lines).toHaveLength(1);
-  const answer = codeReviewSchema.parse(JSON.parse(lines[0]!));
-  expect(answer.parsed).toBe(true);
-  return answer.suggestions;
+/** One run of the tool in mode "review": its single answer line, checked; stderr must stay empty. */
+function toolRun(source: string, file: string): Promise<DetectedSuggestion[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PYTHON, ["-I", "-B", TOOL], { timeout: 30_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      const lines = stdout.split("\n").filter((l) => l.trim());
+      if (status !== 0 || stderr !== "" || lines.length !== 1) return reject(new Error(`${file}: exit ${status}, stderr ${JSON.stringify(stderr)}, ${lines.length} lines`));
+      const answer = codeReviewSchema.parse(JSON.parse(lines[0]!));
+      if (!answer.parsed) return reject(new Error(`${file} did not parse: ${JSON.stringify(answer.syntaxError)}`));
+      resolve(answer.suggestions);
+    });
+    child.stdin.end(JSON.stringify({ mode: "review", file, source }));
+  });
+}
+
+/** Reviews of many programs, a few tool processes at a time (each is a fresh Python, as in the sandbox). */
+async function reviewAll(programs: { source: string; file: string }[]): Promise<DetectedSuggestion[][]> {
+  const out: DetectedSuggestion[][] = new Array(programs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < programs.length) {
+      const i = next++;
+      out[i] = await toolRun(programs[i]!.source, programs[i]!.file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(2, os.cpus().length) }, worker));
+  return out;
 }
 
 const CORPUS = loadReviewCorpus(path.join(__dirname, "corpus"));
+const EXERCISES = loadExerciseTree(path.join(ROOT, "exercises")).exercises;
+let corpusReviews: DetectedSuggestion[][] = [];
+let solutionReviews: DetectedSuggestion[][] = [];
+
+beforeAll(async () => {
+  [corpusReviews, solutionReviews] = await Promise.all([reviewAll(CORPUS), reviewAll(EXERCISES.map((e) => ({ source: e.solution, file: e.file })))]);
+}, 300_000);
 
 /** What a program's review is judged on: the suggestions that are not celebratory, as "id line". */
 function judged(program: ReviewProgram, found: DetectedSuggestion[]): { got: string[]; want: string[] } {
@@ -47,8 +78,8 @@ describe("the review corpus", () => {
     for (const p of CORPUS) for (const e of p.expected) expect(IDS).toContain(e.id);
   });
 
-  test.each(CORPUS.map((p) => [p.file, p] as const))("%s", (_file, program) => {
-    const found = review(program.source, program.file);
+  test.each(CORPUS.map((p, i) => [p.file, p, i] as const))("%s", (_file, program, i) => {
+    const found = corpusReviews[i]!;
     const { got, want } = judged(program, found);
     expect(got).toEqual(want);
     for (const e of program.expected.filter((x) => CELEBRATORY.has(x.id))) expect(found.map((s) => `${s.id} ${s.line}`)).toContain(`${e.id} ${e.line}`);
@@ -66,10 +97,9 @@ describe("the reviewers", () => {
   // A reference solution is how the exercise wants it done: with the exercise's wishes applied (a loops exercise
   // avoids `builtin-sum-max-min`), its review may suggest a nicer idiom, but never call it a real problem.
   test("no reference solution gets an essential suggestion, once its exercise's wishes are applied", () => {
-    const { exercises } = loadExerciseTree(path.join(ROOT, "exercises"));
-    expect(exercises.length).toBeGreaterThan(80);
-    const essential = exercises.flatMap((e) =>
-      reviewSuggestions(review(e.solution, e.file), e.review)
+    expect(EXERCISES.length).toBeGreaterThan(80);
+    const essential = EXERCISES.flatMap((e, i) =>
+      reviewSuggestions(solutionReviews[i]!, e.review)
         .filter((s) => s.severity === "essential")
         .map((s) => `${e.id}: ${s.id} ${s.line}`),
     );
