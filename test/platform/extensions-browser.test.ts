@@ -48,9 +48,9 @@ test("the instructor grants an extension, changes it and removes it; the learner
   await page.locator('[data-testid="extension-learner"]').selectOption({ label: "Ada" });
   await page.locator('[data-testid="extension-set"]').selectOption("basics");
   await sendForm(page);
-  const error = page.locator('.field__error[data-field="dueAt"]');
+  const error = page.locator("#extension-dueAt-error");
   await error.waitFor();
-  expect(await error.textContent()).toMatch(/dueAt must be/);
+  expect(await error.textContent()).toMatch(/dueAt must be the learner's own due date/i);
   expect(await page.locator('[data-testid="extension-due"]').getAttribute("aria-invalid")).toBe("true");
 
   await page.locator('[data-testid="extension-due"]').fill("2099-03-01T17:00");
