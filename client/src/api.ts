@@ -25,6 +25,7 @@ import type {
   CourseDashboard,
   CourseDetail,
   CourseSummary,
+  DeadlineExtension,
   ExerciseSet,
   LearnerDashboard,
   LearnerTimeline,
@@ -276,6 +277,19 @@ export async function updateAssignment(courseId: string, setName: string, dueAt:
 
 export async function removeAssignment(courseId: string, setName: string): Promise<void> {
   await request("DELETE", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}`, {});
+}
+
+export async function listExtensions(courseId: string, signal?: AbortSignal): Promise<DeadlineExtension[]> {
+  return (await request<{ extensions: DeadlineExtension[] }>("GET", `${coursePath(courseId)}/extensions`, undefined, signal)).extensions;
+}
+
+/** Gives the learner their own due date for the set; granting again replaces it. */
+export async function grantExtension(courseId: string, setName: string, learnerId: string, dueAt: string | null): Promise<void> {
+  await request("PUT", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}/extensions/${encodeURIComponent(learnerId)}`, { dueAt });
+}
+
+export async function removeExtension(courseId: string, setName: string, learnerId: string): Promise<void> {
+  await request("DELETE", `${coursePath(courseId)}/assignments/${encodeURIComponent(setName)}/extensions/${encodeURIComponent(learnerId)}`, {});
 }
 
 export async function removeMember(courseId: string, userId: string): Promise<void> {

@@ -45,9 +45,10 @@ export function dueText(dueAt: string | null, now = Date.now()): { text: string;
   return { text: `${overdue ? "Was due" : "Due"} ${formatDateTime(dueAt)} (${relative})`, overdue };
 }
 
-export function dueLabel(dueAt: string | null): HTMLElement {
+/** `extended`: the date is the learner's own (a deadline extension), which the label says so they trust it. */
+export function dueLabel(dueAt: string | null, extended = false): HTMLElement {
   const { text, overdue } = dueText(dueAt);
-  return h("span", { className: overdue ? "due due--overdue" : "due", testId: "due", dataset: { due: dueAt ?? "" }, text });
+  return h("span", { className: overdue ? "due due--overdue" : "due", testId: "due", dataset: { due: dueAt ?? "", extended: String(extended) }, text: extended ? `${text} · extended for you` : text });
 }
 
 /** An ISO date for a <input type="datetime-local"> value (local time), or null when empty. */

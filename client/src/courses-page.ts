@@ -1,16 +1,20 @@
 // "#/courses": my courses, joining one with a code, and (instructors) creating one. "#/courses/<id>": a
-// course's assignments; instructors also see the join code, assign and edit problem sets, and the members.
+// course's assignments; instructors also see the join code, assign and edit problem sets, grant learners their
+// own due dates (deadline extensions), and the members.
 import {
   addCoInstructor,
   assignSet,
   courseExportHref,
   createCourse,
   getCourse,
+  grantExtension,
   isAbortError,
   joinCourse,
   listCourses,
   listExerciseSets,
+  listExtensions,
   removeAssignment,
+  removeExtension,
   removeMember,
   updateAssignment,
 } from "./api";
@@ -21,7 +25,7 @@ import { clearFormErrors, field, formMessage, showFormError, whileBusy } from ".
 import { courseDashboardHref, courseHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
 import { copyButton } from "./tutor-ui";
-import type { Account, AssignmentDetail, CourseDetail, CourseSummary, ExerciseSet } from "./types";
+import type { Account, AssignmentDetail, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet } from "./types";
 
 function needAccount(what: string): HTMLElement {
   return h(
@@ -43,7 +47,7 @@ function courseCard(course: CourseSummary): HTMLElement {
       teaching ? h("span", { className: "muted" }, `${plural(course.learnerCount ?? 0, "learner")} · join code `, h("code", { className: "join-code-inline", text: course.joinCode ?? "" })) : null,
       course.assignments.length === 0
         ? h("span", { className: "muted", text: "No problem sets assigned yet." })
-        : h("ul", { className: "course-card__sets" }, ...course.assignments.map((a) => h("li", {}, h("strong", { text: a.title }), ` · ${plural(a.exerciseCount, "exercise")} · `, dueLabel(a.dueAt)))),
+        : h("ul", { className: "course-card__sets" }, ...course.assignments.map((a) => h("li", {}, h("strong", { text: a.title }), ` · ${plural(a.exerciseCount, "exercise")} · `, dueLabel(a.dueAt, a.extended)))),
       teaching ? h("span", { className: "card__meta" }, h("a", { text: "Class dashboard →", testId: "course-dashboard-link", attrs: { href: courseDashboardHref(course.id) } })) : null,
     ),
   );
@@ -125,7 +129,7 @@ function learnerAssignment(assignment: AssignmentDetail): HTMLElement {
   return h(
     "section",
     { className: "assignment", testId: "assignment", dataset: { set: assignment.setName } },
-    h("div", { className: "assignment__head" }, h("h3", { text: assignment.title }), dueLabel(assignment.dueAt), h("span", { className: "muted", text: `${solved} of ${assignment.exercises.length} solved` })),
+    h("div", { className: "assignment__head" }, h("h3", { text: assignment.title }), dueLabel(assignment.dueAt, assignment.extended), h("span", { className: "muted", text: `${solved} of ${assignment.exercises.length} solved` })),
     h(
       "ul",
       { className: "assignment__exercises" },
@@ -214,6 +218,95 @@ function assignForm(course: CourseDetail, sets: ExerciseSet[], reload: () => voi
   );
 }
 
+/** The form that grants an extension; granting again for the same learner and set replaces their date. */
+function extensionForm(course: CourseDetail, learners: NonNullable<CourseDetail["members"]>, reload: () => void) {
+  const learner = h(
+    "select",
+    { className: "select", testId: "extension-learner", attrs: { id: "extension-learner", name: "learnerId" } },
+    ...learners.map((m) => h("option", { text: accountName(m), attrs: { value: m.id } })),
+  );
+  const set = h(
+    "select",
+    { className: "select", testId: "extension-set", attrs: { id: "extension-set", name: "setName" } },
+    ...course.assignments.map((a) => h("option", { text: a.title, attrs: { value: a.setName } })),
+  );
+  const due = h("input", { className: "text-input", testId: "extension-due", attrs: { id: "extension-due", name: "dueAt", type: "datetime-local", "aria-describedby": "extension-dueAt-error extension-help" } });
+  const message = formMessage("extension-message");
+  const button = h("button", { className: "button button--primary", testId: "extension-submit", text: "Grant extension", attrs: { type: "submit" } });
+  const form = h(
+    "form",
+    { className: "inline-form", testId: "extension-form", attrs: { novalidate: true } },
+    h("div", { className: "field" }, h("label", { className: "field__label", text: "Learner", attrs: { for: "extension-learner" } }), learner),
+    h("div", { className: "field" }, h("label", { className: "field__label", text: "Problem set", attrs: { for: "extension-set" } }), set),
+    h(
+      "div",
+      { className: "field" },
+      h("label", { className: "field__label", text: "Their due date", attrs: { for: "extension-due" } }),
+      due,
+      h("p", { className: "field__error", dataset: { field: "dueAt" }, attrs: { id: "extension-dueAt-error", hidden: true } }),
+    ),
+    button,
+    message,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearFormErrors(form, message);
+    whileBusy(button, "Granting…", () => grantExtension(course.id, set.value, learner.value, localInputToIso(due.value))).then(reload, (error: unknown) => showFormError(form, message, error));
+  });
+  /** Fills the form with an existing extension, to change its date. */
+  const edit = (e: DeadlineExtension) => {
+    learner.value = e.learner.id;
+    set.value = e.setName;
+    due.value = isoToLocalInput(e.dueAt);
+    due.focus();
+  };
+  return { form, edit };
+}
+
+function extensionRow(course: CourseDetail, e: DeadlineExtension, edit: (e: DeadlineExtension) => void, reload: () => void): HTMLElement {
+  const title = course.assignments.find((a) => a.setName === e.setName)?.title ?? e.setName;
+  const who = accountName(e.learner);
+  const change = h("button", { className: "button button--small", testId: "extension-change", text: "Change", attrs: { type: "button", "aria-label": `Change ${who}'s due date for ${title}` } });
+  const remove = h("button", { className: "button button--small button--danger", testId: "extension-remove", text: "Remove", attrs: { type: "button", "aria-label": `Remove ${who}'s extension for ${title}` } });
+  change.addEventListener("click", () => edit(e));
+  remove.addEventListener("click", () => {
+    if (!window.confirm(`Remove ${who}'s extension for "${title}"? Their due date goes back to the course's.`)) return;
+    clearError();
+    whileBusy(remove, "Removing…", () => removeExtension(course.id, e.setName, e.learner.id)).then(reload, showError);
+  });
+  return h(
+    "tr",
+    { testId: "extension", dataset: { set: e.setName, userId: e.learner.id } },
+    h("td", { text: who }),
+    h("td", { text: title }),
+    h("td", {}, dueLabel(e.dueAt)),
+    h("td", {}, dueLabel(e.courseDueAt)),
+    h("td", { text: `${accountName(e.grantedBy)}, ${formatDateTime(e.grantedAt)}` }),
+    h("td", {}, h("span", { className: "row-actions" }, change, remove)),
+  );
+}
+
+function extensionsSection(course: CourseDetail, extensions: DeadlineExtension[], reload: () => void): HTMLElement {
+  const learners = (course.members ?? []).filter((m) => m.role === "learner");
+  const { form, edit } = extensionForm(course, learners, reload);
+  const table = h(
+    "table",
+    { className: "data-table", testId: "extensions" },
+    h("caption", { className: "visually-hidden", text: "Learners with their own due date" }),
+    h("thead", {}, h("tr", {}, h("th", { text: "Learner" }), h("th", { text: "Set" }), h("th", { text: "Their due date" }), h("th", { text: "Course's due date" }), h("th", { text: "Granted by" }), h("th", { text: "" }))),
+    h("tbody", {}, ...extensions.map((e) => extensionRow(course, e, edit, reload))),
+  );
+  const ready = learners.length > 0 && course.assignments.length > 0;
+  return h(
+    "section",
+    { className: "panel", attrs: { "aria-labelledby": "extensions-heading" } },
+    h("h2", { text: "Deadline extensions", attrs: { id: "extensions-heading" } }),
+    h("p", { className: "muted", text: "Give one learner their own due date for a problem set. Only they see it, and the grades export judges their lateness by it. Granting again replaces their date.", attrs: { id: "extension-help" } }),
+    extensions.length === 0 ? h("p", { className: "muted", testId: "no-extensions", text: "No learner has an extension." }) : table,
+    ready ? form : h("p", { className: "muted", text: "Extensions need a learner in the course and an assigned problem set." }),
+  );
+}
+
 function coInstructorForm(course: CourseDetail, reload: () => void): HTMLElement {
   const email = field("co-instructor", { label: "Instructor's email", name: "email", type: "email", required: true, help: "They need an instructor account already." });
   const message = formMessage("co-instructor-message");
@@ -268,7 +361,7 @@ function membersSection(course: CourseDetail, reload: () => void): HTMLElement {
   );
 }
 
-function instructorView(course: CourseDetail, sets: ExerciseSet[], reload: () => void): HTMLElement[] {
+function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: DeadlineExtension[], reload: () => void): HTMLElement[] {
   return [
     h(
       "div",
@@ -295,6 +388,7 @@ function instructorView(course: CourseDetail, sets: ExerciseSet[], reload: () =>
           ),
     ),
     assignForm(course, sets, reload),
+    extensionsSection(course, extensions, reload),
     membersSection(course, reload),
   ];
 }
@@ -315,7 +409,7 @@ export function mountCoursePage(container: HTMLElement, id: string): () => void 
     }
     const course = await getCourse(id, controller.signal);
     const teaching = course.role === "instructor";
-    const sets = teaching ? await listExerciseSets(controller.signal) : [];
+    const [sets, extensions] = teaching ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal)]) : [[], []];
     if (disposed) return;
     document.title = `${course.name} · Tutor`;
     page.removeAttribute("aria-busy");
@@ -323,7 +417,7 @@ export function mountCoursePage(container: HTMLElement, id: string): () => void 
       back,
       h("h1", { text: course.name, testId: "course-title", attrs: { tabindex: "-1" } }),
       ...(teaching
-        ? instructorView(course, sets, reload)
+        ? instructorView(course, sets, extensions, reload)
         : course.assignments.length === 0
           ? [h("p", { className: "muted", testId: "no-assignments", text: "Your instructor has not assigned anything yet." })]
           : course.assignments.map(learnerAssignment)),

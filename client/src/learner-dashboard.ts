@@ -78,7 +78,7 @@ function coursesSection(dashboard: LearnerDashboard): HTMLElement | null {
           h("a", { text: course.name, attrs: { href: courseHref(course.id) } }),
           course.assignments.length === 0
             ? h("span", { className: "muted", text: " · nothing due soon" })
-            : h("ul", {}, ...course.assignments.map((a) => h("li", {}, `${a.title} · `, dueLabel(a.dueAt)))),
+            : h("ul", {}, ...course.assignments.map((a) => h("li", {}, `${a.title} · `, dueLabel(a.dueAt, a.extended)))),
         ),
       ),
     ),

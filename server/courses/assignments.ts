@@ -1,5 +1,7 @@
 // Problem sets assigned to a course: a set is a folder under exercises/ (the catalog knows which exist), with an
 // optional due date. An assignment whose folder has since gone stays listed, with no exercises, until removed.
+// A learner may have their own due date for an assignment (a deadline extension, `extensions.ts`): whatever that
+// learner sees of the assignment carries their date, and nobody else's view changes.
 import { Prisma, type Database } from "../database/client";
 import type { Assignment } from "../database/generated/client";
 import type { Exercise } from "../exercises/exercise";
@@ -10,20 +12,43 @@ export interface AssignmentSummary {
   setName: string;
   title: string;
   dueAt: string | null;
+  /** True when `dueAt` is the asking learner's own extended date rather than the course's. */
+  extended: boolean;
   exerciseCount: number;
 }
+
+/** An assignment as one person sees it: for a learner with an extension, `dueAt` is their own date. */
+export type OwnAssignment = Assignment & { extended: boolean };
 
 export function assignedExercises(catalog: ExerciseCatalog, setName: string): Exercise[] {
   return catalog.set(setName)?.exercises ?? [];
 }
 
-export function assignmentSummary(catalog: ExerciseCatalog, a: Assignment): AssignmentSummary {
-  return { setName: a.setName, title: catalog.setTitle(a.setName), dueAt: a.dueAt?.toISOString() ?? null, exerciseCount: assignedExercises(catalog, a.setName).length };
+export function assignmentSummary(catalog: ExerciseCatalog, a: Assignment & { extended?: boolean }): AssignmentSummary {
+  return {
+    setName: a.setName,
+    title: catalog.setTitle(a.setName),
+    dueAt: a.dueAt?.toISOString() ?? null,
+    extended: a.extended ?? false,
+    exerciseCount: assignedExercises(catalog, a.setName).length,
+  };
 }
 
-/** A course's assignments in a stable order: by due date (undated last), then by set name. */
-export async function courseAssignments(db: Database, courseId: string): Promise<Assignment[]> {
-  const rows = await db.assignment.findMany({ where: { courseId } });
+/** The assignment with one learner's extension, if they have one, in place of its due date. */
+export function withOwnDueDate(assignment: Assignment, extensionDueAt: Date | null): OwnAssignment {
+  return extensionDueAt ? { ...assignment, dueAt: extensionDueAt, extended: true } : { ...assignment, extended: false };
+}
+
+/**
+ * A course's assignments in a stable order: by due date (undated last), then by set name. Given a learner, each
+ * due date is that learner's own (so their order follows their dates); without one, the course's dates.
+ */
+export async function courseAssignments(db: Database, courseId: string, learnerId?: string): Promise<OwnAssignment[]> {
+  const rows = learnerId
+    ? (await db.assignment.findMany({ where: { courseId }, include: { extensions: { where: { userId: learnerId }, select: { dueAt: true } } } })).map(({ extensions, ...a }) =>
+        withOwnDueDate(a, extensions[0]?.dueAt ?? null),
+      )
+    : (await db.assignment.findMany({ where: { courseId } })).map((a) => withOwnDueDate(a, null));
   const due = (a: Assignment) => a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
   return rows.sort((a, b) => due(a) - due(b) || a.setName.localeCompare(b.setName));
 }

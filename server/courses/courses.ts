@@ -60,8 +60,9 @@ export async function createCourse(db: Database, name: string, creatorId: string
   }
 }
 
-export async function courseSummary(db: Database, catalog: ExerciseCatalog, course: Course, role: CourseRole): Promise<CourseSummary> {
-  const assignments = (await courseAssignments(db, course.id)).map((a) => assignmentSummary(catalog, a));
+/** The course in a list; a learner sees their own due dates. */
+export async function courseSummary(db: Database, catalog: ExerciseCatalog, course: Course, role: CourseRole, askerId: string): Promise<CourseSummary> {
+  const assignments = (await courseAssignments(db, course.id, role === "learner" ? askerId : undefined)).map((a) => assignmentSummary(catalog, a));
   const base = { id: course.id, name: course.name, role, createdAt: course.createdAt.toISOString() };
   if (role !== "instructor") return { ...base, assignments };
   const learnerCount = await db.courseMember.count({ where: { courseId: course.id, role: "learner" } });
@@ -71,7 +72,7 @@ export async function courseSummary(db: Database, catalog: ExerciseCatalog, cour
 /** The courses the user is in, newest first. */
 export async function coursesOf(db: Database, catalog: ExerciseCatalog, userId: string): Promise<CourseSummary[]> {
   const memberships = await db.courseMember.findMany({ where: { userId }, include: { course: true }, orderBy: { course: { createdAt: "desc" } } });
-  return Promise.all(memberships.map((m) => courseSummary(db, catalog, m.course, m.role)));
+  return Promise.all(memberships.map((m) => courseSummary(db, catalog, m.course, m.role, userId)));
 }
 
 /** Joins the course with this code as a learner; joining again changes nothing (an instructor stays one). */
@@ -91,9 +92,9 @@ function memberView(m: CourseMember & { user: User }): MemberView {
   return { id: m.userId, displayName: m.user.displayName, email: m.user.email, role: m.role, joinedAt: m.joinedAt.toISOString() };
 }
 
-/** The course as the asker sees it: every assigned exercise with the asker's own status on it. */
+/** The course as the asker sees it: every assigned exercise with the asker's own status on it (and, for a learner, their own due dates). */
 export async function courseDetail(db: Database, catalog: ExerciseCatalog, course: Course, role: CourseRole, askerId: string): Promise<CourseDetail> {
-  const assignments = await courseAssignments(db, course.id);
+  const assignments = await courseAssignments(db, course.id, role === "learner" ? askerId : undefined);
   const exercises = new Map(assignments.map((a) => [a.setName, assignedExercises(catalog, a.setName)]));
   const ids = [...exercises.values()].flat().map((e) => e.id);
   const progress = await db.progress.findMany({ where: { userId: askerId, exerciseId: { in: ids } } });

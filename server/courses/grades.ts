@@ -1,12 +1,14 @@
 // A course's grades and progress as a CSV file a spreadsheet or a learning-management system can import: one row
 // per learner and assigned exercise. `gradeRow` is the rule for one row (pure); `courseGradesCsv` loads a
-// course's data and writes the file.
+// course's data and writes the file. Each learner's row carries their own due date (their extension, if any), so
+// lateness is judged against the date that learner was given.
 import type { Database } from "../database/client";
 import type { Assignment, Course, Progress, User } from "../database/generated/client";
 import type { Exercise } from "../exercises/exercise";
 import type { ExerciseCatalog } from "../exercises/catalog";
-import { assignedExercises, courseAssignments } from "./assignments";
+import { assignedExercises, courseAssignments, withOwnDueDate } from "./assignments";
 import { type CsvValue, toCsv } from "./csv";
+import { extendedDueDates, extensionKey } from "./extensions";
 import { exerciseStatus } from "./status";
 
 export const GRADE_COLUMNS = [
@@ -95,13 +97,14 @@ export async function courseGradesCsv(db: Database, catalog: ExerciseCatalog, co
   const exerciseIds = assigned.map((a) => a.exercise.id);
   const scope = { userId: { in: userIds }, exerciseId: { in: exerciseIds } };
 
-  const [progress, lastSubmissions, hints] = await Promise.all([
+  const [progress, lastSubmissions, hints, extensions] = await Promise.all([
     db.progress.findMany({ where: scope }),
     db.submission.groupBy({ by: ["userId", "exerciseId"], where: scope, _max: { createdAt: true } }),
     db.tutorAnswer.findMany({
       where: { userId: { in: userIds }, kind: "hint", submission: { exerciseId: { in: exerciseIds } } },
       select: { userId: true, submissionId: true, level: true, submission: { select: { exerciseId: true } } },
     }),
+    extendedDueDates(db, course.id),
   ]);
   const progressOf = new Map(progress.map((p) => [key(p.userId, p.exerciseId), p]));
   const lastOf = new Map(lastSubmissions.map((s) => [key(s.userId, s.exerciseId), s._max.createdAt]));
@@ -117,7 +120,7 @@ export async function courseGradesCsv(db: Database, catalog: ExerciseCatalog, co
       return gradeRow({
         course,
         learner,
-        assignment,
+        assignment: withOwnDueDate(assignment, extensions.get(extensionKey(learner.id, assignment.setName)) ?? null),
         exercise,
         progress: progressOf.get(k) ?? null,
         hintsUsed: hintsOf.get(k)?.size ?? 0,

@@ -7,6 +7,7 @@ import { emailSchema } from "../auth/accounts";
 import { requireCourseInstructor, requireCourseMember, requireTeaches } from "../courses/access";
 import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../courses/assignments";
 import { addCoInstructor, removeMember, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
+import { courseExtensions, grantExtension, removeExtension } from "../courses/extensions";
 import { courseGradesCsv, exportFileName } from "../courses/grades";
 import { learnerTimeline } from "../courses/timeline";
 import type { RouteDeps } from "./exercise-routes";
@@ -14,6 +15,7 @@ import type { RouteDeps } from "./exercise-routes";
 const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
 const setParams = courseParams.extend({ setName: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "a set name is a folder name under exercises/") });
 const learnerParams = courseParams.extend({ userId: z.uuid("a learner id is a UUID") });
+const extensionParams = setParams.extend({ userId: learnerParams.shape.userId });
 const courseBody = z.object({ name: z.string({ error: "name must be a string" }).trim().min(1, "a course needs a name").max(120, "a course name has at most 120 characters") }).strict();
 const joinBody = z.object({ code: z.string({ error: "code must be the course's join code, a string" }).max(40, "a join code has 8 letters and digits") }).strict();
 const instructorBody = z.object({ email: emailSchema }).strict();
@@ -23,6 +25,13 @@ const dueAt = z.iso
   .nullable();
 const assignBody = z.object({ setName: setParams.shape.setName, dueAt: dueAt.optional() }).strict();
 const dueBody = z.object({ dueAt }).strict();
+const extensionBody = z
+  .object({
+    dueAt: z.iso
+      .datetime({ offset: true, error: "dueAt must be the learner's own due date in ISO 8601 with a time zone, such as 2030-05-01T17:00:00Z (to take an extension back, DELETE it)" })
+      .transform((s) => new Date(s)),
+  })
+  .strict();
 
 export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">): Router {
   const router = Router();
@@ -31,7 +40,7 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const user = requireInstructor(req);
     const { name } = courseBody.parse(req.body);
     const course = await createCourse(db, name, user.id);
-    res.status(201).json({ course: await courseSummary(db, catalog, course, "instructor") });
+    res.status(201).json({ course: await courseSummary(db, catalog, course, "instructor", user.id) });
   });
 
   router.get("/courses", async (req, res) => {
@@ -42,7 +51,7 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const user = requireAccount(req);
     const { code } = joinBody.parse(req.body);
     const { course, role } = await joinCourse(db, code, user.id);
-    res.json({ course: await courseSummary(db, catalog, course, role) });
+    res.json({ course: await courseSummary(db, catalog, course, role, user.id) });
   });
 
   router.get("/exercise-sets", (req, res) => {
@@ -103,6 +112,29 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const { id, userId } = learnerParams.parse(req.params);
     await requireTeaches(db, id, user.id, userId);
     res.json(await learnerTimeline(db, catalog, id, userId));
+  });
+
+  router.get("/courses/:id/extensions", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    res.json({ extensions: await courseExtensions(db, id) });
+  });
+
+  router.put("/courses/:id/assignments/:setName/extensions/:userId", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, setName, userId } = extensionParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const { dueAt } = extensionBody.parse(req.body);
+    res.json({ extension: await grantExtension(db, id, setName, userId, dueAt, user.id) });
+  });
+
+  router.delete("/courses/:id/assignments/:setName/extensions/:userId", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, setName, userId } = extensionParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    await removeExtension(db, id, setName, userId);
+    res.status(204).end();
   });
 
   router.get("/courses/:id/export.csv", async (req, res) => {

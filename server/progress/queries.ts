@@ -94,7 +94,7 @@ export async function learnerDashboard(db: Database, catalog: ExerciseCatalog, u
   );
 
   const courses = await Promise.all(
-    memberships.map(async ({ course }) => ({ course, assignments: await courseAssignments(db, course.id) })),
+    memberships.map(async ({ course }) => ({ course, assignments: await courseAssignments(db, course.id, userId) })),
   );
   const assigned: AssignedExercise[] = courses.flatMap(({ course, assignments }) =>
     assignments.flatMap((a) => assignedExercises(catalog, a.setName).map((e) => ({ exerciseId: e.id, courseName: course.name, dueAt: a.dueAt }))),

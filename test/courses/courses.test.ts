@@ -195,7 +195,7 @@ describe("problem sets and due dates", () => {
     const base = `/api/courses/${course.id}/assignments`;
     const created = await owner.client.request("POST", base, { setName: "basics", dueAt: "2030-05-01T17:00:00+02:00" });
     expect(created.status).toBe(201);
-    expect(created.json.assignment).toEqual({ setName: "basics", title: "Python basics", dueAt: "2030-05-01T15:00:00.000Z", exerciseCount: 5 });
+    expect(created.json.assignment).toEqual({ setName: "basics", title: "Python basics", dueAt: "2030-05-01T15:00:00.000Z", extended: false, exerciseCount: 5 });
     const read = async () => (await owner.client.request("GET", `/api/courses/${course.id}`)).json.course.assignments[0].dueAt;
     expect(await read()).toBe("2030-05-01T15:00:00.000Z");
 
