@@ -60,6 +60,7 @@ const ACCESS: Record<string, Access> = {
   "DELETE /courses/:id/assignments/:setName": "course-instructor",
   "GET /courses/:id/learners/:userId/timeline": "course-instructor",
   "GET /courses/:id/export.csv": "course-instructor",
+  "GET /courses/:id/similarity/:set/:slug": "course-instructor",
   "GET /courses/:id/dashboard": "course-instructor",
   "GET /authoring/sets": "instructor",
   "POST /authoring/exercises": "instructor",
