@@ -14,6 +14,7 @@ import type { accountView } from "../../server/auth/accounts";
 import type { AssignmentSummary } from "../../server/courses/assignments";
 import type { AssignedExerciseView, CourseDetail, CourseSummary, MemberView } from "../../server/courses/courses";
 import type { ExerciseStatus } from "../../server/courses/status";
+import type { SimilarityReport, SimilaritySide } from "../../server/courses/similarity";
 import type { LearnerTimeline, TimelineEvent } from "../../server/courses/timeline";
 import type { Attempt, AttemptHistory } from "../../server/progress/history";
 import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
@@ -114,6 +115,8 @@ export type Role = Account["role"];
 export type AdminUser = Account & { createdAt: string };
 export type { AssignedExerciseView as AssignedExercise, Attempt, AttemptHistory, CourseDashboard, LearnerDashboard, AssignmentSummary, CourseDetail, CourseSummary, ExerciseStatus, LearnerTimeline, MemberView as CourseMember, TimelineEvent };
 export type AssignmentDetail = CourseDetail["assignments"][number];
+export type { SimilarityReport, SimilaritySide };
+export type SimilarityPair = SimilarityReport["pairs"][number];
 export type ExerciseReviewSuggestions = CourseDashboard["reviewSuggestions"][number];
 export type LearnerRef = LearnerTimeline["learner"];
 
