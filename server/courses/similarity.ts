@@ -93,7 +93,7 @@ export interface SimilarityReport {
 /** The exercise, if it belongs to a set the course assigns (so the report never reaches beyond the course). */
 async function assignedExercise(db: Database, catalog: ExerciseCatalog, courseId: string, exerciseId: string): Promise<Exercise> {
   const exercise = catalog.get(exerciseId);
-  const assigned = (await courseAssignments(db, courseId)).some((a) => exercise && a.setName === exercise.id.split("/")[0]);
+  const assigned = (await courseAssignments(db, courseId)).some((a) => a.setName === exercise?.set);
   if (!exercise || !assigned) throw notFound(`The exercise "${exerciseId}" in the sets this course assigns`);
   return exercise;
 }
