@@ -7,7 +7,12 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json ./
 COPY client ./client
-RUN npm ci --no-audit --no-fund
+# Dolos's tree-sitter parsers (the similarity report) are native addons built at install: the build tools are
+# installed for that step only.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && npm ci --no-audit --no-fund \
+  && apt-get purge -y python3 make g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/* /root/.cache/node-gyp
 COPY . .
 ENV NODE_ENV=production
 EXPOSE 3000

@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { CourseList, ExerciseNext, PractiseExercise, UnitDetail } from "./types";
+import type { CourseList, ExerciseNext, PractiseExercise, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -332,6 +332,10 @@ export async function getNextUp(set: string, slug: string, signal?: AbortSignal)
 
 export async function getConceptExercises(id: string, signal?: AbortSignal): Promise<PractiseExercise[]> {
   return (await request<{ exercises: PractiseExercise[] }>("GET", `/api/concepts/${encodeURIComponent(id)}/exercises`, undefined, signal)).exercises;
+}
+
+export async function getSimilarity(courseId: string, set: string, slug: string, signal?: AbortSignal): Promise<SimilarityReport> {
+  return await request<SimilarityReport>("GET", `${coursePath(courseId)}/similarity/${encodeURIComponent(set)}/${encodeURIComponent(slug)}`, undefined, signal);
 }
 
 export async function getCourseDashboard(courseId: string, signal?: AbortSignal): Promise<CourseDashboard> {

@@ -12,6 +12,7 @@ import { mountInstructorDashboard } from "./instructor-dashboard";
 import { mountLearnerDashboard } from "./learner-dashboard";
 import { homeHref, navSection, startRouter, type Route } from "./router";
 import { refreshHeader } from "./session";
+import { mountSimilarityPage } from "./similarity-page";
 import { mountToolsPage } from "./tools-page";
 import { mountUnitPage } from "./unit-page";
 
@@ -58,6 +59,7 @@ function start(): void {
     else if (route.name === "courses") dispose = mountCoursesPage(container);
     else if (route.name === "course") dispose = mountCoursePage(container, route.id);
     else if (route.name === "course-dashboard") dispose = mountInstructorDashboard(container, route.id);
+    else if (route.name === "course-similarity") dispose = mountSimilarityPage(container, route.id, route.exercise);
     else if (route.name === "concept") dispose = mountConceptPage(container, route.id);
     else if (route.name === "author") dispose = mountAuthoringPage(container, route.set, route.slug);
     else if (route.name === "author-new") dispose = mountNewExercisePage(container);

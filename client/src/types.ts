@@ -15,6 +15,7 @@ import type { AssignmentSummary } from "../../server/courses/assignments";
 import type { AssignedExerciseView, CourseDetail, CourseSummary, MemberView } from "../../server/courses/courses";
 import type { ExerciseStatus } from "../../server/courses/status";
 import type { ExtensionView } from "../../server/courses/extensions";
+import type { SimilarityReport, SimilaritySide } from "../../server/courses/similarity";
 import type { LearnerTimeline, TimelineEvent } from "../../server/courses/timeline";
 import type { Attempt, AttemptHistory } from "../../server/progress/history";
 import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
@@ -115,6 +116,8 @@ export type Role = Account["role"];
 export type AdminUser = Account & { createdAt: string };
 export type { AssignedExerciseView as AssignedExercise, Attempt, AttemptHistory, CourseDashboard, LearnerDashboard, AssignmentSummary, CourseDetail, CourseSummary, ExerciseStatus, ExtensionView as DeadlineExtension, LearnerTimeline, MemberView as CourseMember, TimelineEvent };
 export type AssignmentDetail = CourseDetail["assignments"][number];
+export type { SimilarityReport, SimilaritySide };
+export type SimilarityPair = SimilarityReport["pairs"][number];
 export type ExerciseReviewSuggestions = CourseDashboard["reviewSuggestions"][number];
 export type LearnerRef = LearnerTimeline["learner"];
 

@@ -10,6 +10,7 @@ import { importCommand } from "./import-command";
 import { runnerCommand } from "./runner-command";
 import { seedCommand } from "./seed-command";
 import { serveCommand } from "./serve-command";
+import { similarityCommand } from "./similarity-command";
 import { workerCommand } from "./worker-command";
 import { docstringsCommand, explainCommand, feedbackCommand, reviewCommand, testsCommand } from "./tutor-commands";
 import { TutorInputError } from "../tutor/tasks";
@@ -41,6 +42,9 @@ const USAGE = `usage: tutor <command>
   admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
   admin role <email> <role>                 make an account a learner, instructor or admin
   admin password <email> [--password-stdin] set a forgotten password (generated unless given on stdin)
+  similarity <set>/<slug> --course ID [--json]
+                                            pairs of the course's learners whose latest submissions of the
+                                            exercise are alike, most alike first (starter and reference left out)
   seed demo                                 create a demo course with learners and two weeks of graded history
 
 The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.
@@ -60,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
       return adminCommand(args);
     case "seed":
       return seedCommand(args);
+    case "similarity":
+      return similarityCommand(args);
     case "grade":
       return gradeCommand(args);
     case "runner":

@@ -9,6 +9,7 @@ import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../course
 import { addCoInstructor, removeMember, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
 import { courseExtensions, grantExtension, removeExtension } from "../courses/extensions";
 import { courseGradesCsv, exportFileName } from "../courses/grades";
+import { similarityReport } from "../courses/similarity";
 import { learnerTimeline } from "../courses/timeline";
 import type { RouteDeps } from "./exercise-routes";
 
@@ -16,6 +17,7 @@ const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
 const setParams = courseParams.extend({ setName: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "a set name is a folder name under exercises/") });
 const learnerParams = courseParams.extend({ userId: z.uuid("a learner id is a UUID") });
 const extensionParams = setParams.extend({ userId: learnerParams.shape.userId });
+const exerciseParams = courseParams.extend({ set: setParams.shape.setName, slug: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "an exercise's slug is its folder name") });
 const courseBody = z.object({ name: z.string({ error: "name must be a string" }).trim().min(1, "a course needs a name").max(120, "a course name has at most 120 characters") }).strict();
 const joinBody = z.object({ code: z.string({ error: "code must be the course's join code, a string" }).max(40, "a join code has 8 letters and digits") }).strict();
 const instructorBody = z.object({ email: emailSchema }).strict();
@@ -135,6 +137,13 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     await requireCourseInstructor(db, id, user.id);
     await removeExtension(db, id, setName, userId);
     res.status(204).end();
+  });
+
+  router.get("/courses/:id/similarity/:set/:slug", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, set, slug } = exerciseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    res.json(await similarityReport(db, catalog, id, `${set}/${slug}`));
   });
 
   router.get("/courses/:id/export.csv", async (req, res) => {

@@ -63,6 +63,7 @@ const ACCESS: Record<string, Access> = {
   "PUT /courses/:id/assignments/:setName/extensions/:userId": "course-instructor",
   "DELETE /courses/:id/assignments/:setName/extensions/:userId": "course-instructor",
   "GET /courses/:id/export.csv": "course-instructor",
+  "GET /courses/:id/similarity/:set/:slug": "course-instructor",
   "GET /courses/:id/dashboard": "course-instructor",
   "GET /authoring/sets": "instructor",
   "POST /authoring/exercises": "instructor",
