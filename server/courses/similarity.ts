@@ -3,7 +3,8 @@
 // education) does the comparing; the exercise's starter and reference are given to it as the boilerplate to ignore,
 // so code every learner was handed, or was steered towards, does not count. It is a signal for a person to look
 // at, never a verdict: nothing here acts on it.
-import { Dolos, File } from "@dodona/dolos-lib";
+import { spawn } from "node:child_process";
+import path from "node:path";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
@@ -44,23 +45,47 @@ export interface ProgramPair {
  */
 export async function comparePrograms(programs: Program[], boilerplate: string): Promise<ProgramPair[]> {
   if (programs.length < 2) return [];
-  const files = programs.map((p) => new File(p.key, p.code));
-  const dolos = new Dolos({ language: "python" });
-  const report = await dolos.analyze(files, undefined, new File("boilerplate.py", boilerplate));
-  return report
-    .allPairs()
-    .filter((pair) => pair.similarity > 0)
+  const pairs = await runDolos(programs, boilerplate);
+  return pairs
     .map((pair) => ({
-      left: pair.leftFile.path,
-      right: pair.rightFile.path,
+      left: pair.left,
+      right: pair.right,
       similarity: Math.round(pair.similarity * 1000) / 1000,
       longest: pair.longest,
-      fragments: pair
-        .buildFragments()
-        .map((f) => ({ left: lines(f.leftSelection), right: lines(f.rightSelection) }))
-        .sort((a, b) => a.left.startLine - b.left.startLine),
+      fragments: pair.fragments.map((f) => ({ left: lines(f.left), right: lines(f.right) })).sort((a, b) => a.left.startLine - b.left.startLine),
     }))
     .sort((a, b) => b.similarity - a.similarity || b.longest - a.longest || a.left.localeCompare(b.left) || a.right.localeCompare(b.right));
+}
+
+interface DolosPair {
+  left: string;
+  right: string;
+  similarity: number;
+  longest: number;
+  fragments: { left: { startRow: number; endRow: number }; right: { startRow: number; endRow: number } }[];
+}
+
+/** Dolos's pairs that share anything, from its own process (dolos-process.mjs says why). */
+function runDolos(programs: Program[], boilerplate: string): Promise<DolosPair[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, "dolos-process.mjs")], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      let answer: { pairs?: DolosPair[]; error?: string };
+      try {
+        answer = JSON.parse(stdout) as typeof answer;
+      } catch {
+        return reject(new Error(`the similarity checker stopped (exit ${code}): ${stderr.trim().slice(0, 300) || "no output"}`));
+      }
+      if (answer.error !== undefined || !answer.pairs) return reject(new Error(`the similarity checker failed: ${answer.error ?? "no pairs"}`));
+      resolve(answer.pairs);
+    });
+    child.stdin.end(JSON.stringify({ programs, boilerplate }));
+  });
 }
 
 /** Dolos counts rows from 0. */
