@@ -9,6 +9,7 @@ import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../course
 import { addCoInstructor, removeMember, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
 import { courseGradesCsv, exportFileName } from "../courses/grades";
 import { learnerTimeline } from "../courses/timeline";
+import { courseTutorAnswers } from "../courses/tutor-answers";
 import type { RouteDeps } from "./exercise-routes";
 
 const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
@@ -23,6 +24,14 @@ const dueAt = z.iso
   .nullable();
 const assignBody = z.object({ setName: setParams.shape.setName, dueAt: dueAt.optional() }).strict();
 const dueBody = z.object({ dueAt }).strict();
+const answersQuery = z
+  .object({
+    exercise: z.string().min(1, "exercise is an exercise id such as basics/shout").optional(),
+    engine: z.enum(["offline", "model"], { error: "engine must be offline or model" }).optional(),
+    rating: z.enum(["helpful", "not-helpful", "unrated"], { error: "rating must be helpful, not-helpful or unrated" }).optional(),
+    page: z.coerce.number({ error: "page must be a whole number from 1" }).int("page must be a whole number from 1").min(1, "page must be a whole number from 1").default(1),
+  })
+  .strict();
 
 export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">): Router {
   const router = Router();
@@ -103,6 +112,14 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const { id, userId } = learnerParams.parse(req.params);
     await requireTeaches(db, id, user.id, userId);
     res.json(await learnerTimeline(db, catalog, id, userId));
+  });
+
+  router.get("/courses/:id/tutor-answers", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const query = answersQuery.parse(req.query);
+    res.json(await courseTutorAnswers(db, catalog, id, { exerciseId: query.exercise, engine: query.engine, rating: query.rating, page: query.page }));
   });
 
   router.get("/courses/:id/export.csv", async (req, res) => {
