@@ -18,7 +18,7 @@ import { dueLabel, exerciseIdHref, formatDateTime, isoToLocalInput, localInputTo
 import { h, plural } from "./dom";
 import { clearError, showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
-import { courseDashboardHref, courseHref } from "./router";
+import { courseAnswersHref, courseDashboardHref, courseHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
 import { copyButton } from "./tutor-ui";
 import type { Account, AssignmentDetail, CourseDetail, CourseSummary, ExerciseSet } from "./types";
@@ -278,6 +278,7 @@ function instructorView(course: CourseDetail, sets: ExerciseSet[], reload: () =>
         "div",
         { className: "course-links" },
         h("a", { className: "button button--primary", testId: "open-dashboard", text: "Class dashboard", attrs: { href: courseDashboardHref(course.id) } }),
+        h("a", { className: "button", testId: "open-answers", text: "The tutor's answers", attrs: { href: courseAnswersHref(course.id) } }),
         h("a", { className: "button", testId: "export-csv", text: "Download grades (CSV)", attrs: { href: courseExportHref(course.id), download: "" } }),
       ),
     ),

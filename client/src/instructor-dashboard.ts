@@ -9,7 +9,7 @@ import { h, plural, textWithCode } from "./dom";
 import { createCodeView } from "./editor";
 import { showError } from "./error-banner";
 import { severityLabel } from "./review";
-import { courseHref } from "./router";
+import { courseAnswersHref, courseHref } from "./router";
 import { accountName } from "./session";
 import type { CourseDashboard, ExerciseReviewSuggestions, ExerciseStatus, LearnerRef, LearnerTimeline, ReviewSeverity, TimelineEvent } from "./types";
 
@@ -324,7 +324,7 @@ export function mountInstructorDashboard(container: HTMLElement, courseId: strin
         "div",
         { className: "page-head" },
         heading,
-        h("span", { className: "page-head__actions" }, updated, h("a", { className: "button", testId: "export-csv", text: "Download CSV", attrs: { href: courseExportHref(courseId), download: "" } })),
+        h("span", { className: "page-head__actions" }, updated, h("a", { className: "button", testId: "open-answers", text: "The tutor's answers", attrs: { href: courseAnswersHref(courseId) } }), h("a", { className: "button", testId: "export-csv", text: "Download CSV", attrs: { href: courseExportHref(courseId), download: "" } })),
       ),
       body,
       timeline.element,

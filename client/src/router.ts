@@ -14,6 +14,7 @@ export type Route =
   | { name: "courses" }
   | { name: "course"; id: string }
   | { name: "course-dashboard"; id: string }
+  | { name: "course-answers"; id: string }
   | { name: "concept"; id: string }
   | { name: "author"; set: string; slug: string }
   | { name: "author-new" }
@@ -68,14 +69,14 @@ export function startRouter(render: (route: Route) => void): void {
 
 const simplePages = { "/signin": "signin", "/signup": "signup", "/account": "account", "/admin": "admin", "/dashboard": "dashboard", "/courses": "courses" } as const;
 
-/** "#/signin", "#/signup", "#/account", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard]", "#/concepts/<id>". */
+/** "#/signin", "#/signup", "#/account", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard|/answers]", "#/concepts/<id>". */
 function parseClassroomRoute(path: string): Route | null {
   const trimmed = path.replace(/\/$/, "");
   if (Object.hasOwn(simplePages, trimmed)) return { name: simplePages[trimmed as keyof typeof simplePages] };
-  const course = /^\/courses\/([^/]+)(\/dashboard)?$/.exec(trimmed);
+  const course = /^\/courses\/([^/]+)(\/dashboard|\/answers)?$/.exec(trimmed);
   const concept = /^\/concepts\/([^/]+)$/.exec(trimmed);
   try {
-    if (course?.[1]) return { name: course[2] ? "course-dashboard" : "course", id: decodeURIComponent(course[1]) };
+    if (course?.[1]) return { name: course[2] === "/dashboard" ? "course-dashboard" : course[2] === "/answers" ? "course-answers" : "course", id: decodeURIComponent(course[1]) };
     if (concept?.[1]) return { name: "concept", id: decodeURIComponent(concept[1]) };
   } catch {
     return null;
@@ -85,11 +86,12 @@ function parseClassroomRoute(path: string): Route | null {
 
 export const courseHref = (id: string) => `#/courses/${encodeURIComponent(id)}`;
 export const courseDashboardHref = (id: string) => `#/courses/${encodeURIComponent(id)}/dashboard`;
+export const courseAnswersHref = (id: string) => `#/courses/${encodeURIComponent(id)}/answers`;
 export const conceptHref = (id: string) => `#/concepts/${encodeURIComponent(id)}`;
 
 /** Which header link a page belongs under (a course page is under "Courses"). */
 export function navSection(route: Route): string {
-  if (route.name === "course" || route.name === "course-dashboard") return "courses";
+  if (route.name === "course" || route.name === "course-dashboard" || route.name === "course-answers") return "courses";
   if (route.name === "concept") return "dashboard";
   if (route.name === "unit") return "list";
   return route.name;
