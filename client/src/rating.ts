@@ -16,8 +16,8 @@ export function ratingControl(answerId: string, what: string): HTMLElement {
   const status = h("p", { className: "rating__status muted", testId: "rating-status", attrs: { role: "status", "aria-live": "polite" } });
   const choice = (value: boolean, label: string) =>
     h("button", { className: "button button--small rating__choice", testId: value ? "rate-helpful" : "rate-not-helpful", text: label, attrs: { type: "button", "aria-pressed": "false" } });
-  const yes = choice(true, "👍 Helpful");
-  const no = choice(false, "👎 Not helpful");
+  const yes = choice(true, "Helpful");
+  const no = choice(false, "Not helpful");
   const comment = h("textarea", {
     className: "rating__comment",
     testId: "rating-comment",

@@ -31,7 +31,7 @@ function ratingLine(answer: CourseTutorAnswer): HTMLElement {
     className: `answer-card__rating answer-card__rating--${helpful ? "helpful" : "not-helpful"}`,
     testId: "answer-rating",
     dataset: { rating: helpful ? "helpful" : "not-helpful" },
-    text: helpful ? "👍 Rated helpful" : "👎 Rated not helpful",
+    text: helpful ? "✓ Rated helpful" : "✗ Rated not helpful",
   });
 }
 
