@@ -173,3 +173,16 @@ test("other courses' instructors see none of it, and every refusal is the course
   const anonymous = await new LearnerClient(platform.url).request("GET", `/api/courses/${courseId}/tutor-answers`);
   expect(anonymous.status).toBe(401);
 });
+
+test("the class dashboard shows the share rated helpful per exercise and per engine, and where hint 3 is taken most", async () => {
+  const submissionId = (await platform.db.tutorAnswer.findUniqueOrThrow({ where: { id: answers.feedback } })).submissionId!;
+  for (const level of [2, 3]) expect((await ada.client.request("POST", `/api/submissions/${submissionId}/hints`, { level })).status).toBe(200);
+  const { json } = await teacher.client.request("GET", `/api/courses/${courseId}/dashboard`);
+  // Shout: the explanation (not helpful) and hint 1 (helpful); offline also counts the Explain code answer.
+  expect(json.tutorRatings.byExercise).toEqual([{ exerciseId: "basics/shout", rated: 2, helpful: 1, share: 0.5 }]);
+  expect(json.tutorRatings.byEngine).toEqual([{ engine: "offline", rated: 3, helpful: 2, share: 2 / 3 }]);
+  expect(json.hintThree).toEqual([{ exerciseId: "basics/shout", taken: 1, learners: 1 }]);
+  const elsewhere = await otherTeacher.client.request("GET", `/api/courses/${otherCourseId}/dashboard`);
+  expect(elsewhere.json.tutorRatings).toEqual({ byExercise: [], byEngine: [] });
+  expect(elsewhere.json.hintThree).toEqual([]);
+});
