@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { CourseList, ExerciseNext, PractiseExercise, SimilarityReport, UnitDetail } from "./types";
+import type { CourseList, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -340,4 +340,17 @@ export async function getSimilarity(courseId: string, set: string, slug: string,
 
 export async function getCourseDashboard(courseId: string, signal?: AbortSignal): Promise<CourseDashboard> {
   return await request<CourseDashboard>("GET", `${coursePath(courseId)}/dashboard`, undefined, signal);
+}
+
+/** Rates a tutor answer the learner was given (its `answerId`); rating again replaces the rating. */
+export async function rateAnswer(answerId: string, helpful: boolean, comment: string | null): Promise<Rating> {
+  return (await request<{ rating: Rating }>("PUT", `/api/tutor/answers/${encodeURIComponent(answerId)}/rating`, { helpful, comment })).rating;
+}
+
+/** The instructors' answers page: what the tutor told the course's learners, newest first, a page at a time. */
+export async function getCourseTutorAnswers(courseId: string, filters: { exercise?: string; engine?: string; rating?: string; page?: number }, signal?: AbortSignal): Promise<CourseTutorAnswers> {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== "") query.set(name, String(value));
+  const suffix = query.size > 0 ? `?${query}` : "";
+  return await request<CourseTutorAnswers>("GET", `/api/courses/${encodeURIComponent(courseId)}/tutor-answers${suffix}`, undefined, signal);
 }

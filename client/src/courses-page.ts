@@ -22,7 +22,7 @@ import { dueLabel, exerciseIdHref, formatDateTime, isoToLocalInput, localInputTo
 import { h, plural } from "./dom";
 import { clearError, showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
-import { courseDashboardHref, courseHref, courseSimilarityHref } from "./router";
+import { courseAnswersHref, courseDashboardHref, courseHref, courseSimilarityHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
 import { copyButton } from "./tutor-ui";
 import type { Account, AssignmentDetail, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet } from "./types";
@@ -372,6 +372,7 @@ function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: D
         { className: "course-links" },
         h("a", { className: "button button--primary", testId: "open-dashboard", text: "Class dashboard", attrs: { href: courseDashboardHref(course.id) } }),
         h("a", { className: "button", testId: "open-similarity", text: "Similar submissions", attrs: { href: courseSimilarityHref(course.id) } }),
+        h("a", { className: "button", testId: "open-answers", text: "The tutor's answers", attrs: { href: courseAnswersHref(course.id) } }),
         h("a", { className: "button", testId: "export-csv", text: "Download grades (CSV)", attrs: { href: courseExportHref(course.id), download: "" } }),
       ),
     ),

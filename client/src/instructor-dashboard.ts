@@ -9,8 +9,9 @@ import { h, plural, textWithCode } from "./dom";
 import { createCodeView } from "./editor";
 import { showError } from "./error-banner";
 import { severityLabel } from "./review";
-import { courseHref } from "./router";
+import { courseAnswersHref, courseHref } from "./router";
 import { accountName } from "./session";
+import { engineLabel } from "./tutor-ui";
 import type { CourseDashboard, ExerciseReviewSuggestions, ExerciseStatus, LearnerRef, LearnerTimeline, ReviewSeverity, TimelineEvent } from "./types";
 
 const REFRESH_MS = 15_000;
@@ -125,6 +126,50 @@ function charts(data: CourseDashboard, titles: Titles): HTMLElement {
         ],
         data.hintUsage.filter((u) => u.level1 + u.level2 + u.level3 > 0).map((u) => ({ label: title(u.exerciseId), values: [u.level1, u.level2, u.level3] })),
         { label: "Exercise", unit: "hints" },
+      ),
+    ),
+  );
+}
+
+// ---- How the tutor's answers are received ---------------------------------------------------------------------
+
+const percent = (share: number) => Math.round(share * 100);
+
+function tutorInsights(data: CourseDashboard, titles: Titles, courseId: string): HTMLElement {
+  const title = (id: string) => titles.exercises.get(id) ?? id;
+  const rated = (r: { helpful: number; rated: number }) => `${r.helpful} of ${r.rated} rated`;
+  return h(
+    "div",
+    { className: "dashboard-grid dashboard-grid--two", testId: "tutor-insights" },
+    h(
+      "section",
+      { className: "panel" },
+      barChart(
+        { title: "Tutor answers rated helpful, per exercise", testId: "chart-helpful-exercise", emptyText: "No learner has rated an answer about these exercises yet." },
+        data.tutorRatings.byExercise.map((r) => ({ label: title(r.exerciseId), value: percent(r.share), detail: rated(r) })),
+        { label: "Exercise", unit: "% helpful" },
+        [{ heading: "Ratings", cell: (i) => i.detail ?? "", numeric: true }],
+      ),
+      h("p", { className: "chart__links" }, h("a", { testId: "dashboard-answers-link", text: "Read the tutor's answers and the learners' comments →", attrs: { href: courseAnswersHref(courseId) } })),
+    ),
+    h(
+      "section",
+      { className: "panel" },
+      barChart(
+        { title: "Tutor answers rated helpful, per engine", testId: "chart-helpful-engine", emptyText: "No learner has rated an answer yet." },
+        data.tutorRatings.byEngine.map((r) => ({ label: engineLabel(r.engine), value: percent(r.share), detail: rated(r) })),
+        { label: "Engine", unit: "% helpful" },
+        [{ heading: "Ratings", cell: (i) => i.detail ?? "", numeric: true }],
+      ),
+    ),
+    h(
+      "section",
+      { className: "panel panel--full" },
+      barChart(
+        { title: "Where learners take hint 3 most", testId: "chart-hint-three", emptyText: "Nobody has needed hint 3 yet." },
+        data.hintThree.map((u) => ({ label: title(u.exerciseId), value: u.taken, detail: `by ${plural(u.learners, "learner")}` })),
+        { label: "Exercise", unit: "times hint 3 was taken" },
+        [{ heading: "Learners", cell: (i) => i.detail ?? "", numeric: true }],
       ),
     ),
   );
@@ -324,7 +369,7 @@ export function mountInstructorDashboard(container: HTMLElement, courseId: strin
         "div",
         { className: "page-head" },
         heading,
-        h("span", { className: "page-head__actions" }, updated, h("a", { className: "button", testId: "export-csv", text: "Download CSV", attrs: { href: courseExportHref(courseId), download: "" } })),
+        h("span", { className: "page-head__actions" }, updated, h("a", { className: "button", testId: "open-answers", text: "The tutor's answers", attrs: { href: courseAnswersHref(courseId) } }), h("a", { className: "button", testId: "export-csv", text: "Download CSV", attrs: { href: courseExportHref(courseId), download: "" } })),
       ),
       body,
       timeline.element,
@@ -344,6 +389,7 @@ export function mountInstructorDashboard(container: HTMLElement, courseId: strin
         heatmap(data, (learner, exerciseId) => timeline.open(learner, exerciseId)),
       ),
       charts(data, titles),
+      tutorInsights(data, titles, courseId),
       reviewInsights(data, titles),
     );
   };

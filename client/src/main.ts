@@ -10,6 +10,7 @@ import { mountExercisePage } from "./exercise-page";
 import { h } from "./dom";
 import { mountInstructorDashboard } from "./instructor-dashboard";
 import { mountLearnerDashboard } from "./learner-dashboard";
+import { mountTutorAnswersPage } from "./tutor-answers-page";
 import { homeHref, navSection, startRouter, type Route } from "./router";
 import { refreshHeader } from "./session";
 import { mountSimilarityPage } from "./similarity-page";
@@ -60,6 +61,7 @@ function start(): void {
     else if (route.name === "course") dispose = mountCoursePage(container, route.id);
     else if (route.name === "course-dashboard") dispose = mountInstructorDashboard(container, route.id);
     else if (route.name === "course-similarity") dispose = mountSimilarityPage(container, route.id, route.exercise);
+    else if (route.name === "course-answers") dispose = mountTutorAnswersPage(container, route.id);
     else if (route.name === "concept") dispose = mountConceptPage(container, route.id);
     else if (route.name === "author") dispose = mountAuthoringPage(container, route.set, route.slug);
     else if (route.name === "author-new") dispose = mountNewExercisePage(container);

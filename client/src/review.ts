@@ -6,6 +6,7 @@
 import { ApiError, getReview, isAbortError } from "./api";
 import { h, plural, setServerHtml, textWithCode } from "./dom";
 import { subscribeTutor } from "./live";
+import { ratingControl } from "./rating";
 import { engineLabel, noteLine, WorkingLine } from "./tutor-ui";
 import type { Review, ReviewSeverity, ReviewSuggestion, SubmissionView } from "./types";
 
@@ -242,7 +243,7 @@ export class ReviewSection {
         this.element.dataset.state = "ready";
         this.element.dataset.engine = review.engine;
         this.engineMeta.textContent = engineLabel(review.engine);
-        this.body.replaceChildren(renderReview(review, { goToLine: this.goToLine, headingLevel: "h3" }));
+        this.body.replaceChildren(renderReview(review, { goToLine: this.goToLine, headingLevel: "h3" }), ratingControl(review.answerId, "this review"));
         this.announcer.textContent = `The review is ready. ${review.suggestions.length === 0 ? "Nothing to add: this reads well." : summaryText(review.suggestions)}`;
       },
       (error: unknown) => {

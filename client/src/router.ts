@@ -15,6 +15,7 @@ export type Route =
   | { name: "course"; id: string }
   | { name: "course-dashboard"; id: string }
   | { name: "course-similarity"; id: string; exercise: { set: string; slug: string } | null }
+  | { name: "course-answers"; id: string }
   | { name: "concept"; id: string }
   | { name: "author"; set: string; slug: string }
   | { name: "author-new" }
@@ -70,13 +71,13 @@ export function startRouter(render: (route: Route) => void): void {
 const simplePages = { "/signin": "signin", "/signup": "signup", "/account": "account", "/admin": "admin", "/dashboard": "dashboard", "/courses": "courses" } as const;
 
 /**
- * "#/signin", "#/signup", "#/account", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard]",
+ * "#/signin", "#/signup", "#/account", "#/admin", "#/dashboard", "#/courses", "#/courses/<id>[/dashboard|/answers]",
  * "#/courses/<id>/similarity[/<set>/<slug>]", "#/concepts/<id>".
  */
 function parseClassroomRoute(path: string): Route | null {
   const trimmed = path.replace(/\/$/, "");
   if (Object.hasOwn(simplePages, trimmed)) return { name: simplePages[trimmed as keyof typeof simplePages] };
-  const course = /^\/courses\/([^/]+)(\/dashboard)?$/.exec(trimmed);
+  const course = /^\/courses\/([^/]+)(\/dashboard|\/answers)?$/.exec(trimmed);
   const similarity = /^\/courses\/([^/]+)\/similarity(?:\/([^/]+)\/([^/]+))?$/.exec(trimmed);
   const concept = /^\/concepts\/([^/]+)$/.exec(trimmed);
   try {
@@ -84,7 +85,7 @@ function parseClassroomRoute(path: string): Route | null {
       const exercise = similarity[2] && similarity[3] ? { set: decodeURIComponent(similarity[2]), slug: decodeURIComponent(similarity[3]) } : null;
       return { name: "course-similarity", id: decodeURIComponent(similarity[1]), exercise };
     }
-    if (course?.[1]) return { name: course[2] ? "course-dashboard" : "course", id: decodeURIComponent(course[1]) };
+    if (course?.[1]) return { name: course[2] === "/dashboard" ? "course-dashboard" : course[2] === "/answers" ? "course-answers" : "course", id: decodeURIComponent(course[1]) };
     if (concept?.[1]) return { name: "concept", id: decodeURIComponent(concept[1]) };
   } catch {
     return null;
@@ -96,11 +97,12 @@ export const courseHref = (id: string) => `#/courses/${encodeURIComponent(id)}`;
 export const courseDashboardHref = (id: string) => `#/courses/${encodeURIComponent(id)}/dashboard`;
 export const courseSimilarityHref = (id: string, set?: string, slug?: string) =>
   `#/courses/${encodeURIComponent(id)}/similarity${set && slug ? `/${encodeURIComponent(set)}/${encodeURIComponent(slug)}` : ""}`;
+export const courseAnswersHref = (id: string) => `#/courses/${encodeURIComponent(id)}/answers`;
 export const conceptHref = (id: string) => `#/concepts/${encodeURIComponent(id)}`;
 
 /** Which header link a page belongs under (a course page is under "Courses"). */
 export function navSection(route: Route): string {
-  if (route.name === "course" || route.name === "course-dashboard" || route.name === "course-similarity") return "courses";
+  if (route.name === "course" || route.name === "course-dashboard" || route.name === "course-similarity" || route.name === "course-answers") return "courses";
   if (route.name === "concept") return "dashboard";
   if (route.name === "unit") return "list";
   return route.name;

@@ -6,6 +6,7 @@ import { h, plural, textWithCode } from "./dom";
 import { createCodeView, createEditor, setActiveEditor, type CodeEditor } from "./editor";
 import { clearError, showError } from "./error-banner";
 import { connectLive, newRequestId, subscribeTutor } from "./live";
+import { ratingControl } from "./rating";
 import { renderReview } from "./review";
 import { StepperHost } from "./stepper";
 import { copyableBlock, copyButton, noteLine, WorkingLine } from "./tutor-ui";
@@ -22,11 +23,11 @@ const EXAMPLE = `def average(numbers):
     return total / len(numbers)
 `;
 
-const tools: Record<Tool, { label: string; busy: string; working: string; testId: string }> = {
-  explain: { label: "Explain this function", busy: "Explaining…", working: "The tutor is reading your function…", testId: "tools-explain" },
-  docstrings: { label: "Write docstrings", busy: "Writing…", working: "The tutor is writing docstrings…", testId: "tools-docstrings" },
-  tests: { label: "Generate unit tests", busy: "Generating…", working: "The tutor is writing and checking tests…", testId: "tools-tests" },
-  review: { label: "Review this code", busy: "Reviewing…", working: "The tutor is reading the code for what could be clearer…", testId: "tools-review" },
+const tools: Record<Tool, { label: string; busy: string; working: string; testId: string; answerName: string }> = {
+  explain: { label: "Explain this function", busy: "Explaining…", working: "The tutor is reading your function…", testId: "tools-explain", answerName: "explanation" },
+  docstrings: { label: "Write docstrings", busy: "Writing…", working: "The tutor is writing docstrings…", testId: "tools-docstrings", answerName: "documented code" },
+  tests: { label: "Generate unit tests", busy: "Generating…", working: "The tutor is writing and checking tests…", testId: "tools-tests", answerName: "set of tests" },
+  review: { label: "Review this code", busy: "Reviewing…", working: "The tutor is reading the code for what could be clearer…", testId: "tools-review", answerName: "review" },
 };
 
 function loadCode(): string {
@@ -335,18 +336,23 @@ export function mountToolsPage(container: HTMLElement): () => void {
     try {
       const signal = controller.signal;
       let rendered: HTMLElement;
+      let answerId: string;
       if (tool === "explain") {
         // The example steps through the code it was run on, even if the editor has changed since.
         const stepThrough = (call: string, button: HTMLElement) => void stepper.open((s) => traceCall({ code, call }, s), `Step through ${call}`, button);
-        rendered = renderExplanation(await explainFunction({ code, requestId, ...(fn ? { function: fn } : {}) }, signal), stepThrough);
+        const result = await explainFunction({ code, requestId, ...(fn ? { function: fn } : {}) }, signal);
+        [rendered, answerId] = [renderExplanation(result, stepThrough), result.answerId];
       } else if (tool === "docstrings") {
-        rendered = renderDocstrings(await writeDocstrings({ code, requestId }, signal), useInEditor, (destroy) => destroyResult.push(destroy));
+        const result = await writeDocstrings({ code, requestId }, signal);
+        [rendered, answerId] = [renderDocstrings(result, useInEditor, (destroy) => destroyResult.push(destroy)), result.answerId];
       } else if (tool === "tests") {
-        rendered = renderTests(await generateTests({ code, requestId, ...(fn ? { function: fn } : {}) }, signal));
+        const result = await generateTests({ code, requestId, ...(fn ? { function: fn } : {}) }, signal);
+        [rendered, answerId] = [renderTests(result), result.answerId];
       } else {
-        rendered = renderCodeReview(await reviewCode({ code, requestId }, signal), (line) => editor.goToLine(line));
+        const result = await reviewCode({ code, requestId }, signal);
+        [rendered, answerId] = [renderCodeReview(result, (line) => editor.goToLine(line)), result.answerId];
       }
-      output.replaceChildren(rendered);
+      output.replaceChildren(rendered, ratingControl(answerId, `this ${tools[tool].answerName}`));
     } catch (error) {
       if (isAbortError(error)) return;
       output.replaceChildren(placeholder);

@@ -5,6 +5,7 @@ import { h, setServerHtml, textWithCode } from "./dom";
 import { showError } from "./error-banner";
 import { subscribeTutor } from "./live";
 import { REVIEW_STAGE } from "./review";
+import { ratingControl } from "./rating";
 import { engineLabel, noteLine, WorkingLine } from "./tutor-ui";
 import type { Concept, Feedback, HintLevel, HintView, RankedConcept, SubmissionView, TutorLiveEvent } from "./types";
 
@@ -162,6 +163,7 @@ class TutorSession {
     this.body.replaceChildren(explanation);
     if (feedback.note) this.body.appendChild(noteLine(feedback.note, "tutor-note"));
     if (feedback.concepts.length > 0) this.body.appendChild(new ConceptChips(feedback.concepts, this.signal).element);
+    this.body.appendChild(ratingControl(feedback.answerId, "this explanation"));
     this.feedbackWorking = null;
     this.stream = null;
   }
@@ -358,6 +360,7 @@ class HintSection {
       setServerHtml(h("div", { className: "hint__text prose" }), hint.text.html),
     );
     if (hint.note) item.appendChild(noteLine(hint.note, "hint-note"));
+    item.appendChild(ratingControl(hint.answerId, `hint ${hint.level}`));
     const after = [...this.list.children].find((child) => Number((child as HTMLElement).dataset.level) > hint.level) ?? null;
     this.list.insertBefore(item, after);
     if (reveal) item.scrollIntoView({ block: "nearest", behavior: "smooth" });

@@ -5,9 +5,11 @@ import type { ExerciseDetail, ExerciseSummary, VisibleCase } from "../../server/
 import type { Status, TestResult } from "../../server/grading/judge";
 import type { SubmissionView } from "../../server/grading/submission-view";
 import type { ProgressView } from "../../server/progress/progress";
-import type { FunctionExplanation, HintLevel, RankedConcept } from "../../server/tutor/contracts";
-import type { FeedbackView, GeneratedTestsView, HintView, Rendered, ReviewSuggestionView, ReviewView } from "../../server/tutor/service";
-import type { DocumentedCode } from "../../server/tutor/tasks";
+import type { FunctionExplanation as FunctionExplanationContent, HintLevel, RankedConcept } from "../../server/tutor/contracts";
+import type { Answered, FeedbackView, GeneratedTestsView, HintView as HintContent, Rendered, ReviewSuggestionView, ReviewView } from "../../server/tutor/service";
+import type { RatingView } from "../../server/tutor/ratings";
+import type { CourseTutorAnswer, CourseTutorAnswers, RatingFilter } from "../../server/courses/tutor-answers";
+import type { DocumentedCode as DocumentedCodeContent } from "../../server/tutor/tasks";
 import type { TraceStep } from "../../server/grading/observation";
 import type { TraceView } from "../../server/trace/trace";
 import type { accountView } from "../../server/auth/accounts";
@@ -21,20 +23,26 @@ import type { Attempt, AttemptHistory } from "../../server/progress/history";
 import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
 import type { NextUp, PractiseExercise, UnitProgress, UnitRef } from "../../server/progress/learning-path";
 
-export type { DocumentedCode, ExerciseDetail, ExerciseSummary, FunctionExplanation, HintLevel, HintView, RankedConcept, Status, SubmissionView, TestResult, VisibleCase };
+export type { ExerciseDetail, ExerciseSummary, HintLevel, RankedConcept, Status, SubmissionView, TestResult, VisibleCase };
 export type SubmissionState = SubmissionView["state"];
 export type Progress = ProgressView;
 export type RenderedMarkdown = Rendered;
 /** The tutor's feedback, with the lines localization suspects (the stepper marks them). */
-export type Feedback = FeedbackView;
+export type Feedback = Answered<FeedbackView>;
+// Every tutor answer carries `answerId`, the id of its record, which the learner rates (docs/api.md).
+export type HintView = Answered<HintContent>;
+export type FunctionExplanation = Answered<FunctionExplanationContent>;
+export type DocumentedCode = Answered<DocumentedCodeContent>;
+export type Rating = RatingView;
+export type { CourseTutorAnswer, CourseTutorAnswers, RatingFilter };
 /** A line the tutor suspects of the bug, and why: a repair, the spectrum, or where Python stopped. */
 export type SuspectLine = FeedbackView["suspectLines"][number];
 export type Trace = TraceView;
 export type { TraceStep };
-export type GeneratedTests = GeneratedTestsView;
+export type GeneratedTests = Answered<GeneratedTestsView>;
 export type GeneratedCase = GeneratedTestsView["cases"][number];
 /** The tutor's review of code that passed (or pasted code): suggestions a teacher would make, essential first. */
-export type Review = ReviewView;
+export type Review = Answered<ReviewView>;
 export type ReviewSuggestion = ReviewSuggestionView;
 export type ReviewSeverity = ReviewSuggestionView["severity"];
 

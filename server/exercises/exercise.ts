@@ -41,6 +41,8 @@ export interface Exercise {
   hints: string[];
   /** exercise.yaml's `review`: suggestions the review stresses here (essential) and ones it leaves out. */
   review: { expect: string[]; avoid: string[] };
+  /** exercise.yaml's `tutor.avoid`: terms and concept ids the tutor must not suggest here (empty when none). */
+  tutorAvoid: string[];
   /** `refactor`: the starter passes already, and the learner makes it cleaner while keeping it passing. */
   kind: "solve" | "refactor";
   instructionsMarkdown: string;

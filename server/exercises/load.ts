@@ -278,6 +278,7 @@ export function loadExercise(dir: string, order = 0): Exercise {
     ...(m.source ? { source: m.source } : {}),
     hints: m.hints ?? [],
     review: m.review ?? { expect: [], avoid: [] },
+    tutorAvoid: m.tutor?.avoid ?? [],
     kind: m.kind ?? "solve",
     instructionsMarkdown,
     starter,

@@ -54,6 +54,17 @@ export const exerciseManifestSchema = z
       .object({ expect: z.array(suggestionId).max(30).default([]), avoid: z.array(suggestionId).max(30).default([]) })
       .strict()
       .optional(),
+    // What the tutor must not suggest here (`avoid`: words such as "recursion" or "sorted", or concept ids of the
+    // tutor's catalogue), like CodeHelp's keywords to avoid: the exercise wants the learner to do without them.
+    tutor: z
+      .object({
+        avoid: z
+          .array(z.string().trim().min(2, "an avoided term has at least 2 characters").max(60, "an avoided term has at most 60 characters"))
+          .max(30)
+          .default([]),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -55,7 +55,7 @@ export function createApp(options: AppOptions): express.Express {
     express.json({ limit: "1mb" }),
     authRoutes(options.db, options.rateLimits, options.secureCookies),
     exerciseRoutes(options),
-    tutorRoutes(options.tutor),
+    tutorRoutes(options.tutor, options.db),
     traceRoutes(options.traces),
     progressRoutes(options),
     pathRoutes(options),

@@ -11,6 +11,7 @@ import { courseExtensions, grantExtension, removeExtension } from "../courses/ex
 import { courseGradesCsv, exportFileName } from "../courses/grades";
 import { similarityReport } from "../courses/similarity";
 import { learnerTimeline } from "../courses/timeline";
+import { courseTutorAnswers } from "../courses/tutor-answers";
 import type { RouteDeps } from "./exercise-routes";
 
 const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
@@ -32,6 +33,14 @@ const extensionBody = z
     dueAt: z.iso
       .datetime({ offset: true, error: "dueAt must be the learner's own due date in ISO 8601 with a time zone, such as 2030-05-01T17:00:00Z (to take an extension back, DELETE it)" })
       .transform((s) => new Date(s)),
+  })
+  .strict();
+const answersQuery = z
+  .object({
+    exercise: z.string().min(1, "exercise is an exercise id such as basics/shout").optional(),
+    engine: z.enum(["offline", "model"], { error: "engine must be offline or model" }).optional(),
+    rating: z.enum(["helpful", "not-helpful", "unrated"], { error: "rating must be helpful, not-helpful or unrated" }).optional(),
+    page: z.coerce.number({ error: "page must be a whole number from 1" }).int("page must be a whole number from 1").min(1, "page must be a whole number from 1").default(1),
   })
   .strict();
 
@@ -144,6 +153,14 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const { id, set, slug } = exerciseParams.parse(req.params);
     await requireCourseInstructor(db, id, user.id);
     res.json(await similarityReport(db, catalog, id, `${set}/${slug}`));
+  });
+
+  router.get("/courses/:id/tutor-answers", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const query = answersQuery.parse(req.query);
+    res.json(await courseTutorAnswers(db, catalog, id, { exerciseId: query.exercise, engine: query.engine, rating: query.rating, page: query.page }));
   });
 
   router.get("/courses/:id/export.csv", async (req, res) => {

@@ -5,11 +5,20 @@ import { requireUser } from "../auth/authorization";
 import { DEFAULT_LIMITS, formatBytes } from "../grading/limits";
 import type { HintLevel } from "../tutor/contracts";
 import { type TutorService, TutorRequestError } from "../tutor/service";
+import { RATING_COMMENT_MAX, rateAnswer } from "../tutor/ratings";
 import { AnalysisFailedError } from "../tutor/sandbox-analysis";
 import { TutorInputError } from "../tutor/tasks";
+import type { Database } from "../database/client";
 import { HttpError } from "./errors";
 
 const submissionParams = z.object({ id: z.uuid("a submission id is a UUID") });
+const answerParams = z.object({ id: z.uuid("an answer id is a UUID: the answerId the tutor returned with its answer") });
+const ratingBody = z
+  .object({
+    helpful: z.boolean({ error: "helpful must be true (the answer helped) or false (it did not)" }),
+    comment: z.string({ error: "comment must be a string, or null" }).max(RATING_COMMENT_MAX, `a comment has at most ${RATING_COMMENT_MAX} characters: shorten it`).nullable().optional(),
+  })
+  .strict();
 const conceptParams = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/, "a concept id in kebab-case") });
 const hintBody = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "level must be 1, 2 or 3" }) }).strict();
 const codeBody = z
@@ -41,7 +50,7 @@ async function tutorCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function tutorRoutes(tutor: TutorService): Router {
+export function tutorRoutes(tutor: TutorService, db: Database): Router {
   const router = Router();
 
   router.get("/submissions/:id/feedback", async (req, res) => {
@@ -63,6 +72,12 @@ export function tutorRoutes(tutor: TutorService): Router {
   router.get("/submissions/:id/review", async (req, res) => {
     const { id } = submissionParams.parse(req.params);
     res.json({ review: await tutorCall(() => tutor.review(requireUser(req).id, id)) });
+  });
+
+  router.put("/tutor/answers/:id/rating", async (req, res) => {
+    const { id } = answerParams.parse(req.params);
+    const body = ratingBody.parse(req.body);
+    res.json({ rating: await tutorCall(() => rateAnswer(db, requireUser(req).id, id, { helpful: body.helpful, comment: body.comment ?? null })) });
   });
 
   router.get("/concepts/:id", async (req, res) => {

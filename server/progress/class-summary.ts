@@ -162,3 +162,63 @@ export function commonReviewSuggestions(exerciseIds: string[], reviews: ReviewGi
     return [{ exerciseId, suggestions }];
   });
 }
+
+export interface RatingGiven {
+  /** Null for an answer of the Explain code page, which no exercise is behind. */
+  exerciseId: string | null;
+  engine: string;
+  helpful: boolean;
+}
+
+export interface HelpfulShare {
+  rated: number;
+  helpful: number;
+  /** helpful / rated, from 0 to 1. */
+  share: number;
+}
+
+export interface TutorRatings {
+  /** Exercises with at least one rated answer, in the given order. */
+  byExercise: (HelpfulShare & { exerciseId: string })[];
+  /** Engines with at least one rated answer (the Explain code page's answers included), offline first. */
+  byEngine: (HelpfulShare & { engine: string })[];
+}
+
+function share(ratings: RatingGiven[]): HelpfulShare {
+  const helpful = ratings.filter((r) => r.helpful).length;
+  return { rated: ratings.length, helpful, share: ratings.length === 0 ? 0 : helpful / ratings.length };
+}
+
+/** The share of rated answers that learners found helpful, per exercise and per engine. */
+export function tutorRatings(exerciseIds: string[], ratings: RatingGiven[]): TutorRatings {
+  const byExercise = exerciseIds.flatMap((exerciseId) => {
+    const of = ratings.filter((r) => r.exerciseId === exerciseId);
+    return of.length > 0 ? [{ exerciseId, ...share(of) }] : [];
+  });
+  const engines = [...new Set(ratings.map((r) => r.engine))].sort((a, b) => (a === "offline" ? -1 : b === "offline" ? 1 : a.localeCompare(b)));
+  return { byExercise, byEngine: engines.map((engine) => ({ engine, ...share(ratings.filter((r) => r.engine === engine)) })) };
+}
+
+export interface HintThreeUse {
+  exerciseId: string;
+  /** Times hint 3 (the plan) was taken: at most once per submission. */
+  taken: number;
+  /** Distinct learners who took it. */
+  learners: number;
+}
+
+/** The exercises where learners take the last hint most often: where they stay stuck after the first two. */
+export function hintThreeMost(hints: HintTaken[], limit = 5): HintThreeUse[] {
+  const by = new Map<string, { taken: Set<string>; learners: Set<string> }>();
+  for (const h of hints) {
+    if (h.level !== 3) continue;
+    const entry = by.get(h.exerciseId) ?? { taken: new Set<string>(), learners: new Set<string>() };
+    entry.taken.add(h.submissionId);
+    entry.learners.add(h.learnerId);
+    by.set(h.exerciseId, entry);
+  }
+  return [...by.entries()]
+    .map(([exerciseId, e]) => ({ exerciseId, taken: e.taken.size, learners: e.learners.size }))
+    .sort((a, b) => b.taken - a.taken || b.learners - a.learners || a.exerciseId.localeCompare(b.exerciseId))
+    .slice(0, limit);
+}

@@ -5,7 +5,7 @@ import type { Database } from "../database/client";
 import { NOW_UTC } from "../database/sql";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { TestResult } from "../grading/judge";
-import { type CellSummary, cellSummary, type Cell, commonReviewSuggestions, type ExerciseReviewSuggestions, type FailedCase, heatmapCells, type HintTaken, hintUsage, type HintUsage, mostFailedCases } from "./class-summary";
+import { type CellSummary, cellSummary, type Cell, commonReviewSuggestions, type ExerciseReviewSuggestions, type FailedCase, heatmapCells, type HintTaken, type HintThreeUse, hintThreeMost, hintUsage, type HintUsage, mostFailedCases, tutorRatings, type TutorRatings } from "./class-summary";
 import { type AttemptHistory, attemptHistory } from "./history";
 import { type PathStates, pathStatesOf, type UnitProgress, unitProgress } from "./learning-path";
 import {
@@ -141,6 +141,10 @@ export interface CourseDashboard {
   hintUsage: HintUsage[];
   /** The review suggestions the learners' passing code got, per exercise (what to teach next). */
   reviewSuggestions: ExerciseReviewSuggestions[];
+  /** The share of the tutor's rated answers the learners found helpful, per exercise and per engine. */
+  tutorRatings: TutorRatings;
+  /** The exercises where learners take hint 3 most often, most first. */
+  hintThree: HintThreeUse[];
   summary: CellSummary;
 }
 
@@ -157,7 +161,7 @@ export async function courseDashboard(db: Database, catalog: ExerciseCatalog, co
   const exerciseIds = exercises.map((e) => e.id);
   const scope = { userId: { in: learnerIds }, exerciseId: { in: exerciseIds } };
 
-  const [progress, failed, hintRows, reviewRows] = await Promise.all([
+  const [progress, failed, hintRows, reviewRows, ratingRows] = await Promise.all([
     db.progress.findMany({ where: scope, select: { userId: true, exerciseId: true, attempts: true, firstSolvedAt: true } }),
     // `results` is stored learner-safe: a hidden case is a name and a status. `observations` is never read here.
     db.submission.findMany({ where: { ...scope, state: "graded", verdict: { not: "passed" } }, select: { id: true, userId: true, exerciseId: true, results: true } }),
@@ -168,6 +172,11 @@ export async function courseDashboard(db: Database, catalog: ExerciseCatalog, co
     db.tutorAnswer.findMany({
       where: { userId: { in: learnerIds }, kind: "review", submission: { exerciseId: { in: exerciseIds } } },
       select: { userId: true, content: true, submission: { select: { exerciseId: true } } },
+    }),
+    // The answers the answers page lists (server/courses/tutor-answers.ts): about the course's exercises, or pasted code.
+    db.tutorRating.findMany({
+      where: { userId: { in: learnerIds }, answer: { OR: [{ submission: { is: { exerciseId: { in: exerciseIds } } } }, { submissionId: null }] } },
+      select: { helpful: true, answer: { select: { engine: true, submission: { select: { exerciseId: true } } } } },
     }),
   ]);
   const explanations = await db.tutorAnswer.findMany({ where: { userId: { in: learnerIds }, kind: TUTOR_KINDS, submissionId: { in: failed.map((s) => s.id) } }, select: ANSWER_FIELDS });
@@ -186,6 +195,11 @@ export async function courseDashboard(db: Database, catalog: ExerciseCatalog, co
       exerciseIds,
       reviewRows.flatMap((r) => (r.submission ? [{ learnerId: r.userId, exerciseId: r.submission.exerciseId, content: r.content }] : [])),
     ),
+    tutorRatings: tutorRatings(
+      exerciseIds,
+      ratingRows.map((r) => ({ exerciseId: r.answer.submission?.exerciseId ?? null, engine: r.answer.engine, helpful: r.helpful })),
+    ),
+    hintThree: hintThreeMost(hints),
     summary: cellSummary(learners.length, cells),
   };
 }

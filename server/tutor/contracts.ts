@@ -107,7 +107,8 @@ export interface SuspectLine {
 }
 
 export interface TutorFacts {
-  exercise: { id: string; title: string; entry: string | null; concepts: string[] } | null;
+  /** `avoid`: exercise.yaml's `tutor.avoid`, terms and concept ids no answer may suggest (server/tutor/avoid.ts). */
+  exercise: { id: string; title: string; entry: string | null; concepts: string[]; avoid?: string[] } | null;
   code: string;
   verdict: Status;
   failure: FailureFacts | null;

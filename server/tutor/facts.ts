@@ -139,7 +139,7 @@ export function failureFacts(exercise: Exercise | null, submission: GradedSubmis
 /** The facts of a graded submission; `localization` as localizeBug (./localization/localize.ts) found it, if it ran. */
 export function tutorFacts(exercise: Exercise | null, submission: GradedSubmission, analysis: CodeAnalysis, localization: Localization = NOT_LOCALIZED): TutorFacts {
   return {
-    exercise: exercise ? { id: exercise.id, title: exercise.title, entry: exercise.entry, concepts: exercise.concepts } : null,
+    exercise: exercise ? { id: exercise.id, title: exercise.title, entry: exercise.entry, concepts: exercise.concepts, avoid: exercise.tutorAvoid } : null,
     code: submission.code,
     verdict: submission.verdict,
     failure: failureFacts(exercise, submission),

@@ -1,5 +1,6 @@
 // Checks on what a tutor engine wrote, before a learner sees it: does a hint give the solution away, does a text
 // repeat a hidden test's data. Pure functions, used by both engines (the model's answers and the offline hints).
+import { concept } from "./concepts/catalogue";
 import type { TutorFacts } from "./contracts";
 
 // ---- code blocks ----------------------------------------------------------------------------------------------
@@ -206,4 +207,46 @@ export function hiddenNeedles(facts: TutorFacts): string[] {
 export function explanationLeaksHidden(text: string, facts: TutorFacts): boolean {
   const flat = text.replace(/\s+/g, " ");
   return hiddenNeedles(facts).some((needle) => containsAt(flat, needle));
+}
+
+// ---- what the exercise asks the tutor not to suggest -------------------------------------------------------------
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The words exercise.yaml's `tutor.avoid` stands for: each term as written and, for a concept id of the catalogue,
+ * the concept's title and the id with spaces ("list-comprehension" also means "list comprehension").
+ */
+function avoidedWords(avoid: readonly string[]): { term: string; pattern: RegExp }[] {
+  return avoid.flatMap((term) => {
+    const known = concept(term);
+    const words = [...new Set([term, term.replace(/-/g, " "), ...(known ? [known.title] : [])].map((w) => w.trim()).filter((w) => w.length >= 2))];
+    // Whole words, any case, plural or not: "recursion" is not in "incursion", but "Loops" is "loop".
+    return words.map((w) => ({ term, pattern: new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(w)}(?:e?s)?(?![A-Za-z0-9_])`, "i") }));
+  });
+}
+
+/** The avoided terms a text uses, each once, in `avoid`'s order. */
+export function avoidedTermsIn(text: string, avoid: readonly string[]): string[] {
+  const found = new Set(avoidedWords(avoid).filter(({ pattern }) => pattern.test(text)).map(({ term }) => term));
+  return avoid.filter((t) => found.has(t));
+}
+
+/**
+ * The text without its sentences that use an avoided term: the offline engine's answers are built from many
+ * sentences, and the others still say what went wrong. `fallback` when nothing would be left.
+ */
+export function withoutAvoidedTerms(text: string, avoid: readonly string[], fallback: string): string {
+  if (avoid.length === 0 || avoidedTermsIn(text, avoid).length === 0) return text;
+  const clean = (line: string) =>
+    line
+      .split(/(?<=[.!?])[ \t]+(?=[A-Z`*"(])/)
+      .filter((sentence) => avoidedTermsIn(sentence, avoid).length === 0)
+      .join(" ");
+  // Line by line within a paragraph, so that a numbered plan keeps its other steps as a list.
+  const paragraphs = text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.split("\n").map(clean).filter((line) => line.trim() !== "" && !/^\s*(\d+[.)]|[-*+])\s*$/.test(line)).join("\n"))
+    .filter((paragraph) => paragraph.trim() !== "");
+  return paragraphs.length > 0 ? paragraphs.join("\n\n") : fallback;
 }

@@ -99,6 +99,9 @@ function reviewView(review: CodeReview): ReviewView {
   };
 }
 
+/** An answer as the routes return it: what the tutor said, and the id of its record, which the learner rates. */
+export type Answered<T> = T & { answerId: string };
+
 type Kind = "explanation" | "hint" | "explain-function" | "docstrings" | "tests" | "review";
 
 interface Deps {
@@ -160,18 +163,24 @@ export class TutorService {
     return { engine, note: null };
   }
 
-  /** Answers from the cache when the same request was answered before, else does the work and records it. */
+  /**
+   * Answers from the cache when the same request was answered before, else does the work and records it. A
+   * learner given this answer before gets their own record back, so that what they rated stays one answer.
+   * `answerId` is the record's id, for the learner to rate (ratings.ts).
+   */
   private async answer<T extends object>(
-    request: { userId: string; submissionId: string | null; kind: Kind; level?: number; parts: unknown[] },
+    request: { userId: string; submissionId: string | null; kind: Kind; level?: number; code?: string; parts: unknown[] },
     work: (engine: TutorEngine) => Promise<T>,
-  ): Promise<T> {
+  ): Promise<Answered<T>> {
     const { db } = this.deps;
     const { engine: chosen, note: budgetNote } = await this.engineFor(request.userId);
     const cacheKey = this.cacheKey(request.kind, chosen, [request.level ?? null, ...request.parts]);
+    const given = await db.tutorAnswer.findFirst({ where: { cacheKey, userId: request.userId }, orderBy: { createdAt: "asc" } });
+    if (given) return { ...(given.content as unknown as T), answerId: given.id };
     const cached = await db.tutorAnswer.findFirst({ where: { cacheKey, fromCache: false }, orderBy: { createdAt: "desc" } });
-    const record = (content: T, fromCache: boolean) => {
+    const record = async (content: T, fromCache: boolean): Promise<Answered<T>> => {
       const said = content as { engine?: string; note?: string | null };
-      return db.tutorAnswer.create({
+      const row = await db.tutorAnswer.create({
         data: {
           userId: request.userId,
           submissionId: request.submissionId,
@@ -181,19 +190,15 @@ export class TutorService {
           note: said.note ?? null,
           cacheKey,
           fromCache,
+          code: request.code ?? null,
           content: storableJson(content) as unknown as Prisma.InputJsonValue,
         },
       });
+      return { ...content, answerId: row.id };
     };
-    if (cached) {
-      const content = cached.content as unknown as T;
-      await record(content, true);
-      return content;
-    }
+    if (cached) return record(cached.content as unknown as T, true);
     const fresh = await work(chosen);
-    const content = budgetNote && "note" in fresh && !fresh.note ? { ...fresh, note: budgetNote } : fresh;
-    await record(content, false);
-    return content;
+    return record(budgetNote && "note" in fresh && !fresh.note ? { ...fresh, note: budgetNote } : fresh, false);
   }
 
   private async ownGradedSubmission(userId: string, submissionId: string) {
@@ -212,7 +217,7 @@ export class TutorService {
     return { submission: s, exercise, graded };
   }
 
-  async feedback(userId: string, submissionId: string): Promise<FeedbackView> {
+  async feedback(userId: string, submissionId: string): Promise<Answered<FeedbackView>> {
     const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
     const { events } = this.deps;
     return this.answer(
@@ -228,17 +233,17 @@ export class TutorService {
     );
   }
 
-  async hints(userId: string, submissionId: string): Promise<{ hints: HintView[]; nextLevel: HintLevel | null }> {
+  async hints(userId: string, submissionId: string): Promise<{ hints: Answered<HintView>[]; nextLevel: HintLevel | null }> {
     await this.ownGradedSubmission(userId, submissionId);
     const rows = await this.deps.db.tutorAnswer.findMany({ where: { submissionId, userId, kind: "hint" }, orderBy: { createdAt: "asc" } });
-    const byLevel = new Map<number, HintView>();
-    for (const r of rows) if (r.level && !byLevel.has(r.level)) byLevel.set(r.level, r.content as unknown as HintView);
+    const byLevel = new Map<number, Answered<HintView>>();
+    for (const r of rows) if (r.level && !byLevel.has(r.level)) byLevel.set(r.level, { ...(r.content as unknown as HintView), answerId: r.id });
     const hints = [...byLevel.entries()].sort(([a], [b]) => a - b).map(([, h]) => h);
     const taken = byLevel.size;
     return { hints, nextLevel: taken >= 3 ? null : ((taken + 1) as HintLevel) };
   }
 
-  async takeHint(userId: string, submissionId: string, level: HintLevel): Promise<HintView> {
+  async takeHint(userId: string, submissionId: string, level: HintLevel): Promise<Answered<HintView>> {
     const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
     if (graded.verdict === "passed") throw new TutorRequestError(409, "This submission passed every test: there is nothing to hint at.");
     const { hints, nextLevel } = await this.hints(userId, submissionId);
@@ -257,7 +262,7 @@ export class TutorService {
   }
 
   /** The review of a passing submission: what a teacher would still say about code that works. */
-  async review(userId: string, submissionId: string): Promise<ReviewView> {
+  async review(userId: string, submissionId: string): Promise<Answered<ReviewView>> {
     const { submission, exercise, graded } = await this.ownGradedSubmission(userId, submissionId);
     if (graded.verdict !== "passed") throw new TutorRequestError(409, "The review is for code that passes every test: once this submission passes, the tutor suggests what could make it even better.");
     return this.answer({ userId, submissionId, kind: "review", parts: [exercise?.contentHash ?? submission.exerciseId, exercise?.review ?? null, graded.code] }, async (engine) => {
@@ -267,8 +272,8 @@ export class TutorService {
   }
 
   /** The review of pasted code (the Explain code page's Review tab), with no exercise behind it. */
-  async reviewSnippet(userId: string, code: string, requestId: string): Promise<ReviewView> {
-    return this.answer({ userId, submissionId: null, kind: "review", parts: [code] }, async (engine) => {
+  async reviewSnippet(userId: string, code: string, requestId: string): Promise<Answered<ReviewView>> {
+    return this.answer({ userId, submissionId: null, kind: "review", code, parts: [code] }, async (engine) => {
       this.deps.events.progress(userId, requestId, "reviewing", "Reading the code for what could be clearer or safer…");
       return reviewView(await reviewCode(await this.deps.sandbox(), engine, code, null));
     });
@@ -280,22 +285,22 @@ export class TutorService {
     return { id: c.id, title: c.title, lesson: rendered(c.lesson) };
   }
 
-  async explain(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<FunctionExplanation> {
-    return this.answer({ userId, submissionId: null, kind: "explain-function", parts: [code, functionName ?? null] }, async (engine) => {
+  async explain(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<Answered<FunctionExplanation>> {
+    return this.answer({ userId, submissionId: null, kind: "explain-function", code, parts: [code, functionName ?? null] }, async (engine) => {
       this.deps.events.progress(userId, requestId, "running", "Reading the function and running an example in the sandbox…");
       return explainFunction(await this.deps.sandbox(), engine, code, functionName);
     });
   }
 
-  async docstrings(userId: string, code: string, requestId: string): Promise<DocumentedCode> {
-    return this.answer({ userId, submissionId: null, kind: "docstrings", parts: [code] }, async (engine) => {
+  async docstrings(userId: string, code: string, requestId: string): Promise<Answered<DocumentedCode>> {
+    return this.answer({ userId, submissionId: null, kind: "docstrings", code, parts: [code] }, async (engine) => {
       this.deps.events.progress(userId, requestId, "running", "Running each function on examples and writing docstrings…");
       return writeDocstrings(await this.deps.sandbox(), engine, code);
     });
   }
 
-  async tests(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<GeneratedTestsView> {
-    return this.answer({ userId, submissionId: null, kind: "tests", parts: [code, functionName ?? null] }, async () => {
+  async tests(userId: string, code: string, functionName: string | undefined, requestId: string): Promise<Answered<GeneratedTestsView>> {
+    return this.answer({ userId, submissionId: null, kind: "tests", code, parts: [code, functionName ?? null] }, async () => {
       this.deps.events.progress(userId, requestId, "running", "Running proposed cases and checking them against mutants…");
       const generated = await generateTests(await this.deps.sandbox(), code, { functionName });
       return {

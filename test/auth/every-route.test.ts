@@ -12,12 +12,13 @@ import { LearnerClient, signedUpPerson, startTestPlatform } from "../support/pla
  * - anyone: anonymous learners too;
  * - account: any signed-in user;
  * - own-submission: only the learner who made the submission;
+ * - own-answer: only the learner the tutor gave the answer to;
  * - course-member: the course's learners and instructors;
  * - course-instructor: the course's instructors only (not its learners, other instructors, or admins);
  * - instructor: instructor or admin accounts;
  * - admin: admin accounts.
  */
-type Access = "anyone" | "account" | "own-submission" | "course-member" | "course-instructor" | "instructor" | "admin";
+type Access = "anyone" | "account" | "own-submission" | "own-answer" | "course-member" | "course-instructor" | "instructor" | "admin";
 const ACCESS: Record<string, Access> = {
   "GET /me": "anyone",
   "POST /auth/signup": "anyone",
@@ -44,6 +45,7 @@ const ACCESS: Record<string, Access> = {
   "POST /tutor/tests": "anyone",
   "POST /tutor/trace": "anyone",
   "POST /tutor/review": "anyone",
+  "PUT /tutor/answers/:id/rating": "own-answer",
   "GET /dashboard": "anyone",
   "GET /units/:set": "anyone",
   "GET /exercises/:set/:slug/next": "anyone",
@@ -64,6 +66,7 @@ const ACCESS: Record<string, Access> = {
   "DELETE /courses/:id/assignments/:setName/extensions/:userId": "course-instructor",
   "GET /courses/:id/export.csv": "course-instructor",
   "GET /courses/:id/similarity/:set/:slug": "course-instructor",
+  "GET /courses/:id/tutor-answers": "course-instructor",
   "GET /courses/:id/dashboard": "course-instructor",
   "GET /authoring/sets": "instructor",
   "POST /authoring/exercises": "instructor",
@@ -97,6 +100,7 @@ let platform: Platform;
 let courseId: string;
 let learnerId: string;
 let submissionId: string;
+let answerId: string;
 const users = {} as Record<"anonymous" | "learner" | "outsider" | "otherInstructor" | "admin" | "instructor", LearnerClient>;
 
 const signedUpAs = async (role: "learner" | "instructor" | "admin", name: string) => (await signedUpPerson(platform, role, name)).client;
@@ -122,7 +126,9 @@ beforeAll(async () => {
   const submitted = await users.learner.request("POST", "/api/exercises/tests/secret/submissions", { code: "def answer(word):\n    return word.upper()\n" });
   submissionId = submitted.json.submission.id;
   expect((await users.learner.waitForVerdict(submissionId)).verdict).toBe("failed");
-  expect((await users.learner.request("GET", `/api/submissions/${submissionId}/feedback`)).status).toBe(200);
+  const feedback = await users.learner.request("GET", `/api/submissions/${submissionId}/feedback`);
+  expect(feedback.status).toBe(200);
+  answerId = feedback.json.feedback.answerId;
   expect((await users.learner.request("POST", `/api/submissions/${submissionId}/hints`, { level: 1 })).status).toBe(200);
 });
 afterAll(async () => {
@@ -136,17 +142,18 @@ function concrete(route: string): string {
     .replace(":set", "tests")
     .replace(":slug", "secret")
     .replace(":userId", learnerId)
-    .replace(":id", submissionRoute ? submissionId : route.startsWith("/concepts/") ? "off-by-one" : route.startsWith("/admin/") ? learnerId : courseId);
+    .replace(":id", route.startsWith("/tutor/answers/") ? answerId : submissionRoute ? submissionId : route.startsWith("/concepts/") ? "off-by-one" : route.startsWith("/admin/") ? learnerId : courseId);
 }
 
 /** A valid body where the route checks its body's shape before who is asking (which reveals nothing). */
-const BODIES: Record<string, unknown> = { "POST /submissions/:id/hints": { level: 1 } };
+const BODIES: Record<string, unknown> = { "POST /submissions/:id/hints": { level: 1 }, "PUT /tutor/answers/:id/rating": { helpful: true } };
 
 /** Who must be refused, and how, for each rule. */
 const REFUSALS: Record<Access, [keyof typeof users, number[]][]> = {
   anyone: [],
   account: [["anonymous", [401]]],
   "own-submission": [["outsider", [404]], ["instructor", [404]], ["admin", [404]]],
+  "own-answer": [["anonymous", [404]], ["outsider", [404]], ["instructor", [404]], ["admin", [404]]],
   "course-member": [["anonymous", [401]], ["outsider", [404]], ["otherInstructor", [404]], ["admin", [404]]],
   "course-instructor": [["anonymous", [401]], ["learner", [403]], ["outsider", [404]], ["otherInstructor", [404]], ["admin", [404]]],
   instructor: [["anonymous", [401]], ["learner", [403]], ["outsider", [403]]],
@@ -184,7 +191,7 @@ test("no GET response to a learner, the course's instructor or an admin carries 
     }
   }
   // The sweep must have read real content, not only refusals: the course's own views among them.
-  expect(checked).toEqual(expect.arrayContaining(["/courses/:id/dashboard as instructor", "/courses/:id/learners/:userId/timeline as instructor", "/exercises/:set/:slug/history as learner", "/submissions/:id/feedback as learner"]));
+  expect(checked).toEqual(expect.arrayContaining(["/courses/:id/dashboard as instructor", "/courses/:id/learners/:userId/timeline as instructor", "/courses/:id/tutor-answers as instructor", "/exercises/:set/:slug/history as learner", "/submissions/:id/feedback as learner"]));
 });
 
 test("the course's instructor does see the learner's code, which nobody else can", async () => {

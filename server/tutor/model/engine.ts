@@ -5,7 +5,7 @@
 import type { CodeAnalysis, CodeReview, ConceptRef, DocstringRequest, FailureExplanation, FunctionExplanation, FunctionFacts, Hint, HintLevel, RankedConcept, ReviewFacts, ReviewSuggestion, TutorEngine, TutorFacts } from "../contracts";
 import { type ChatMessage, chatCompletion, ModelError, type ModelFailureKind, ModelHttpError, ModelRateLimitedError, redact, type ResponseSchema } from "./client";
 import type { ModelConfig } from "./config";
-import { explanationLeaksHidden, hintLeaksSolution, longestCodeBlock, sharedSolutionLines, shownRepairs } from "../guardrails";
+import { avoidedTermsIn, explanationLeaksHidden, hintLeaksSolution, longestCodeBlock, sharedSolutionLines, shownRepairs } from "../guardrails";
 import { bySeverityThenLine } from "../review/review";
 import { partialStringField } from "./partial-json";
 import { docstringMessages, failureMessages, functionMessages, hintMessages, type PromptOptions, reviewMessages } from "./prompts";
@@ -40,7 +40,7 @@ export type FallbackReason =
   | { kind: Exclude<ModelFailureKind, "http" | "rate-limited"> }
   | { kind: "rate-limited"; retryAfterSeconds: number | null }
   | { kind: "http"; status: number | null }
-  | { kind: "invalid" | "off-topic" | "hidden-leak" | "fix-leak" };
+  | { kind: "invalid" | "off-topic" | "hidden-leak" | "fix-leak" | "avoided" };
 
 export const HINT_LEAK_NOTE = "The model's hint gave too much away, so here is the built-in hint.";
 
@@ -67,6 +67,8 @@ export function fallbackNote(reason: FallbackReason, what: string): string {
       return `The AI tutor's answer did not fit your code, ${tail}`;
     case "hidden-leak":
       return `The AI tutor's answer mentioned details of a hidden test, ${tail}`;
+    case "avoided":
+      return `The AI tutor's answer suggested something this exercise asks you to do without, ${tail}`;
     case "fix-leak":
       return `The AI tutor's answer gave away the fix, ${tail}`;
   }
@@ -104,7 +106,7 @@ export class ModelEngine implements TutorEngine {
     };
     try {
       const offline = await this.safely(() => this.fallback.explainFailure(facts), () => lastResortExplanation(facts));
-      const allowed = this.allowedConcepts(offline.concepts);
+      const allowed = this.allowedConcepts(offline.concepts, facts.exercise?.avoid ?? []);
       const outcome = await this.ask(
         "explanation",
         () => failureMessages(facts, offline.concepts, allowed, this.promptOptions()),
@@ -136,6 +138,8 @@ export class ModelEngine implements TutorEngine {
     if (!explanation) return { ok: false, reason: { kind: "invalid" }, detail: "the explanation was empty" };
     if (explanationLeaksHidden(explanation, facts)) return { ok: false, reason: { kind: "hidden-leak" }, detail: "the explanation repeated hidden-test data" };
     if (shownRepairs(explanation, facts.repairedLines, facts.code).length > 0) return { ok: false, reason: { kind: "fix-leak" }, detail: "the explanation showed a repaired line" };
+    const avoided = avoidedTermsIn(explanation, facts.exercise?.avoid ?? []);
+    if (avoided.length > 0) return { ok: false, reason: { kind: "avoided" }, detail: `the explanation used ${avoided.join(", ")}, which the exercise avoids` };
     const ids = knownConcepts(answer.concepts, allowed.map((c) => c.id));
     const concepts: RankedConcept[] = ids.map((id) => {
       const offline = ranked.find((c) => c.id === id);
@@ -175,6 +179,11 @@ export class ModelEngine implements TutorEngine {
       if (explanationLeaksHidden(text, facts)) {
         this.log("tutor model: hint fell back: the hint repeated hidden-test data");
         return { ...offline, note: fallbackNote({ kind: "hidden-leak" }, "hint") };
+      }
+      const avoided = avoidedTermsIn(text, facts.exercise?.avoid ?? []);
+      if (avoided.length > 0) {
+        this.log(`tutor model: hint fell back: the hint used ${avoided.join(", ")}, which the exercise avoids`);
+        return { ...offline, note: fallbackNote({ kind: "avoided" }, "hint") };
       }
       return { level, text, concept, engine: "model", note: null };
     } catch (error) {
@@ -259,9 +268,10 @@ export class ModelEngine implements TutorEngine {
     return { ok: true, value: parsed.value };
   }
 
-  private allowedConcepts(ranked: RankedConcept[]): ConceptRef[] {
+  /** The concepts the model may name: the catalogue's and the offline ranking's, less those the exercise avoids. */
+  private allowedConcepts(ranked: RankedConcept[], avoid: readonly string[]): ConceptRef[] {
     const out: ConceptRef[] = [];
-    for (const c of [...(this.options.concepts ?? []), ...ranked]) if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, title: c.title });
+    for (const c of [...(this.options.concepts ?? []), ...ranked]) if (!avoid.includes(c.id) && !out.some((o) => o.id === c.id)) out.push({ id: c.id, title: c.title });
     return out;
   }
 

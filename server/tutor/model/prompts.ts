@@ -165,12 +165,21 @@ function finish(task: string, data: Record<string, unknown>, options: PromptOpti
 
 // ---- the prompts ---------------------------------------------------------------------------------------
 
+/** exercise.yaml's `tutor.avoid`, as an instruction; answers are checked against it too (model/engine.ts). */
+function avoidInstruction(facts: TutorFacts): string {
+  const avoid = facts.exercise?.avoid ?? [];
+  return avoid.length > 0 ? `This exercise asks the learner to do without these, so never suggest or mention them: ${avoid.map((t) => `\`${t}\``).join(", ")}.` : "";
+}
+
 export function failureMessages(facts: TutorFacts, ranked: RankedConcept[], allowed: ConceptRef[], options: PromptOptions = {}): ChatMessage[] {
   const task = [
     "Task: explain to the learner why their submission did not pass.",
     "In `explanation`, write 2 to 5 short sentences of markdown: what went wrong, on which line, and why. Point at the idea they are missing, not at the exact fix.",
     "In `concepts`, give the ids of the concepts this mistake is about, most relevant first, using only ids from `allowedConceptIds`. `candidateConcepts` is what a rule-based checker found, with its evidence: start from it, but judge for yourself.",
-  ].join("\n");
+    avoidInstruction(facts),
+  ]
+    .filter(Boolean)
+    .join("\n");
   const data = { ...groundedFacts(facts), candidateConcepts: candidates(ranked), allowedConceptIds: allowed.map((c) => c.id) };
   return finish(task, data, options, hiddenNeedles(facts));
 }
@@ -186,6 +195,7 @@ export function hintMessages(facts: TutorFacts, level: HintLevel, ranked: Ranked
     `Task: give the learner a hint. ${HINT_LEVELS[level]}`,
     "Never include code blocks or a corrected line. The learner should still do the thinking.",
     concept ? `The hint should be about the concept \`${concept}\`.` : "",
+    avoidInstruction(facts),
   ]
     .filter(Boolean)
     .join("\n");

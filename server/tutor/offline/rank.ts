@@ -44,7 +44,8 @@ export function rankModules(rawFacts: TutorFacts): RankedModule[] {
   const facts = learnerSafeFacts(rawFacts);
   if (!hasConceptsToRank(facts)) return [];
   const practised = new Set(facts.exercise?.concepts ?? []);
-  const seen = new Set<string>();
+  // Concepts the exercise asks the tutor not to suggest (exercise.yaml's tutor.avoid) are never ranked.
+  const seen = new Set<string>(facts.exercise?.avoid ?? []);
   const ranked: (RankedModule & { index: number; strongest: number })[] = [];
   CATALOGUE.forEach((module, index) => {
     if (seen.has(module.id)) return;
@@ -64,7 +65,8 @@ export function rankModules(rawFacts: TutorFacts): RankedModule[] {
 function priorOnly(facts: TutorFacts): RankedModule[] {
   // A syntax error or a resource limit says nothing about the exercise's topics.
   if (facts.verdict !== "failed" && facts.verdict !== "error") return [];
-  const ids = [...new Set(facts.exercise?.concepts ?? [])];
+  const avoided = new Set(facts.exercise?.avoid ?? []);
+  const ids = [...new Set(facts.exercise?.concepts ?? [])].filter((id) => !avoided.has(id));
   return ids.flatMap((id) => {
     const module = CATALOGUE.find((m) => m.id === id);
     if (!module) return [];
