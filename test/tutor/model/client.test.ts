@@ -64,7 +64,9 @@ describe("chatCompletion: answers", () => {
 
   test("survives bytes split anywhere (inside UTF-8 characters and lines), CRLF line ends and keep-alive comments", async () => {
     server.enqueue(scripts.streamed(ANSWER, { chunkChars: 2, byteSplit: 3, lineEnd: "\r\n", keepAliveComments: true }));
-    const result = await chatCompletion(testConfig(server.baseUrl), MESSAGES, hintResponseSchema);
+    // Hundreds of tiny writes: a busy machine can take longer than the default test timeout, and time is not what
+    // this test is about.
+    const result = await chatCompletion(testConfig(server.baseUrl, { timeoutMs: 10_000 }), MESSAGES, hintResponseSchema);
     expect(JSON.parse(result.text)).toEqual(ANSWER);
   });
 
