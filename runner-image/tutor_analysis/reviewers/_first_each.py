@@ -14,6 +14,16 @@ def first_each(ctx, id_, hits):
     return [ctx.suggestion(id_, line, node, message) for line, node, message in sorted(chosen.values(), key=lambda h: h[0])]
 
 
+def plus_operands(node):
+    """The operands of a chain of `+` (`a + b + c`), left to right."""
+    pieces = []
+    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        pieces.append(node.right)
+        node = node.left
+    pieces.append(node)
+    return pieces[::-1]
+
+
 def builtin_call(ctx, node, name, args=None):
     """Whether `node` calls Python's own `name` (not one the file defines): `str(x)`, `len(xs)`..., with `args`
     positional arguments when given and no keywords."""

@@ -8,7 +8,7 @@ variable, and any `%` whose values don't line up with its fields."""
 import ast
 import re
 
-from ._first_each import builtin_call, first_each
+from ._first_each import builtin_call, first_each, plus_operands
 
 SUGGESTION = "f-string"
 
@@ -19,16 +19,6 @@ _LONGEST_EXAMPLE = 55
 
 def _text(node):
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _pieces(node):
-    """The operands of a chain of `+` (`a + b + c`), left to right."""
-    pieces = []
-    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        pieces.append(node.right)
-        node = node.left
-    pieces.append(node)
-    return pieces[::-1]
 
 
 def _literal_part(text):
@@ -76,7 +66,7 @@ def _concatenation(ctx, node):
     parent = ctx.parent(node)
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add) and parent.left is node:
         return None  # only the whole chain
-    pieces = _pieces(node)
+    pieces = plus_operands(node)
     if len(pieces) < 2:
         return None
     texts = [p for p in pieces if _text(p)]

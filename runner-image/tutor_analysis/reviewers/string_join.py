@@ -14,7 +14,7 @@ import json
 from ..context import walk_block
 from ..kinds import FOR_LOOPS, LOOPS, subscript_index
 from ._accumulation import blocks, mentions, set_just_before
-from ._first_each import first_each
+from ._first_each import first_each, plus_operands
 
 SUGGESTION = "string-join"
 
@@ -27,12 +27,7 @@ def _pieces(node):
     """The operands of `a + b + c`, or the parts of an f-string, left to right."""
     if isinstance(node, ast.JoinedStr):
         return list(node.values)
-    pieces = []
-    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        pieces.append(node.right)
-        node = node.left
-    pieces.append(node)
-    return pieces[::-1]
+    return plus_operands(node)
 
 
 def _additions(loop, name):
