@@ -36,7 +36,8 @@ def _changed_or_shared(ctx, scope, name):
             return True
         if isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and n.target.id == name:
             return True
-        if isinstance(n, (ast.Return, ast.Yield)) and isinstance(n.value, ast.Name) and n.value.id == name:
+        if isinstance(n, (ast.Return, ast.Yield)) and isinstance(n.value, ast.Name) and n.value.id == name \
+                and not _rebound_before(scope, name, n.lineno):
             return True
         if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name) and n.value.id == name \
                 and any(not isinstance(t, ast.Name) for t in n.targets):
@@ -44,6 +45,15 @@ def _changed_or_shared(ctx, scope, name):
         if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load) and _an_item_of_a_display(ctx, n):
             return True  # {"inventory": inventory}: whoever gets the dictionary gets the shared list
     return False
+
+
+def _rebound_before(scope, name, line):
+    """Whether a statement of the function's own body (not inside a branch or loop, which may not run) binds
+    `name` to something else before `line`: after `acc = acc + [x]` a `return acc` hands out a new list, not the
+    default."""
+    return any(isinstance(s, ast.Assign) and s.lineno < line
+               and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+               for s in scope.node.body)
 
 
 def _an_item_of_a_display(ctx, node):
