@@ -13,11 +13,15 @@ if [ -z "$mirror" ]; then
 fi
 mirror="${mirror:-http://deb.debian.org/debian}"
 dir=$(mktemp -d /tmp/tutor-base.XXXXXX)
-trap 'rm -rf "$dir"' EXIT
+# debootstrap mounts the host's /proc (and on some hosts /sys) inside the tree to configure packages, and can
+# leave it mounted; unmounted first, neither the image nor the clean-up reads the host's processes.
+unmount_inside() { for m in proc sys; do if mountpoint -q "$dir/$m"; then umount -l "$dir/$m"; fi; done; }
+trap 'unmount_inside; rm -rf "$dir"' EXIT
 echo "debootstrap bookworm from $mirror (about a minute)..."
 debootstrap --variant=minbase --include=python3 bookworm "$dir" "$mirror" >"$dir.log" 2>&1 \
   || { tail -n 20 "$dir.log" >&2; rm -f "$dir.log"; exit 1; }
 rm -f "$dir.log"
+unmount_inside
 # Nothing the sandbox needs: documentation, locales, apt's caches.
 rm -rf "$dir"/usr/share/doc/* "$dir"/usr/share/man/* "$dir"/usr/share/locale/* "$dir"/var/cache/apt/* "$dir"/var/lib/apt/lists/*
 echo "importing as $name..."
