@@ -196,7 +196,8 @@ export class Stepper {
     // aria-disabled rather than disabled: a disabled button would drop the keyboard focus at the first or last step.
     for (const b of [this.first, this.previous]) b.setAttribute("aria-disabled", String(this.index === 0));
     for (const b of [this.next, this.last]) b.setAttribute("aria-disabled", String(this.index === count - 1));
-    this.frames.replaceChildren(...(step.frames.length ? step.frames.map((_frame, depth) => frameTable(step, depth, changes)) : [h("p", { className: "muted", text: "No function of yours is running at this step." })]));
+    const outer = step.outer ? [h("p", { className: "muted", testId: "stepper-outer", text: `${step.outer} earlier ${step.outer === 1 ? "call" : "calls"} further out, not shown.` })] : [];
+    this.frames.replaceChildren(...(step.frames.length ? [...outer, ...step.frames.map((_frame, depth) => frameTable(step, depth, changes))] : [h("p", { className: "muted", text: "No function of yours is running at this step." })]));
     this.output.textContent = step.stdout || "(nothing printed yet)";
     this.output.classList.toggle("stepper__output--empty", !step.stdout);
     this.code.mark({ current: step.line, ran: lineThatRan(this.steps, this.index), suspects: this.suspects });

@@ -64,6 +64,7 @@ class Observer:
         self.output_cap = output_cap
         self.printed_bytes = 0
         self.stdout_tail = ""
+        self.depths = {}  # id(frame) -> its _depth, while the frame runs
         self.hook = self._trace_hook()
 
     @property
@@ -139,7 +140,15 @@ class Observer:
         line = frame.f_lineno
         if type(line) is not int or line <= 0:  # a module's "call" event
             line = frame.f_code.co_firstlineno
-        step = {"line": line, "event": event, "frames": self._frames(frame), "stdout": self.stdout_tail}
+        if event == "call":
+            self.depths.pop(id(frame), None)  # a new frame may have a finished one's id
+        frames = self._frames(frame)
+        outer = self._depth(frame) - len(frames)
+        if event == "return":
+            self.depths.pop(id(frame), None)
+        step = {"line": line, "event": event, "frames": frames, "stdout": self.stdout_tail}
+        if outer > 0:
+            step["outer"] = outer
         if event == "return":
             step["value"] = short_repr(arg)
         elif event == "exception":
@@ -154,6 +163,25 @@ class Observer:
                 found.append(frame)
             frame = frame.f_back
         return [{"function": cut(f.f_code.co_name, TRACE_CHARS), "locals": _locals(f)} for f in reversed(found)]
+
+    def _depth(self, frame):
+        """How many of the learner's frames the stack holds up to `frame` (so that the frames of two steps of a deep
+        recursion can be lined up): one more than the nearest learner frame further out whose depth is known, so
+        each call costs a step or two rather than a walk down the whole stack."""
+        known = self.depths.get(id(frame))
+        if known is None:
+            known = 1
+            outer = frame.f_back
+            while outer is not None:
+                if outer.f_code.co_filename == self.path:
+                    below = self.depths.get(id(outer))
+                    if below is not None:
+                        known += below
+                        break
+                    known += 1
+                outer = outer.f_back
+            self.depths[id(frame)] = known
+        return known
 
     def _store(self, text):
         """Keeps a step (as JSON): among the first ones while they fit, else in the ring of the last ones."""

@@ -93,13 +93,15 @@ def _valid_trace(trace, max_steps):
 def _valid_step(step):
     if type(step) is not dict or type(step.get("line")) is not int or step["line"] < 0 or step.get("event") not in _STEP_EVENTS:
         return False
-    if not is_str(step.get("stdout"), TRACE_STDOUT_CHARS) or set(step) - {"line", "event", "frames", "stdout", "value", "exception", "skipped"}:
+    if not is_str(step.get("stdout"), TRACE_STDOUT_CHARS) or set(step) - {"line", "event", "frames", "outer", "stdout", "value", "exception", "skipped"}:
         return False
     if "value" in step and not (step["event"] == "return" and is_str(step["value"], TRACE_CHARS)):
         return False
     if "exception" in step and not (step["event"] == "exception" and is_str(step["exception"], TRACE_EXCEPTION_CHARS)):
         return False
     if "skipped" in step and not (type(step["skipped"]) is int and step["skipped"] > 0):
+        return False
+    if "outer" in step and not (type(step["outer"]) is int and step["outer"] > 0):
         return False
     frames = step.get("frames")
     if type(frames) is not list or len(frames) > TRACE_FRAMES:

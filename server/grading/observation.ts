@@ -24,6 +24,8 @@ export const traceStepSchema = z.strictObject({
   event: z.enum(["call", "line", "return", "exception"]),
   /** The learner's frames on the stack, outermost first ("<module>" for module level): variables as reprs. */
   frames: z.array(z.strictObject({ function: text(200), locals: z.record(text(200), text(200)) })).max(20),
+  /** When the learner's frames are more than 20 deep: how many are further out than `frames`. */
+  outer: z.number().int().positive().optional(),
   /** The end of what was printed so far. */
   stdout: text(2000),
   /** On a "return": the returned value's repr. */

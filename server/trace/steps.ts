@@ -14,14 +14,19 @@ export interface VariableChange {
 }
 
 /**
- * What changed between two steps. Frames are matched by depth and function; the innermost frame of a "call" step is
- * a new call, so all its variables are new, even when the previous step had a call of the same function there.
+ * What changed between two steps. Frames are matched by their depth on the whole stack (a step lists only the
+ * innermost 20, `outer` counts the rest) and function; the innermost frame of a "call" step is a new call, so all
+ * its variables are new, even when the previous step had a call of the same function there.
  */
 export function changesBetween(previous: TraceStep | undefined, current: TraceStep): VariableChange[] {
   const changes: VariableChange[] = [];
+  const shift = (current.outer ?? 0) - (previous?.outer ?? 0);
   current.frames.forEach((frame, depth) => {
+    // A frame the previous step's listing had scrolled out of view (returning from a deep recursion) did not change.
+    if (depth + shift < 0) return;
     const freshCall = current.event === "call" && depth === current.frames.length - 1;
-    const before = !freshCall && previous?.frames[depth]?.function === frame.function ? previous.frames[depth]!.locals : null;
+    const was = previous?.frames[depth + shift];
+    const before = !freshCall && was?.function === frame.function ? was.locals : null;
     for (const [name, after] of Object.entries(frame.locals)) {
       const was = before && Object.hasOwn(before, name) ? before[name]! : null;
       if (was !== after) changes.push({ frame: depth, name, before: was, after });

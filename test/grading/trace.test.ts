@@ -92,6 +92,13 @@ test("a deep recursion ends at the cap with truncated: true, its frames outermos
   const deep = trace.steps.find((s) => s.frames.length === 20)!;
   const ns = deep.frames.map((f) => Number(f.locals.n));
   expect(ns.slice(1)).toEqual(ns.slice(0, -1).map((n) => n - 1));
+  // `outer` counts the frames further out, so each frame's depth on the whole stack is known: down(n) is call
+  // number 5001 - n. A shallower step has none.
+  const innermost = (s: (typeof trace.steps)[number]) => s.frames.at(-1)!.locals.n;
+  const deepSteps = trace.steps.filter((s) => s.frames.length === 20 && innermost(s) !== undefined);
+  expect(deepSteps.length).toBeGreaterThan(0);
+  for (const s of deepSteps) expect((s.outer ?? 0) + 20).toBe(5001 - Number(innermost(s)));
+  expect(start.outer).toBeUndefined();
   expect(Buffer.byteLength(JSON.stringify(trace))).toBeLessThan(MAX_TRACE_BYTES);
 }, 60_000);
 

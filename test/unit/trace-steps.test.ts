@@ -76,6 +76,17 @@ describe("reading a trace step by step", () => {
     expect(changesBetween(outer, recall)).toEqual([{ frame: 1, name: "n", before: null, after: "2" }]);
   });
 
+  test("deeper than the 20 frames a step lists, frames are lined up by their depth on the whole stack", () => {
+    // fact(30) down to fact(11) is listed at a depth of 30 calls (10 further out); the next call, fact(10), shifts
+    // the listing by one: only the new call is new, no frame "changed" from its neighbour's n.
+    const listed = (deepest: number): TraceStep["frames"] => Array.from({ length: 20 }, (_, i) => frame("fact", { n: String(deepest + 19 - i) }));
+    const before: TraceStep = { line: 3, event: "line", frames: listed(11), outer: 10, stdout: "" };
+    const call: TraceStep = { line: 1, event: "call", frames: listed(10), outer: 11, stdout: "" };
+    expect(changesBetween(before, call)).toEqual([{ frame: 19, name: "n", before: null, after: "10" }]);
+    const back: TraceStep = { line: 4, event: "line", frames: listed(11), outer: 10, stdout: "" };
+    expect(changesBetween({ ...call, event: "return", value: "1" }, back)).toEqual([]);
+  });
+
   test("each step is one sentence a screen reader can say", () => {
     expect(narrateStep(STEPS, 0)).toBe("Step 1 of 6, line 1: total is called with numbers = [1, 2]");
     expect(narrateStep(STEPS, 1)).toBe("Step 2 of 6, line 2: nothing changed");
