@@ -9,7 +9,7 @@ import { assignSet } from "../../server/courses/assignments";
 import { createCourse } from "../../server/courses/courses";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
 import { announceExerciseChange } from "../../server/exercises/change-feed";
-import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
+import { platformWithBrowser, SCREENSHOTS, signInPage } from "../support/browser";
 import { writeExerciseFolder } from "../support/exercise-fixture";
 import { signedUpPerson, type Person } from "../support/platform";
 
@@ -46,13 +46,7 @@ beforeAll(async () => {
   }
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${session.platform.url}/#/signin`);
-  await page.locator('[data-testid="signin-email"]').fill(email);
-  await page.locator('[data-testid="signin-password"]').fill(PASSWORD);
-  await page.locator('[data-testid="signin-submit"]').click();
-  await page.locator('[data-testid="signed-in-as"]').waitFor();
-}
+const signIn = (page: Page, email: string) => signInPage(page, session.platform.url, email, PASSWORD);
 
 test("an instructor sees the changed exercise, regrades with the keyboard, and reads who flipped", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
