@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { CourseList, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
+import type { ChangedExercise, CourseList, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, RegradeScope, RegradeView, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -298,6 +298,20 @@ export async function removeMember(courseId: string, userId: string): Promise<vo
 
 export async function getLearnerTimeline(courseId: string, userId: string, signal?: AbortSignal): Promise<LearnerTimeline> {
   return await request<LearnerTimeline>("GET", `${coursePath(courseId)}/learners/${encodeURIComponent(userId)}/timeline`, undefined, signal);
+}
+
+/** The course's exercises that changed since some submissions were graded, and its latest regrade of each. */
+export async function listRegrades(courseId: string, signal?: AbortSignal): Promise<{ changed: ChangedExercise[]; regrades: RegradeView[] }> {
+  return await request<{ changed: ChangedExercise[]; regrades: RegradeView[] }>("GET", `${coursePath(courseId)}/regrades`, undefined, signal);
+}
+
+/** Queues the stale submissions of the exercise (each learner's latest, or all) to be graded again. */
+export async function startRegrade(courseId: string, exercise: string, scope: RegradeScope): Promise<RegradeView> {
+  return (await request<{ regrade: RegradeView }>("POST", `${coursePath(courseId)}/regrades`, { exercise, scope })).regrade;
+}
+
+export async function getRegrade(courseId: string, regradeId: string, signal?: AbortSignal): Promise<RegradeView> {
+  return (await request<{ regrade: RegradeView }>("GET", `${coursePath(courseId)}/regrades/${encodeURIComponent(regradeId)}`, undefined, signal)).regrade;
 }
 
 export function courseExportHref(courseId: string): string {

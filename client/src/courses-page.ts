@@ -13,6 +13,7 @@ import {
   listCourses,
   listExerciseSets,
   listExtensions,
+  listRegrades,
   removeAssignment,
   removeExtension,
   removeMember,
@@ -24,8 +25,9 @@ import { clearError, showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
 import { courseAnswersHref, courseDashboardHref, courseHref, courseSimilarityHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
+import { regradeSection } from "./regrade-ui";
 import { copyButton } from "./tutor-ui";
-import type { Account, AssignmentDetail, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet } from "./types";
+import type { Account, AssignmentDetail, ChangedExercise, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet, RegradeView } from "./types";
 
 function needAccount(what: string): HTMLElement {
   return h(
@@ -361,7 +363,13 @@ function membersSection(course: CourseDetail, reload: () => void): HTMLElement {
   );
 }
 
-function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: DeadlineExtension[], reload: () => void): HTMLElement[] {
+interface InstructorData {
+  sets: ExerciseSet[];
+  extensions: DeadlineExtension[];
+  regrades: { changed: ChangedExercise[]; regrades: RegradeView[] };
+}
+
+function instructorView(course: CourseDetail, { sets, extensions, regrades }: InstructorData, reload: () => void, signal: AbortSignal): HTMLElement[] {
   return [
     h(
       "div",
@@ -389,6 +397,7 @@ function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: D
             h("tbody", {}, ...course.assignments.map((a) => assignmentRow(course, a, reload))),
           ),
     ),
+    regradeSection(course.id, regrades, signal),
     assignForm(course, sets, reload),
     extensionsSection(course, extensions, reload),
     membersSection(course, reload),
@@ -411,15 +420,17 @@ export function mountCoursePage(container: HTMLElement, id: string): () => void 
     }
     const course = await getCourse(id, controller.signal);
     const teaching = course.role === "instructor";
-    const [sets, extensions] = teaching ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal)]) : [[], []];
+    const data: InstructorData | null = teaching
+      ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal), listRegrades(course.id, controller.signal)]).then(([sets, extensions, regrades]) => ({ sets, extensions, regrades }))
+      : null;
     if (disposed) return;
     document.title = `${course.name} · Tutor`;
     page.removeAttribute("aria-busy");
     page.replaceChildren(
       back,
       h("h1", { text: course.name, testId: "course-title", attrs: { tabindex: "-1" } }),
-      ...(teaching
-        ? instructorView(course, sets, extensions, reload)
+      ...(data
+        ? instructorView(course, data, reload, controller.signal)
         : course.assignments.length === 0
           ? [h("p", { className: "muted", testId: "no-assignments", text: "Your instructor has not assigned anything yet." })]
           : course.assignments.map(learnerAssignment)),

@@ -93,6 +93,13 @@ function attemptItem(attempt: Attempt, number: number, cleanups: (() => void)[])
       attempt.secondsSincePrevious !== null ? h("span", { className: "muted", text: `${formatDuration(attempt.secondsSincePrevious)} after the previous` }) : null,
     ),
   );
+  // Someone else's regrade changes a learner's result: say so rather than let it change silently.
+  if (s.regrade) {
+    const note = s.regrade.pending
+      ? "Being regraded: the exercise changed since this was graded, so your instructor is grading it again. The result above stands until then."
+      : `Regraded ${s.regrade.at ? formatDateTime(s.regrade.at) : ""} after the exercise changed: the result above is the new one.`;
+    item.appendChild(h("p", { className: "attempt__line muted", testId: "attempt-regraded", attrs: { role: "note" }, text: note }));
+  }
   const concepts = attempt.feedback?.concepts ?? [];
   if (concepts.length > 0) {
     item.appendChild(h("p", { className: "attempt__line", testId: "attempt-concepts" }, h("span", { className: "field-label", text: "Feedback " }), ...concepts.map((c) => conceptLink(c.id, c.title))));

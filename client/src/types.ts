@@ -18,6 +18,7 @@ import type { AssignedExerciseView, CourseDetail, CourseSummary, MemberView } fr
 import type { ExerciseStatus } from "../../server/courses/status";
 import type { ExtensionView } from "../../server/courses/extensions";
 import type { SimilarityReport, SimilaritySide } from "../../server/courses/similarity";
+import type { ChangedExercise, RegradeScope, RegradeView } from "../../server/regrade/regrade";
 import type { LearnerTimeline, TimelineEvent } from "../../server/courses/timeline";
 import type { Attempt, AttemptHistory } from "../../server/progress/history";
 import type { CourseDashboard, LearnerDashboard } from "../../server/progress/queries";
@@ -35,6 +36,7 @@ export type FunctionExplanation = Answered<FunctionExplanationContent>;
 export type DocumentedCode = Answered<DocumentedCodeContent>;
 export type Rating = RatingView;
 export type { CourseTutorAnswer, CourseTutorAnswers, RatingFilter };
+export type { ChangedExercise, RegradeScope, RegradeView };
 /** A line the tutor suspects of the bug, and why: a repair, the spectrum, or where Python stopped. */
 export type SuspectLine = FeedbackView["suspectLines"][number];
 export type Trace = TraceView;

@@ -8,6 +8,7 @@ import { checkCommand } from "./check-command";
 import { gradeCommand } from "./grade-command";
 import { importCommand } from "./import-command";
 import { runnerCommand } from "./runner-command";
+import { regradeCommand } from "./regrade-command";
 import { seedCommand } from "./seed-command";
 import { serveCommand } from "./serve-command";
 import { similarityCommand } from "./similarity-command";
@@ -45,6 +46,10 @@ const USAGE = `usage: tutor <command>
   similarity <set>/<slug> --course ID [--json]
                                             pairs of the course's learners whose latest submissions of the
                                             exercise are alike, most alike first (starter and reference left out)
+  regrade <set>/<slug> [--course ID] [--all]
+                                            after an exercise changed, grade its stale submissions again (each
+                                            learner's latest, or --all; one course's learners, or everyone's),
+                                            behind new submissions; waits, printing progress and the summary
   seed demo                                 create a demo course with learners and two weeks of graded history
 
 The tutor works offline; set TUTOR_MODEL_BASE_URL and TUTOR_MODEL to use an OpenAI-compatible model.
@@ -66,6 +71,8 @@ async function run(argv: string[]): Promise<number> {
       return seedCommand(args);
     case "similarity":
       return similarityCommand(args);
+    case "regrade":
+      return regradeCommand(args);
     case "grade":
       return gradeCommand(args);
     case "runner":

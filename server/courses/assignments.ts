@@ -34,6 +34,14 @@ export function assignmentSummary(catalog: ExerciseCatalog, a: Assignment & { ex
   };
 }
 
+/** The exercise, if it belongs to a set the course assigns (so that a course's reports never reach beyond it). */
+export async function assignedExercise(db: Database, catalog: ExerciseCatalog, courseId: string, exerciseId: string): Promise<Exercise> {
+  const exercise = catalog.get(exerciseId);
+  const assigned = (await courseAssignments(db, courseId)).some((a) => a.setName === exercise?.set);
+  if (!exercise || !assigned) throw notFound(`The exercise "${exerciseId}" in the sets this course assigns`);
+  return exercise;
+}
+
 /** The assignment with one learner's extension, if they have one, in place of its due date. */
 export function withOwnDueDate(assignment: Assignment, extensionDueAt: Date | null): OwnAssignment {
   return extensionDueAt ? { ...assignment, dueAt: extensionDueAt, extended: true } : { ...assignment, extended: false };

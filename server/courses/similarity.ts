@@ -8,8 +8,7 @@ import path from "node:path";
 import type { Database } from "../database/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
-import { notFound } from "../http/errors";
-import { courseAssignments } from "./assignments";
+import { assignedExercise } from "./assignments";
 
 /** Enough to read through in one sitting; the rest are less alike than the last one shown (`truncated`). */
 export const SIMILARITY_PAIR_LIMIT = 50;
@@ -113,14 +112,6 @@ export interface SimilarityReport {
   comparedCount: number;
   pairs: (Omit<ProgramPair, "left" | "right"> & { left: SimilaritySide; right: SimilaritySide })[];
   truncated: boolean;
-}
-
-/** The exercise, if it belongs to a set the course assigns (so the report never reaches beyond the course). */
-async function assignedExercise(db: Database, catalog: ExerciseCatalog, courseId: string, exerciseId: string): Promise<Exercise> {
-  const exercise = catalog.get(exerciseId);
-  const assigned = (await courseAssignments(db, courseId)).some((a) => a.setName === exercise?.set);
-  if (!exercise || !assigned) throw notFound(`The exercise "${exerciseId}" in the sets this course assigns`);
-  return exercise;
 }
 
 export async function similarityReport(db: Database, catalog: ExerciseCatalog, courseId: string, exerciseId: string): Promise<SimilarityReport> {

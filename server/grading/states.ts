@@ -4,10 +4,12 @@
 // bundle can include it as it is.
 //
 //   enqueue --> queued --claim--> running --complete--> graded
-//                 ^                 | |
-//                 +----postpone-----+ +----fail-----> failed_to_grade
+//                ^ ^                | |                   |
+//                | +----postpone----+ +----fail-----> failed_to_grade
+//                +---------------------regrade------------+
 //
 // and running --resume--> running: the lease of a worker that died ran out, and another worker takes it over.
+// A regrade puts a graded submission back in the queue, at low priority, after its exercise changed.
 
 /**
  * The states, as the database stores them (prisma/schema.prisma's SubmissionState, which lifecycle.ts checks
@@ -44,6 +46,8 @@ export const TRANSITIONS = {
   postpone: { from: "running", to: "queued", event: "postponed" },
   /** Grading gave up: our fault, never the learner's. */
   fail: { from: "running", to: "failed_to_grade", event: "failed" },
+  /** The exercise changed since the verdict: graded again (the event keeps the earlier verdict, counts and results). */
+  regrade: { from: "graded", to: "queued", event: "regrade" },
 } as const satisfies Record<string, Transition>;
 
 export type SubmissionEventKind = (typeof TRANSITIONS)[keyof typeof TRANSITIONS]["event"];

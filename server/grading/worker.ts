@@ -9,7 +9,7 @@ import type { Database } from "../database/client";
 import type { Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
-import { progressAfterGrading } from "../progress/progress";
+import { lockProgress, progressAfterGrading, progressAfterRegrade } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
 import { type GradeResult, gradeSubmission } from "./grade";
@@ -135,7 +135,7 @@ export class GradingWorker {
       const exercise = await this.exerciseFor(job);
       if (!exercise) return;
       const result = await this.grade(job, exercise);
-      const stored = await this.store(job, result);
+      const stored = await this.store(job, exercise, result);
       this.announce(job, stored);
     } catch (e) {
       await this.handleFailure(job, e);
@@ -144,20 +144,28 @@ export class GradingWorker {
     }
   }
 
-  /** Grades the submission, telling the learner it started and passing on each result as it comes. */
+  /**
+   * Grades the submission, telling the learner it started and passing on each result as it comes. A regrade runs
+   * quietly: the learner did nothing, so only its stored verdict reaches their open pages (announce).
+   */
   private async grade(job: ClaimedSubmission, exercise: Exercise): Promise<GradeResult> {
     const { events } = this.o;
+    const live = job.regradeId === null;
     // Each test file counts as one until the sandbox has listed its tests.
-    events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length, job.gradingAttempts);
+    if (live) events.running(job.userId, job.id, exercise.cases.length + exercise.tests.length, job.gradingAttempts);
     const sandbox = await this.o.sandbox();
     return gradeSubmission(sandbox, this.o.references, exercise, job.code, {
-      onTest: (index, total, test) => events.test(job.userId, job.id, index, total, test),
+      onTest: live ? (index, total, test) => events.test(job.userId, job.id, index, total, test) : undefined,
     });
   }
 
-  /** Stores the verdict, with the learner's progress, in one statement; null if this worker lost the lease. */
-  private store(job: ClaimedSubmission, result: GradeResult): Promise<Submission | null> {
-    return completeGrading(this.o.db, job.id, this.id, result, progressAfterGrading);
+  /**
+   * Stores the verdict, graded against this exercise's version, with the learner's progress, in one statement;
+   * null if this worker lost the lease. A regrade's verdict rebuilds progress rather than adding an attempt.
+   */
+  private store(job: ClaimedSubmission, exercise: Exercise, result: GradeResult): Promise<Submission | null> {
+    const after = job.regradeId === null ? { change: progressAfterGrading } : { change: progressAfterRegrade, lock: lockProgress };
+    return completeGrading(this.o.db, job, this.id, result, exercise.contentHash, after);
   }
 
   /** Tells the learner the stored verdict; null from the store means the lease was lost, and another worker finishes. */
@@ -210,9 +218,10 @@ export class GradingWorker {
     }
   }
 
-  /** Puts the job back in the queue for a later attempt, and tells the learner why it waits. */
+  /** Puts the job back in the queue for a later attempt, and tells the learner why it waits (not for a regrade's). */
   private async postpone(job: ClaimedSubmission, reason: string, delayMs: number): Promise<void> {
-    if (await postponeGrading(this.o.db, job.id, this.id, reason, delayMs)) this.o.events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
+    const postponed = await postponeGrading(this.o.db, job.id, this.id, reason, delayMs);
+    if (postponed && job.regradeId === null) this.o.events.queued(job.userId, job.id, 0, job.gradingAttempts, reason);
   }
 
   private async finishFailed(job: ClaimedSubmission, reason: string): Promise<void> {

@@ -5,13 +5,14 @@ import { z } from "zod";
 import { requireAccount, requireInstructor } from "../auth/authorization";
 import { emailSchema } from "../auth/accounts";
 import { requireCourseInstructor, requireCourseMember, requireTeaches } from "../courses/access";
-import { assignmentSummary, assignSet, setDueDate, unassignSet } from "../courses/assignments";
+import { assignedExercise, assignedExercises, assignmentSummary, assignSet, courseAssignments, setDueDate, unassignSet } from "../courses/assignments";
 import { addCoInstructor, removeMember, courseDetail, coursesOf, courseSummary, createCourse, joinCourse } from "../courses/courses";
 import { courseExtensions, grantExtension, removeExtension } from "../courses/extensions";
 import { courseGradesCsv, exportFileName } from "../courses/grades";
 import { similarityReport } from "../courses/similarity";
 import { learnerTimeline } from "../courses/timeline";
 import { courseTutorAnswers } from "../courses/tutor-answers";
+import { changedExercises, courseRegrade, latestCourseRegrades, REGRADE_SCOPES, requestRegrade } from "../regrade/regrade";
 import type { RouteDeps } from "./exercise-routes";
 
 const courseParams = z.object({ id: z.uuid("a course id is a UUID") });
@@ -33,6 +34,13 @@ const extensionBody = z
     dueAt: z.iso
       .datetime({ offset: true, error: "dueAt must be the learner's own due date in ISO 8601 with a time zone, such as 2030-05-01T17:00:00Z (to take an extension back, DELETE it)" })
       .transform((s) => new Date(s)),
+  })
+  .strict();
+const regradeParams = courseParams.extend({ regradeId: z.uuid("a regrade id is a UUID") });
+const regradeBody = z
+  .object({
+    exercise: z.string({ error: "exercise must be an exercise id such as basics/shout" }).regex(/^[a-z0-9][a-z0-9_-]*\/[a-z0-9][a-z0-9_-]*$/, "exercise must be an exercise id such as basics/shout"),
+    scope: z.enum(REGRADE_SCOPES, { error: "scope must be latest (each learner's latest submission) or all (every submission)" }),
   })
   .strict();
 const answersQuery = z
@@ -153,6 +161,30 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     const { id, set, slug } = exerciseParams.parse(req.params);
     await requireCourseInstructor(db, id, user.id);
     res.json(await similarityReport(db, catalog, id, `${set}/${slug}`));
+  });
+
+  router.get("/courses/:id/regrades", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const assigned = (await courseAssignments(db, id)).flatMap((a) => assignedExercises(catalog, a.setName));
+    res.json({ changed: await changedExercises(db, id, assigned), regrades: await latestCourseRegrades(db, catalog, id) });
+  });
+
+  router.post("/courses/:id/regrades", async (req, res) => {
+    const user = requireAccount(req);
+    const { id } = courseParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    const { exercise, scope } = regradeBody.parse(req.body);
+    const regrade = await requestRegrade(db, await assignedExercise(db, catalog, id, exercise), { courseId: id }, scope, user.id);
+    res.status(202).json({ regrade });
+  });
+
+  router.get("/courses/:id/regrades/:regradeId", async (req, res) => {
+    const user = requireAccount(req);
+    const { id, regradeId } = regradeParams.parse(req.params);
+    await requireCourseInstructor(db, id, user.id);
+    res.json({ regrade: await courseRegrade(db, catalog, id, regradeId) });
   });
 
   router.get("/courses/:id/tutor-answers", async (req, res) => {

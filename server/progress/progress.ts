@@ -27,6 +27,42 @@ export function progressAfterGrading(graded: Prisma.Sql): Prisma.Sql {
     RETURNING p.*`;
 }
 
+/**
+ * After a regrade's verdict (in `graded`): the learner's best result and first solve, recomputed from every
+ * submission of theirs on the exercise that holds a verdict, the new one instead of its earlier one. A regrade is
+ * not an attempt, so attempts stay; a learner whose only passing submission now fails is no longer solved, and one
+ * whose submission now passes is solved from when it was first graded (finishedAt, which a regrade leaves). A
+ * submission still waiting for its own regrade counts with the verdict it holds until then (only a graded one, or one
+ * queued again by a regrade, holds a verdict outside failed_to_grade). The statement must
+ * start after `lockProgress` (see lifecycle.ts's AfterGraded): it reads the learner's other submissions.
+ */
+export function progressAfterRegrade(graded: Prisma.Sql): Prisma.Sql {
+  const verdicts = Prisma.sql`
+    SELECT s.verdict, COALESCE(s."passedCount", 0) AS passed, COALESCE(s."totalCount", 0) AS total, s."finishedAt", s."createdAt"
+    FROM "Submission" s
+    WHERE s."userId" = g."userId" AND s."exerciseId" = g."exerciseId" AND s.id <> g.id
+      AND s.verdict IS NOT NULL AND s.state <> 'failed_to_grade'
+    UNION ALL
+    SELECT g.verdict, COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), g."finishedAt", g."createdAt"`;
+  // Best means most tests passed, the earliest such submission on a tie, as progressAfterGrading keeps it.
+  const best = (column: string) => Prisma.raw(`(array_agg(v.${column} ORDER BY v.passed DESC, v."createdAt"))[1]`);
+  return Prisma.sql`
+    UPDATE "Progress" p SET "firstSolvedAt" = r."firstSolvedAt", "bestPassed" = r."bestPassed", "bestTotal" = r."bestTotal",
+      "bestVerdict" = r."bestVerdict", "updatedAt" = ${NOW_UTC}
+    FROM ${graded} g CROSS JOIN LATERAL (
+      SELECT min(v."finishedAt") FILTER (WHERE v.verdict = 'passed') AS "firstSolvedAt",
+             ${best("passed")} AS "bestPassed", ${best("total")} AS "bestTotal", ${best("verdict")} AS "bestVerdict"
+      FROM (${verdicts}) v
+    ) r
+    WHERE p."userId" = g."userId" AND p."exerciseId" = g."exerciseId"
+    RETURNING p.*`;
+}
+
+/** Holds the learner's progress on the exercise until the transaction ends, so that rebuilds of it take turns. */
+export function lockProgress(submission: { userId: string; exerciseId: string }): Prisma.Sql {
+  return Prisma.sql`SELECT 1 FROM "Progress" WHERE "userId" = ${submission.userId}::uuid AND "exerciseId" = ${submission.exerciseId} FOR UPDATE`;
+}
+
 /** Counts a stored, graded submission (e.g. when progress is rebuilt from history), by the same rule. */
 export async function recordGradedSubmission(tx: Prisma.TransactionClient, submission: Submission): Promise<Progress> {
   const rows = await tx.$queryRaw<Progress[]>(progressAfterGrading(Prisma.sql`(SELECT * FROM "Submission" WHERE id = ${submission.id}::uuid)`));

@@ -1,16 +1,21 @@
 // The queue's transitions against PostgreSQL alone (no Docker): each is one statement, and each keeps its
 // guarantees: it records an event, it refuses a worker whose lease was taken over, the verdict and the learner's
-// progress change together without losing an attempt to a concurrent completion, and NOTIFY wakes the workers.
+// progress change together without losing an attempt to a concurrent completion, and NOTIFY wakes the workers. A
+// regrade goes back in the queue behind learners' new submissions, keeps the earlier verdict in its event, and
+// rebuilds progress from the new verdicts without counting an attempt.
 import pg from "pg";
 import { connectDatabase, type Database } from "../../server/database/client";
 import type { GradeResult } from "../../server/grading/grade";
-import { claimNextSubmission, completeGrading, enqueueSubmission, failGrading, postponeGrading, QUEUE_CHANNEL, queuePosition } from "../../server/grading/lifecycle";
-import { progressAfterGrading, recordGradedSubmission } from "../../server/progress/progress";
+import { claimNextSubmission, completeGrading, enqueueSubmission, failGrading, postponeGrading, QUEUE_CHANNEL, queuePosition, requeueForRegrade } from "../../server/grading/lifecycle";
+import { lockProgress, progressAfterGrading, progressAfterRegrade, recordGradedSubmission } from "../../server/progress/progress";
 import { createMigratedDatabase, dropDatabase } from "../support/database";
 
 // Its own database, with a server time zone that is not UTC: the timestamp columns hold UTC all the same.
 const DATABASE = `tutor_queue_transitions_${process.pid}`;
 const EXERCISE = "basics/shout";
+/** The exercise's version (its contentHash) as the tests grade it, then as it is after a case is fixed. */
+const VERSION = "x";
+const FIXED = "y";
 let databaseUrl: string;
 let db: Database;
 let userId: string;
@@ -79,14 +84,14 @@ test("enqueueing stores the submission as Prisma reads it, records the event, sa
 test("every transition records its event, and a postponed submission is due again after its delay", async () => {
   const s = await submit();
   const first = await claimNextSubmission(db, "w1", 30_000);
-  expect(first).toEqual({ id: s.id, userId, exerciseId: EXERCISE, code: s.code, gradingAttempts: 1, resumed: false });
+  expect(first).toEqual({ id: s.id, userId, exerciseId: EXERCISE, code: s.code, gradingAttempts: 1, resumed: false, regradeId: null });
   expect(await postponeGrading(db, s.id, "w1", "Docker is down", 0)).toBe(true);
   const waiting = await db.submission.findUniqueOrThrow({ where: { id: s.id } });
   expect(waiting).toMatchObject({ state: "queued", message: "Docker is down", leaseOwner: null, leaseExpiresAt: null });
   expect(Math.abs(waiting.runAfter.getTime() - Date.now())).toBeLessThan(60_000);
   const second = await claimNextSubmission(db, "w2", 30_000);
   expect(second).toMatchObject({ id: s.id, gradingAttempts: 2, resumed: false });
-  const graded = await completeGrading(db, s.id, "w2", result(3), progressAfterGrading);
+  const graded = await completeGrading(db, s, "w2", result(3), VERSION, { change: progressAfterGrading });
   expect(graded).toEqual(await db.submission.findUnique({ where: { id: s.id } }));
   expect(graded).toMatchObject({ state: "graded", verdict: "passed", passedCount: 3, totalCount: 3, durationMs: 25, leaseOwner: null, results: [{ name: "a case", status: "passed" }] });
   expect(await events(s.id)).toEqual([
@@ -94,7 +99,7 @@ test("every transition records its event, and a postponed submission is due agai
     { kind: "running", detail: { workerId: "w1", attempt: 1 } },
     { kind: "postponed", detail: { reason: "Docker is down", delayMs: 0, workerId: "w1" } },
     { kind: "running", detail: { workerId: "w2", attempt: 2 } },
-    { kind: "graded", detail: { verdict: "passed", passed: 3, total: 3, workerId: "w2" } },
+    { kind: "graded", detail: { verdict: "passed", passed: 3, total: 3, contentHash: VERSION, workerId: "w2" } },
   ]);
 
   const failing = await submit();
@@ -110,15 +115,15 @@ test("a worker whose lease expired and was taken over can neither complete, post
   await new Promise((r) => setTimeout(r, 20));
   expect(await claimNextSubmission(db, "fresh", 30_000)).toMatchObject({ id: s.id, gradingAttempts: 2, resumed: true });
 
-  expect(await completeGrading(db, s.id, "stale", result(0), progressAfterGrading)).toBeNull();
+  expect(await completeGrading(db, s, "stale", result(0), VERSION, { change: progressAfterGrading })).toBeNull();
   expect(await postponeGrading(db, s.id, "stale", "no", 0)).toBe(false);
   expect(await failGrading(db, s.id, "stale", "no")).toBeNull();
   expect(await db.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ state: "running", leaseOwner: "fresh", verdict: null });
   expect(await progress()).toBeNull();
 
-  expect(await completeGrading(db, s.id, "fresh", result(3), progressAfterGrading)).not.toBeNull();
+  expect(await completeGrading(db, s, "fresh", result(3), VERSION, { change: progressAfterGrading })).not.toBeNull();
   // Once graded, nobody completes it again, not even the worker that graded it.
-  expect(await completeGrading(db, s.id, "fresh", result(0), progressAfterGrading)).toBeNull();
+  expect(await completeGrading(db, s, "fresh", result(0), VERSION, { change: progressAfterGrading })).toBeNull();
   expect((await events(s.id)).map((e) => e.kind)).toEqual(["queued", "running", "resumed", "graded"]);
   expect(await progress()).toMatchObject({ attempts: 1, bestPassed: 3, bestVerdict: "passed" });
 });
@@ -127,7 +132,7 @@ test("progress counts every attempt, keeps the first solve and the best score (a
   const grade = async (passed: number) => {
     const s = await submit();
     await claimNextSubmission(db, "w", 30_000);
-    return (await completeGrading(db, s.id, "w", result(passed), progressAfterGrading))!;
+    return (await completeGrading(db, s, "w", result(passed), VERSION, { change: progressAfterGrading }))!;
   };
   await grade(1);
   expect(await progress()).toMatchObject({ attempts: 1, firstSolvedAt: null, bestPassed: 1, bestTotal: 3, bestVerdict: "failed" });
@@ -150,7 +155,81 @@ test("completions of one learner's submissions to one exercise at the same momen
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await submit()).id);
   for (let i = 0; i < count; i++) expect(await claimNextSubmission(db, `w${i}`, 30_000)).toMatchObject({ id: ids[i] });
-  const graded = await Promise.all(ids.map((id, i) => completeGrading(db, id, `w${i}`, result(i % 4), progressAfterGrading)));
+  const graded = await Promise.all(ids.map((id, i) => completeGrading(db, { id, userId, exerciseId: EXERCISE }, `w${i}`, result(i % 4), VERSION, { change: progressAfterGrading })));
   expect(graded.every((g) => g?.state === "graded")).toBe(true);
   expect(await progress()).toMatchObject({ attempts: count, bestPassed: 3, bestVerdict: "passed" });
+});
+
+/** A regrade of these submissions, as server/regrade/ makes one: its row, then the requeue. */
+async function regrade(ids: string[]): Promise<string> {
+  const row = await db.regrade.create({ data: { exerciseId: EXERCISE, scope: "all", contentHash: FIXED, queuedCount: ids.length } });
+  expect(await requeueForRegrade(db, row.id, ids)).toBe(ids.length);
+  return row.id;
+}
+const regradeAfter = { change: progressAfterRegrade, lock: lockProgress };
+
+test("a regrade waits behind learners' new submissions, and keeps the earlier verdict in the submission's history", async () => {
+  const old = await submit();
+  await claimNextSubmission(db, "w", 30_000);
+  const graded = (await completeGrading(db, old, "w", result(3), VERSION, { change: progressAfterGrading }))!;
+  const regradeId = await regrade([old.id]);
+  // Queued again, holding its verdict until the new one is stored; a second request leaves it alone.
+  expect(await db.submission.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "queued", priority: 0, regradeId, verdict: "passed", passedCount: 3 });
+  expect(await requeueForRegrade(db, regradeId, [old.id])).toBe(0);
+  const [, requeued] = (await events(old.id)).slice(-2);
+  expect(requeued).toEqual({
+    kind: "regrade",
+    detail: { regradeId, verdict: "passed", passed: 3, total: 3, results: graded.results, contentHash: VERSION, message: "3 of 3 passed" },
+  });
+
+  // A learner submits after the regrade was queued: nothing counts ahead of them, and they are claimed first.
+  const fresh = await enqueueSubmission(db, { userId, exerciseId: EXERCISE, code: "x = 3\n" });
+  expect(fresh.queuePosition).toBe(0);
+  expect(await claimNextSubmission(db, "w", 30_000)).toMatchObject({ id: fresh.submission.id, regradeId: null });
+  expect(await claimNextSubmission(db, "w", 30_000)).toMatchObject({ id: old.id, regradeId, gradingAttempts: 1 });
+  const regraded = (await completeGrading(db, old, "w", result(2), FIXED, regradeAfter))!;
+  // The first grading's time stays (lateness is judged by it); the regrade's has a column of its own.
+  expect(regraded).toMatchObject({ state: "graded", verdict: "failed", gradedContentHash: FIXED, finishedAt: graded.finishedAt });
+  expect(regraded.regradedAt).toBeInstanceOf(Date);
+  expect((await events(old.id)).map((e) => e.kind)).toEqual(["queued", "running", "graded", "regrade", "running", "graded"]);
+});
+
+test("a regrade's verdict rebuilds progress: no attempt is added, a lost pass unsolves, a new pass solves from the first grading", async () => {
+  const grade = async (passed: number) => {
+    const s = await submit();
+    await claimNextSubmission(db, "w", 30_000);
+    return (await completeGrading(db, s, "w", result(passed), VERSION, { change: progressAfterGrading }))!;
+  };
+  const failing = await grade(1);
+  const passing = await grade(3);
+  expect(await progress()).toMatchObject({ attempts: 2, firstSolvedAt: passing.finishedAt, bestPassed: 3 });
+  await regrade([failing.id, passing.id]);
+  // The only pass now fails: not solved; its best is the better of the two new verdicts.
+  await claimNextSubmission(db, "w", 30_000);
+  await claimNextSubmission(db, "w2", 30_000);
+  await completeGrading(db, failing, "w", result(2), FIXED, regradeAfter);
+  // Until its own regrade is stored, the passing submission still counts as it was graded.
+  expect(await progress()).toMatchObject({ attempts: 2, firstSolvedAt: passing.finishedAt, bestPassed: 3 });
+  await completeGrading(db, passing, "w2", result(1), FIXED, regradeAfter);
+  expect(await progress()).toMatchObject({ attempts: 2, firstSolvedAt: null, bestPassed: 2, bestVerdict: "failed" });
+  // Fixed the other way: the earlier failure now passes, solved from when it was first graded.
+  await regrade([failing.id]);
+  await claimNextSubmission(db, "w", 30_000);
+  await completeGrading(db, failing, "w", result(3), VERSION, regradeAfter);
+  expect(await progress()).toMatchObject({ attempts: 2, firstSolvedAt: failing.finishedAt, bestPassed: 3, bestVerdict: "passed" });
+});
+
+test("regrades of one learner's submissions stored at the same moment each count", async () => {
+  const count = 6;
+  const graded = [];
+  for (let i = 0; i < count; i++) {
+    const s = await submit();
+    await claimNextSubmission(db, "w", 30_000);
+    graded.push((await completeGrading(db, s, "w", result(i === 0 ? 3 : 0), VERSION, { change: progressAfterGrading }))!);
+  }
+  await regrade(graded.map((s) => s.id));
+  for (let i = 0; i < count; i++) await claimNextSubmission(db, `w${i}`, 30_000);
+  // Only the last of them passes now; were the rebuilds not to take turns (lockProgress), one would miss another's verdict.
+  await Promise.all(graded.map((s, i) => completeGrading(db, s, `w${i}`, result(i === count - 1 ? 3 : 1), FIXED, regradeAfter)));
+  expect(await progress()).toMatchObject({ attempts: count, firstSolvedAt: graded[count - 1]!.finishedAt, bestPassed: 3 });
 });

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { assignSet } from "../../server/courses/assignments";
 import { createCourse } from "../../server/courses/courses";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
-import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
+import { platformWithBrowser, SCREENSHOTS, signInPage } from "../support/browser";
 import { signedUpPerson, type Person } from "../support/platform";
 
 const session = platformWithBrowser();
@@ -41,13 +41,7 @@ beforeAll(async () => {
   }
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${session.platform.url}/#/signin`);
-  await page.locator('[data-testid="signin-email"]').fill(email);
-  await page.locator('[data-testid="signin-password"]').fill(PASSWORD);
-  await page.locator('[data-testid="signin-submit"]').click();
-  await page.locator('[data-testid="signed-in-as"]').waitFor();
-}
+const signIn = (page: Page, email: string) => signInPage(page, session.platform.url, email, PASSWORD);
 
 test("an instructor finds the copies first, side by side with the matching lines marked, using the keyboard", async () => {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });

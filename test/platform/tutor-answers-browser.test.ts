@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { assignSet } from "../../server/courses/assignments";
 import { createCourse } from "../../server/courses/courses";
 import { ExerciseCatalog } from "../../server/exercises/catalog";
-import { platformWithBrowser, SCREENSHOTS } from "../support/browser";
+import { platformWithBrowser, SCREENSHOTS, signInPage } from "../support/browser";
 import { signedUpPerson, type Person } from "../support/platform";
 
 const session = platformWithBrowser();
@@ -28,13 +28,7 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${session.platform.url}/#/signin`);
-  await page.locator('[data-testid="signin-email"]').fill(email);
-  await page.locator('[data-testid="signin-password"]').fill(PASSWORD);
-  await page.locator('[data-testid="signin-submit"]').click();
-  await page.locator('[data-testid="signed-in-as"]').waitFor();
-}
+const signIn = (page: Page, email: string) => signInPage(page, session.platform.url, email, PASSWORD);
 
 beforeAll(async () => {
   const { platform } = session;

@@ -2,7 +2,7 @@
 // flags that keep it off the network.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import type { PlatformConfig } from "../../server/config";
 import type { Platform } from "../../server/platform";
 import { createMigratedDatabase, dropDatabase } from "./database";
@@ -45,4 +45,13 @@ export function platformWithBrowser(overrides: Partial<PlatformConfig> = {}, wor
     if (ownDatabase) await dropDatabase(ownDatabase);
   });
   return session;
+}
+
+/** Signs in through the sign-in page, as a person would, and waits until the header shows who is signed in. */
+export async function signInPage(page: Page, baseUrl: string, email: string, password = "correct horse battery"): Promise<void> {
+  await page.goto(`${baseUrl}/#/signin`);
+  await page.locator('[data-testid="signin-email"]').fill(email);
+  await page.locator('[data-testid="signin-password"]').fill(password);
+  await page.locator('[data-testid="signin-submit"]').click();
+  await page.locator('[data-testid="signed-in-as"]').waitFor();
 }
