@@ -66,6 +66,9 @@ const ACCESS: Record<string, Access> = {
   "DELETE /courses/:id/assignments/:setName/extensions/:userId": "course-instructor",
   "GET /courses/:id/export.csv": "course-instructor",
   "GET /courses/:id/similarity/:set/:slug": "course-instructor",
+  "GET /courses/:id/regrades": "course-instructor",
+  "POST /courses/:id/regrades": "course-instructor",
+  "GET /courses/:id/regrades/:regradeId": "course-instructor",
   "GET /courses/:id/tutor-answers": "course-instructor",
   "GET /courses/:id/dashboard": "course-instructor",
   "GET /authoring/sets": "instructor",
@@ -142,6 +145,7 @@ function concrete(route: string): string {
     .replace(":set", "tests")
     .replace(":slug", "secret")
     .replace(":userId", learnerId)
+    .replace(":regradeId", "00000000-0000-4000-8000-000000000000")
     .replace(":id", route.startsWith("/tutor/answers/") ? answerId : submissionRoute ? submissionId : route.startsWith("/concepts/") ? "off-by-one" : route.startsWith("/admin/") ? learnerId : courseId);
 }
 
