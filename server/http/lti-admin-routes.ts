@@ -8,7 +8,7 @@ import { addDeployment, listPlatforms, PlatformRegistrationError, platformRegist
 import { toolConfiguration } from "../lti/tool-configuration";
 import { listToolKeys, rotateToolKey } from "../lti/tool-keys";
 import { HttpError, notFound } from "./errors";
-import { toolOrigin } from "./lti-routes";
+import { toolOrigin } from "./lti-endpoints";
 
 const platformParams = z.object({ id: z.uuid("a platform id is a UUID") });
 const deploymentBody = z.object({ deploymentId: z.string({ error: "deploymentId must be a string" }) }).strict();

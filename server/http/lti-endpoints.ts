@@ -1,7 +1,7 @@
-// The LTI 1.3 endpoints a learning platform calls (docs/lti.md): the tool's JWKS, the OIDC login initiation, the
-// launch, and the deep linking picker's answer. They speak HTML forms, not JSON, because the platform drives the
-// browser with redirects and form posts inside its iframe. A refusal is an HTML page saying what happened and
-// what to do. The work is in server/lti/.
+// The LTI 1.3 endpoints a learning platform calls under /lti (docs/lti.md): the tool's JWKS, the OIDC login
+// initiation, the launch, and the deep linking picker's answer. They speak HTML forms, not JSON (so they are not
+// *-routes.ts), because the platform drives the browser with redirects and form posts inside its iframe. A refusal is
+// an HTML page saying what happened and what to do. The work is in server/lti/.
 import { createHash } from "node:crypto";
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import { identityFromCookies, SESSION_COOKIE } from "../auth/identity";
@@ -59,7 +59,7 @@ function landingFor(target: LaunchTarget | null, courseId: string | null): strin
   return "/";
 }
 
-export function ltiRoutes({ db, catalog, keys, log }: LtiRouteDeps): Router {
+export function ltiEndpoints({ db, catalog, keys, log }: LtiRouteDeps): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: "200kb" }));
 
