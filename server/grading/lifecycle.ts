@@ -143,8 +143,8 @@ function transition(
  */
 export type AfterGraded = (graded: Prisma.Sql) => Prisma.Sql;
 
-/** Stores the verdict, and what `afterGraded` changes with it, atomically. Null if the lease was lost. */
-export async function completeGrading(db: Database, id: string, workerId: string, result: GradeResult, afterGraded: AfterGraded): Promise<Submission | null> {
+/** Stores the verdict, and what each of `afterGraded` changes with it, atomically. Null if the lease was lost. */
+export async function completeGrading(db: Database, id: string, workerId: string, result: GradeResult, ...afterGraded: [AfterGraded, ...AfterGraded[]]): Promise<Submission | null> {
   // PostgreSQL's jsonb refuses NUL characters and lone surrogates, which a learner's output may hold.
   const results = JSON.stringify(storableJson(result.tests));
   const observations = JSON.stringify(storableJson(result.observations));
@@ -157,7 +157,7 @@ export async function completeGrading(db: Database, id: string, workerId: string
         observations = ${observations}::jsonb, "passedCount" = ${result.passedCount}::int, "totalCount" = ${result.totalCount}::int,
         "durationMs" = ${result.durationMs}::int, "finishedAt" = ${NOW_UTC}`,
       Prisma.sql`jsonb_build_object('verdict', ${result.status}::text, 'passed', ${result.passedCount}::int, 'total', ${result.totalCount}::int, 'workerId', ${workerId}::text)`,
-      Prisma.sql`, after_graded AS (${afterGraded(Prisma.sql`changed`)})`,
+      Prisma.sql`, ${Prisma.join(afterGraded.map((change, i) => Prisma.sql`${Prisma.raw(`after_graded_${i}`)} AS (${change(Prisma.sql`changed`)})`))}`,
     ),
   );
   return rows[0] ?? null;

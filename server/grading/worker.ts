@@ -9,6 +9,7 @@ import type { Database } from "../database/client";
 import type { Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
+import { ltiScoresAfterGrading } from "../lti/grades-outbox";
 import { progressAfterGrading } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
@@ -155,9 +156,12 @@ export class GradingWorker {
     });
   }
 
-  /** Stores the verdict, with the learner's progress, in one statement; null if this worker lost the lease. */
+  /**
+   * Stores the verdict, with the learner's progress and any improved score bound for an LMS gradebook (the LTI grade
+   * outbox), in one statement; null if this worker lost the lease.
+   */
   private store(job: ClaimedSubmission, result: GradeResult): Promise<Submission | null> {
-    return completeGrading(this.o.db, job.id, this.id, result, progressAfterGrading);
+    return completeGrading(this.o.db, job.id, this.id, result, progressAfterGrading, ltiScoresAfterGrading);
   }
 
   /** Tells the learner the stored verdict; null from the store means the lease was lost, and another worker finishes. */

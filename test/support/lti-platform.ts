@@ -3,7 +3,9 @@
 // with an auto-posting id_token form, id_tokens for resource link and deep linking launches with any claim changed
 // (expired, wrongly signed, wrong audience...), a deep linking return endpoint that verifies the tool's signed
 // response, an LMS course page that frames a launch, and an OAuth2 client-credentials token endpoint that checks
-// the tool's JWT client assertion (RFC 7523) against the tool's /lti/jwks. Services (AGS, NRPS) hang off `route`.
+// the tool's JWT client assertion (RFC 7523) against the tool's /lti/jwks. Its Assignment and Grade Services (line
+// items, scores) and Names and Roles service (memberships, in pages) check the access tokens it issued and their
+// scopes; `down` makes the whole platform answer 503 until it is set back.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -45,6 +47,8 @@ export interface LaunchOptions {
   deploymentId?: string;
   /** With lineItemUrl, the AGS endpoint claim; with membershipsUrl, the NRPS claim. */
   lineItemUrl?: string;
+  /** The AGS claim with only the line items container: the LMS leaves finding or creating the line item to the tool. */
+  lineItemsOnly?: boolean;
   membershipsUrl?: string;
   /** Claims to set or, with undefined, to remove, after the defaults. */
   override?: Record<string, unknown>;
@@ -58,6 +62,45 @@ export interface ReceivedDeepLink {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
+
+const AGS_SCOPE = {
+  lineItem: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+  lineItemReadonly: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+  score: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+};
+const NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+const ACTIVITY_PROGRESS = ["Initialized", "Started", "InProgress", "Submitted", "Completed"];
+const GRADING_PROGRESS = ["FullyGraded", "Pending", "PendingManual", "Failed", "NotReady"];
+
+export interface LineItem {
+  id: string;
+  scoreMaximum: number;
+  label: string;
+  resourceId?: string;
+  resourceLinkId?: string;
+  tag?: string;
+}
+
+/** A score the AGS score service accepted, as posted. */
+export interface ReceivedScore {
+  lineItemId: string;
+  userId: string;
+  scoreGiven: number;
+  scoreMaximum: number;
+  activityProgress: string;
+  gradingProgress: string;
+  timestamp: string;
+  contentType: string | undefined;
+}
+
+/** A member as NRPS 2.0 lists one. */
+export interface Member {
+  user_id: string;
+  roles: string[];
+  status?: "Active" | "Inactive" | "Deleted";
+  name?: string;
+  email?: string;
+}
 
 export interface LtiPlatformOptions {
   /** The host in the platform's own URLs: "localhost" makes it another site than a tool on 127.0.0.1 (the iframe test). */
@@ -84,6 +127,17 @@ export class LtiTestPlatform {
   readonly deepLinks: ReceivedDeepLink[] = [];
   readonly authRequests: URLSearchParams[] = [];
   readonly tokenRefusals: string[] = [];
+  /** While true, every endpoint answers 503, as an LMS in maintenance does. */
+  down = false;
+  /** While true, the token endpoint refuses the tool (a registration the LMS disabled). */
+  refuseTokens = false;
+  readonly lineItems = new Map<string, LineItem>();
+  readonly scores: ReceivedScore[] = [];
+  /** Service requests refused for a missing, unknown, expired or under-scoped token. */
+  readonly serviceRefusals: string[] = [];
+  private readonly memberships = new Map<string, Member[]>();
+  /** NRPS page size: small, so that a roster comes in several pages. */
+  membersPerPage = 2;
 
   constructor(options: LtiPlatformOptions = {}) {
     this.host = options.host ?? "127.0.0.1";
@@ -99,6 +153,8 @@ export class LtiTestPlatform {
     this.route("POST", "/auth", (_req, res, body) => this.authorize(new URLSearchParams(body), res));
     this.route("POST", "/token", (_req, res, body) => this.issueAccessToken(new URLSearchParams(body), res));
     this.route("POST", "/deep-link-return", (_req, res, body) => this.receiveDeepLink(new URLSearchParams(body), res));
+    this.route("GET", "/lineitems", (req, res) => this.listLineItems(req, res));
+    this.route("POST", "/lineitems", (req, res, body) => this.createLineItem(req, res, body));
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
     this.origin = `http://${this.host}:${(this.server.address() as AddressInfo).port}`;
@@ -197,11 +253,11 @@ export class LtiTestPlatform {
     if (options.custom) claims[`${LTI}custom`] = options.custom;
     if (kind === "resource-link") {
       claims[`${LTI}resource_link`] = { id: options.resourceLinkId ?? "link-1", title: "A link" };
-      if (options.lineItemUrl) {
+      if (options.lineItemUrl || options.lineItemsOnly) {
         claims["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = {
-          scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/lineitem", "https://purl.imsglobal.org/spec/lti-ags/scope/score"],
-          lineitems: `${this.origin}/lineitems`,
-          lineitem: options.lineItemUrl,
+          scope: [AGS_SCOPE.lineItem, AGS_SCOPE.score],
+          lineitems: this.lineItemsUrl,
+          ...(options.lineItemUrl ? { lineitem: options.lineItemUrl } : {}),
         };
       }
       if (options.membershipsUrl) {
@@ -235,9 +291,102 @@ export class LtiTestPlatform {
     return !!grant && grant.expiresAt > Date.now() && grant.scopes.includes(scope);
   }
 
+  /** Makes every access token issued so far invalid, as a token that expired or was revoked early. */
+  revokeAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+
+  /** The tool calls services at 127.0.0.1 even when the platform's pages use another host name. */
+  private get loopbackOrigin(): string {
+    return this.origin.replace(`//${this.host}:`, "//127.0.0.1:");
+  }
+
+  get lineItemsUrl(): string {
+    return `${this.loopbackOrigin}/lineitems`;
+  }
+
+  /** A line item (a gradebook column), as the LMS creates one for a graded link; returns its URL. */
+  addLineItem(fields: Omit<LineItem, "id"> = { scoreMaximum: 100, label: "Tutor" }): string {
+    const item = { ...fields, id: `${this.lineItemsUrl}/${randomUUID()}` };
+    this.lineItems.set(item.id, item);
+    this.route("POST", `${new URL(item.id).pathname}/scores`, (req, res, body) => this.receiveScore(item, req, res, body));
+    return item.id;
+  }
+
+  /** The NRPS context_memberships_url of a context, listing `members`; set again to change the roster. */
+  setMembers(contextId: string, members: Member[]): string {
+    const path = `/memberships/${encodeURIComponent(contextId)}`;
+    this.memberships.set(contextId, members);
+    this.route("GET", path, (req, res) => this.listMembers(contextId, req, res));
+    return `${this.loopbackOrigin}${path}`;
+  }
+
+  /** A service request needs a token this platform issued, unexpired, with one of `scopes`. */
+  private serviceAllowed(req: IncomingMessage, res: ServerResponse, scopes: string[]): boolean {
+    if (scopes.some((scope) => this.checkAccessToken(req.headers.authorization, scope))) return true;
+    this.serviceRefusals.push(`${req.method} ${req.url}`);
+    this.json(res, 401, { error: "invalid_token", error_description: `a token with ${scopes.join(" or ")} is needed` });
+    return false;
+  }
+
+  private listLineItems(req: IncomingMessage, res: ServerResponse) {
+    if (!this.serviceAllowed(req, res, [AGS_SCOPE.lineItem, AGS_SCOPE.lineItemReadonly])) return;
+    const linkId = new URL(req.url!, this.origin).searchParams.get("resource_link_id");
+    const items = [...this.lineItems.values()].filter((i) => linkId === null || i.resourceLinkId === linkId);
+    res.writeHead(200, { "content-type": "application/vnd.ims.lis.v2.lineitemcontainer+json" });
+    res.end(JSON.stringify(items));
+  }
+
+  private createLineItem(req: IncomingMessage, res: ServerResponse, body: string) {
+    if (!this.serviceAllowed(req, res, [AGS_SCOPE.lineItem])) return;
+    if (req.headers["content-type"] !== "application/vnd.ims.lis.v2.lineitem+json") return this.json(res, 415, { error: "unsupported media type" });
+    const fields = JSON.parse(body) as Omit<LineItem, "id">;
+    if (!(fields.scoreMaximum > 0) || !fields.label) return this.json(res, 400, { error: "a line item needs a label and a positive scoreMaximum" });
+    const id = this.addLineItem(fields);
+    res.writeHead(201, { "content-type": "application/vnd.ims.lis.v2.lineitem+json" });
+    res.end(JSON.stringify(this.lineItems.get(id)));
+  }
+
+  /** AGS 2.0's score service: checks the media type and the score's shape, as a real platform would, and keeps it. */
+  private receiveScore(item: LineItem, req: IncomingMessage, res: ServerResponse, body: string) {
+    if (!this.serviceAllowed(req, res, [AGS_SCOPE.score])) return;
+    if (req.headers["content-type"] !== "application/vnd.ims.lis.v1.score+json") return this.json(res, 415, { error: "scores are application/vnd.ims.lis.v1.score+json" });
+    const score = JSON.parse(body) as Omit<ReceivedScore, "lineItemId" | "contentType">;
+    const problems = [
+      typeof score.userId !== "string" && "userId",
+      !(typeof score.scoreGiven === "number" && score.scoreGiven >= 0) && "scoreGiven",
+      !(typeof score.scoreMaximum === "number" && score.scoreMaximum > 0) && "scoreMaximum",
+      !ACTIVITY_PROGRESS.includes(score.activityProgress) && "activityProgress",
+      !GRADING_PROGRESS.includes(score.gradingProgress) && "gradingProgress",
+      !(typeof score.timestamp === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(score.timestamp)) && "timestamp",
+    ].filter(Boolean);
+    if (problems.length) return this.json(res, 400, { error: `bad ${problems.join(", ")}` });
+    this.scores.push({ ...score, lineItemId: item.id, contentType: req.headers["content-type"] });
+    res.writeHead(204);
+    res.end();
+  }
+
+  /** NRPS 2.0: the context's members, membersPerPage at a time, with a Link header to the next page. */
+  private listMembers(contextId: string, req: IncomingMessage, res: ServerResponse) {
+    if (!this.serviceAllowed(req, res, [NRPS_SCOPE])) return;
+    if (req.headers.accept !== "application/vnd.ims.lti-nrps.v2.membershipcontainer+json") return this.json(res, 406, { error: "ask for application/vnd.ims.lti-nrps.v2.membershipcontainer+json" });
+    const url = new URL(req.url!, this.loopbackOrigin);
+    const page = Number(url.searchParams.get("page") ?? "0");
+    const members = this.memberships.get(contextId) ?? [];
+    const shown = members.slice(page * this.membersPerPage, (page + 1) * this.membersPerPage);
+    const headers: Record<string, string> = { "content-type": "application/vnd.ims.lti-nrps.v2.membershipcontainer+json" };
+    if ((page + 1) * this.membersPerPage < members.length) {
+      url.searchParams.set("page", String(page + 1));
+      headers.link = `<${url.toString()}>; rel="next"`;
+    }
+    res.writeHead(200, headers);
+    res.end(JSON.stringify({ id: url.toString(), context: { id: contextId, title: "Loopback course" }, members: shown.map((m) => ({ status: "Active", ...m })) }));
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (this.down) return this.json(res, 503, { error: "temporarily_unavailable", error_description: "The LMS is down for maintenance." });
     const handler = this.routes.get(`${req.method} ${new URL(req.url!, this.origin).pathname}`);
     try {
       if (!handler) return this.json(res, 404, { error: "not_found" });
@@ -281,6 +430,7 @@ export class LtiTestPlatform {
       this.json(res, 401, { error: "invalid_client", error_description: why });
     };
     if (params.get("grant_type") !== "client_credentials") return this.json(res, 400, { error: "unsupported_grant_type" });
+    if (this.refuseTokens) return refuse("the tool's registration is disabled");
     if (params.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return refuse("client_assertion_type");
     try {
       const { payload } = await jwtVerify(params.get("client_assertion") ?? "", createRemoteJWKSet(new URL(this.toolJwksUrl)), {
