@@ -7,6 +7,7 @@ import { readCookie } from "../auth/tokens";
 import { FRAME_COOKIE, frameAncestors, framingOrigins } from "../lti/framing";
 import { PlatformKeys } from "../lti/platform-keys";
 import { ltiAdminRoutes } from "./lti-admin-routes";
+import { ltiCourseRoutes } from "./lti-course-routes";
 import { ltiEndpoints } from "./lti-endpoints";
 import { authRoutes, type RateLimits } from "./auth-routes";
 import { courseRoutes } from "./course-routes";
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): express.Express {
     courseRoutes(options),
     authoringRoutes(options.authoring),
     ltiAdminRoutes(options.db),
+    ltiCourseRoutes(options.db),
   );
   app.use("/lti", ltiEndpoints({ db: options.db, catalog: options.catalog, keys: new PlatformKeys(), log: options.log }));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", "There is no such API route. See docs/api.md.")));

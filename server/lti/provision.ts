@@ -16,7 +16,8 @@ export interface Provisioned {
 
 type Tx = Prisma.TransactionClient;
 
-async function accountFor(tx: Tx, launch: Launch): Promise<string> {
+/** The Tutor user of an LMS user (issuer + sub), created on first sight: by a launch, or by a roster sync (roster.ts). */
+export async function accountFor(tx: Tx, launch: Pick<Launch, "issuer" | "sub" | "email" | "name">): Promise<string> {
   const existing = await tx.ltiAccount.findUnique({ where: { issuer_sub: { issuer: launch.issuer, sub: launch.sub } } });
   if (existing) return existing.userId;
   // The LMS's email is kept when no account has it yet; an existing account with that email is never taken over

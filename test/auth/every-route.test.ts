@@ -73,6 +73,8 @@ const ACCESS: Record<string, Access> = {
   "GET /courses/:id/similarity/:set/:slug": "course-instructor",
   "GET /courses/:id/tutor-answers": "course-instructor",
   "GET /courses/:id/dashboard": "course-instructor",
+  "GET /courses/:id/lti": "course-instructor",
+  "POST /courses/:id/lti/roster-sync": "course-instructor",
   "GET /authoring/sets": "instructor",
   "POST /authoring/exercises": "instructor",
   "GET /authoring/exercises/:set/:slug": "instructor",
