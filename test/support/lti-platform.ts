@@ -138,6 +138,8 @@ export class LtiTestPlatform {
   private readonly memberships = new Map<string, Member[]>();
   /** NRPS page size: small, so that a roster comes in several pages. */
   membersPerPage = 2;
+  /** The memberships pages the tool read, in order. */
+  readonly membershipPagesRead: string[] = [];
 
   constructor(options: LtiPlatformOptions = {}) {
     this.host = options.host ?? "127.0.0.1";
@@ -372,6 +374,7 @@ export class LtiTestPlatform {
     if (req.headers.accept !== "application/vnd.ims.lti-nrps.v2.membershipcontainer+json") return this.json(res, 406, { error: "ask for application/vnd.ims.lti-nrps.v2.membershipcontainer+json" });
     const url = new URL(req.url!, this.loopbackOrigin);
     const page = Number(url.searchParams.get("page") ?? "0");
+    this.membershipPagesRead.push(url.toString());
     const members = this.memberships.get(contextId) ?? [];
     const shown = members.slice(page * this.membersPerPage, (page + 1) * this.membersPerPage);
     const headers: Record<string, string> = { "content-type": "application/vnd.ims.lti-nrps.v2.membershipcontainer+json" };
