@@ -164,3 +164,40 @@ export interface ExerciseNext {
   unit: UnitProgress;
   nextUp: NextUp | null;
 }
+
+// LTI 1.3 registration (admins): GET /api/admin/lti.
+export interface LtiToolConfiguration {
+  title: string;
+  loginUrl: string;
+  launchUrl: string;
+  jwksUrl: string;
+  deepLinkingUrl: string;
+  scopes: string[];
+}
+
+export interface LtiKey {
+  kid: string;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+export interface LtiPlatformRegistration {
+  name: string;
+  issuer: string;
+  clientId: string;
+  deploymentIds: string[];
+  authLoginUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+}
+
+export interface LtiPlatform extends LtiPlatformRegistration {
+  id: string;
+  createdAt: string;
+}
+
+export interface LtiOverview {
+  tool: LtiToolConfiguration;
+  keys: LtiKey[];
+  platforms: LtiPlatform[];
+}
