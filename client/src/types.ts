@@ -3,6 +3,9 @@
 // The shapes are the server's own types, imported as types only (esbuild erases them), so the two cannot drift.
 import type { ExerciseDetail, ExerciseSummary, VisibleCase } from "../../server/exercises/public-view";
 import type { Status, TestResult } from "../../server/grading/judge";
+import type { PlatformRegistration, PlatformView } from "../../server/lti/platforms";
+import type { ToolConfiguration } from "../../server/lti/tool-configuration";
+import type { ToolKeySummary } from "../../server/lti/tool-keys";
 import type { SubmissionView } from "../../server/grading/submission-view";
 import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation as FunctionExplanationContent, HintLevel, RankedConcept } from "../../server/tutor/contracts";
@@ -166,35 +169,10 @@ export interface ExerciseNext {
 }
 
 // LTI 1.3 registration (admins): GET /api/admin/lti.
-export interface LtiToolConfiguration {
-  title: string;
-  loginUrl: string;
-  launchUrl: string;
-  jwksUrl: string;
-  deepLinkingUrl: string;
-  scopes: string[];
-}
-
-export interface LtiKey {
-  kid: string;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
-export interface LtiPlatformRegistration {
-  name: string;
-  issuer: string;
-  clientId: string;
-  deploymentIds: string[];
-  authLoginUrl: string;
-  tokenUrl: string;
-  jwksUrl: string;
-}
-
-export interface LtiPlatform extends LtiPlatformRegistration {
-  id: string;
-  createdAt: string;
-}
+export type LtiToolConfiguration = ToolConfiguration;
+export type LtiKey = ToolKeySummary;
+export type LtiPlatformRegistration = PlatformRegistration;
+export type LtiPlatform = PlatformView;
 
 export interface LtiOverview {
   tool: LtiToolConfiguration;
