@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { CourseList, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
+import type { CourseList, LtiKey, LtiOverview, LtiPlatform, LtiPlatformRegistration, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -353,4 +353,22 @@ export async function getCourseTutorAnswers(courseId: string, filters: { exercis
   for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== "") query.set(name, String(value));
   const suffix = query.size > 0 ? `?${query}` : "";
   return await request<CourseTutorAnswers>("GET", `/api/courses/${encodeURIComponent(courseId)}/tutor-answers${suffix}`, undefined, signal);
+}
+
+// ---- LTI (admins) ---------------------------------------------------------------------------------------------
+
+export async function getLtiOverview(signal?: AbortSignal): Promise<LtiOverview> {
+  return request<LtiOverview>("GET", "/api/admin/lti", undefined, signal);
+}
+
+export async function registerLtiPlatform(body: LtiPlatformRegistration): Promise<LtiPlatform> {
+  return (await request<{ platform: LtiPlatform }>("POST", "/api/admin/lti/platforms", body)).platform;
+}
+
+export async function removeLtiPlatform(id: string): Promise<void> {
+  await request<null>("DELETE", `/api/admin/lti/platforms/${encodeURIComponent(id)}`, {});
+}
+
+export async function rotateLtiKey(): Promise<LtiKey[]> {
+  return (await request<{ keys: LtiKey[] }>("POST", "/api/admin/lti/keys/rotate", {})).keys;
 }

@@ -4,26 +4,17 @@
 // accepts the tool's client assertion; and only admins manage registrations.
 import { randomUUID } from "node:crypto";
 import { requestAccessToken } from "../../server/lti/access-token";
-import { registerPlatform } from "../../server/lti/platforms";
 import { rotateToolKey } from "../../server/lti/tool-keys";
 import type { Platform } from "../../server/platform";
 import { LtiTestPlatform, ROLE } from "../support/lti-platform";
-import { LtiBrowser } from "../support/lti-launch";
-import { LearnerClient, signedUpPerson, startTestPlatform } from "../support/platform";
+import { LtiBrowser, toolWithLms } from "../support/lti-launch";
+import { LearnerClient, signedUpPerson } from "../support/platform";
 
+const session = toolWithLms();
 let tool: Platform;
 let lms: LtiTestPlatform;
-
-beforeAll(async () => {
-  tool = await startTestPlatform({}, false);
-  lms = await new LtiTestPlatform().start();
-  lms.toolJwksUrl = `${tool.url}/lti/jwks`;
-  await registerPlatform(tool.db, lms.registration());
-});
-
-afterAll(async () => {
-  await lms?.stop();
-  await tool?.stop();
+beforeAll(() => {
+  ({ tool, lms } = session);
 });
 
 const field = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];

@@ -3,25 +3,17 @@
 // (expired, replayed, wrongly signed, wrong audience, unknown platform or deployment, no nonce, state mismatch) gets
 // a page saying what happened and what to do, and creates nothing.
 import { randomUUID } from "node:crypto";
-import { registerPlatform } from "../../server/lti/platforms";
+import { forgetExpiredAuthState } from "../../server/auth/housekeeping";
 import type { Platform } from "../../server/platform";
 import { type LaunchOptions, LtiTestPlatform, ROLE } from "../support/lti-platform";
-import { LtiBrowser } from "../support/lti-launch";
-import { LearnerClient, startTestPlatform } from "../support/platform";
+import { LtiBrowser, toolWithLms } from "../support/lti-launch";
+import { LearnerClient } from "../support/platform";
 
+const session = toolWithLms();
 let tool: Platform;
 let lms: LtiTestPlatform;
-
-beforeAll(async () => {
-  tool = await startTestPlatform({}, false);
-  lms = await new LtiTestPlatform().start();
-  lms.toolJwksUrl = `${tool.url}/lti/jwks`;
-  await registerPlatform(tool.db, lms.registration());
-});
-
-afterAll(async () => {
-  await lms?.stop();
-  await tool?.stop();
+beforeAll(() => {
+  ({ tool, lms } = session);
 });
 
 const person = (roles: string[], extra: Partial<LaunchOptions["user"]> = {}) => ({ sub: `user-${randomUUID()}`, roles, ...extra });
@@ -239,6 +231,23 @@ describe("each bad launch is refused with a page and creates nothing", () => {
     const res = await new LtiBrowser(tool.url).postLaunch({ state: "abc" });
     await expectRefusal(res, "missing-parameter", 400);
   });
+});
+
+test("a login nobody finished expires: its launch is refused, and the hourly sweep forgets it", async () => {
+  const context = await openedByInstructor();
+  const browser = new LtiBrowser(tool.url);
+  const options: LaunchOptions = { user: person([ROLE.learner]), context };
+  const started = await browser.startLogin(lms, lms.prepareLaunch(options));
+  await tool.db.ltiLoginState.updateMany({ where: { nonce: started.nonce }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const before = await counts();
+  const res = await browser.postLaunch({ id_token: await lms.idToken(options, started.nonce, started.redirectUri), state: started.state });
+  await expectRefusal(res, "state-unknown", 400);
+  expect(await counts()).toEqual(before);
+
+  const other = await new LtiBrowser(tool.url).startLogin(lms, lms.prepareLaunch(options));
+  await tool.db.ltiLoginState.updateMany({ where: { nonce: other.nonce }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expect((await forgetExpiredAuthState(tool.db)).ltiLogins).toBeGreaterThanOrEqual(1);
+  expect(await tool.db.ltiLoginState.count({ where: { nonce: other.nonce } })).toBe(0);
 });
 
 test("a platform that rotates its signing key is followed: an unknown kid makes the tool fetch the JWKS again", async () => {

@@ -1,8 +1,10 @@
 // The browser's part of an LTI launch, over fetch with a cookie jar: the LMS sends it to the tool's login
 // initiation, the tool redirects it to the platform's authorization endpoint, and the platform's page posts the
 // id_token back to the tool. Tests of a bad token take the state and nonce from the middle step and post their own.
-import type { LaunchOptions, LtiTestPlatform } from "./lti-platform";
-import { CookieJar } from "./platform";
+import { registerPlatform } from "../../server/lti/platforms";
+import type { Platform } from "../../server/platform";
+import { type LaunchOptions, LtiTestPlatform } from "./lti-platform";
+import { CookieJar, startTestPlatform } from "./platform";
 
 export interface LoginStarted {
   state: string;
@@ -51,4 +53,25 @@ export class LtiBrowser {
   postForm(path: string, fields: Record<string, string>): Promise<Response> {
     return this.fetch(`${this.toolUrl}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
   }
+}
+
+export interface ToolAndLms {
+  tool: Platform;
+  lms: LtiTestPlatform;
+}
+
+/** The real platform (without a grading worker) and a loopback LMS registered with it, for one test file. */
+export function toolWithLms(): ToolAndLms {
+  const session = {} as ToolAndLms;
+  beforeAll(async () => {
+    session.tool = await startTestPlatform({}, false);
+    session.lms = await new LtiTestPlatform().start();
+    session.lms.toolJwksUrl = `${session.tool.url}/lti/jwks`;
+    await registerPlatform(session.tool.db, session.lms.registration());
+  });
+  afterAll(async () => {
+    await session.lms?.stop();
+    await session.tool?.stop();
+  });
+  return session;
 }
