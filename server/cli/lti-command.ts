@@ -1,8 +1,11 @@
 // LTI registration from the machine the platform runs on: `tutor lti add-platform` registers a learning platform
 // (the same checks as the Admin page), `tutor lti list` shows the registrations and the URLs to paste into the LMS,
-// `tutor lti remove-platform <id>` removes one, and `tutor lti rotate-key` gives the tool a new signing key.
+// `tutor lti remove-platform <id>` removes one, `tutor lti rotate-key` gives the tool a new signing key, and
+// `tutor lti sync-roster --course ID` makes a course's members match its LMS course (as the course page's button does).
 import { parseArgs } from "node:util";
 import { listPlatforms, platformRegistrationSchema, PlatformRegistrationError, registerPlatform, removePlatform } from "../lti/platforms";
+import { RosterError, syncRoster } from "../lti/roster";
+import { ServiceTokens } from "../lti/service-token";
 import { toolConfiguration } from "../lti/tool-configuration";
 import { listToolKeys, rotateToolKey } from "../lti/tool-keys";
 import { withDatabase } from "./admin-command";
@@ -11,7 +14,8 @@ const USAGE = `usage: tutor lti add-platform --name NAME --issuer URL --client-i
                             --auth-login-url URL --token-url URL --jwks-url URL
        tutor lti list [--url https://tutor.school.org]
        tutor lti remove-platform <id>
-       tutor lti rotate-key`;
+       tutor lti rotate-key
+       tutor lti sync-roster --course ID`;
 
 async function addPlatform(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -75,6 +79,29 @@ export async function ltiCommand(args: string[]): Promise<number> {
     console.log(`the tool now signs with the key ${key.kid}; the previous key stays published for a week`);
     return 0;
   }
+  if (action === "sync-roster") return syncRosterCommand(rest);
   console.error(USAGE);
   return 2;
+}
+
+async function syncRosterCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { course: { type: "string" } }, strict: true });
+  const courseId = values.course ?? "";
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(courseId)) {
+    console.error(`--course is the course's id, a UUID (the address of its page ends with it)\n\n${USAGE}`);
+    return 2;
+  }
+  const outcome = await withDatabase(async (db) => {
+    if (!(await db.course.findUnique({ where: { id: courseId } }))) return `no course with the id ${courseId}`;
+    return syncRoster(db, new ServiceTokens(db), courseId, null).catch((e: unknown) => {
+      if (e instanceof RosterError) return e.message;
+      throw e;
+    });
+  });
+  if (typeof outcome === "string") {
+    console.error(outcome);
+    return 1;
+  }
+  console.log(`synced: ${outcome.listed} active in the LMS, ${outcome.added} added, ${outcome.roleChanged} with a new role, ${outcome.removed} removed${outcome.skipped ? `, ${outcome.skipped} malformed entries skipped` : ""}`);
+  return 0;
 }

@@ -48,6 +48,7 @@ const USAGE = `usage: tutor <command>
   lti list [--url URL] | remove-platform <id> | rotate-key
                                             the registrations and the URLs to paste into the LMS; remove one;
                                             give the tool a new signing key
+  lti sync-roster --course ID               make a course's members match its LMS course (Names and Roles)
   similarity <set>/<slug> --course ID [--json]
                                             pairs of the course's learners whose latest submissions of the
                                             exercise are alike, most alike first (starter and reference left out)

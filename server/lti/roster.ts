@@ -98,8 +98,8 @@ export interface RosterSyncResult {
   skipped: number;
 }
 
-/** Makes the course's members match its LMS course(s). `requesterId` is never removed. */
-export async function syncRoster(db: Database, tokens: ServiceTokens, courseId: string, requesterId: string): Promise<RosterSyncResult> {
+/** Makes the course's members match its LMS course(s). `requesterId` (the instructor syncing; null from the CLI) is never removed. */
+export async function syncRoster(db: Database, tokens: ServiceTokens, courseId: string, requesterId: string | null): Promise<RosterSyncResult> {
   const contexts = await db.ltiContext.findMany({ where: { courseId, membershipsUrl: { not: null } }, include: { platform: true } });
   if (contexts.length === 0) {
     throw new RosterError(409, "no-roster-service", "This course has no roster service from a learning platform: launch Tutor from the LMS course as its instructor first (the LMS must offer Names and Roles to the tool).");
@@ -122,7 +122,7 @@ export async function syncRoster(db: Database, tokens: ServiceTokens, courseId: 
   return db.$transaction(
     async (tx) => {
       const result: RosterSyncResult = { added: 0, roleChanged: 0, removed: 0, listed: 0, skipped };
-      const keep = new Set<string>([requesterId]);
+      const keep = new Set<string>(requesterId ? [requesterId] : []);
       for (const member of listed.values()) {
         if (!member.active) continue;
         result.listed++;

@@ -4,12 +4,13 @@
 // does not; a set launched as one assignment reports the share solved; a launch with only a line items container
 // finds or creates its line item; a score waits through an LMS outage and a refused token and is sent once after.
 import { randomUUID } from "node:crypto";
-import { registerPlatform } from "../../server/lti/platforms";
 import type { Platform } from "../../server/platform";
-import { type LaunchOptions, LtiTestPlatform, ROLE } from "../support/lti-platform";
-import { LtiBrowser } from "../support/lti-launch";
-import { LearnerClient, startTestPlatform } from "../support/platform";
+import { type LaunchOptions, type LtiTestPlatform, ROLE } from "../support/lti-platform";
+import { LtiBrowser, toolWithLms } from "../support/lti-launch";
+import { LearnerClient } from "../support/platform";
 
+// A short first retry, so the outage tests' retries come in seconds; the sender's rules are the production ones.
+const session = toolWithLms({ ltiScoreRetryMs: 300 }, true);
 let tool: Platform;
 let lms: LtiTestPlatform;
 let context: { id: string; title: string };
@@ -23,21 +24,12 @@ const PARTIAL = 'def shout(text):\n    return text.upper() + "!"\n';
 const WORSE = "def shout(text):\n    return text\n";
 
 beforeAll(async () => {
-  // A short first retry, so the outage test's retries come in seconds; the sender's rules are the production ones.
-  tool = await startTestPlatform({ ltiScoreRetryMs: 300 });
-  lms = await new LtiTestPlatform().start();
-  lms.toolJwksUrl = `${tool.url}/lti/jwks`;
-  await registerPlatform(tool.db, lms.registration());
+  ({ tool, lms } = session);
   context = { id: `context-${randomUUID()}`, title: "Python with grades" };
   const browser = new LtiBrowser(tool.url);
   expect((await browser.launch(lms, { user: { sub: `teacher-${randomUUID()}`, roles: [ROLE.instructor] }, context, custom: { tutor_target: "basics" } })).status).toBe(303);
   instructor = new LearnerClient(tool.url, browser.jar);
   courseId = (await tool.db.ltiContext.findFirstOrThrow({ where: { contextId: context.id } })).courseId;
-});
-
-afterAll(async () => {
-  await lms?.stop();
-  await tool?.stop();
 });
 
 /** A learner launched from a link of the course: their sub, and a client with their session. */

@@ -3,25 +3,20 @@
 // them, those no longer listed or Inactive leave the course, members who did not come from the LMS stay, and a
 // sync the LMS cuts short changes nothing. Only the course's instructors may sync or read the LTI status.
 import { randomUUID } from "node:crypto";
-import { registerPlatform } from "../../server/lti/platforms";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Platform } from "../../server/platform";
-import { LtiTestPlatform, type Member, ROLE } from "../support/lti-platform";
-import { LtiBrowser } from "../support/lti-launch";
-import { LearnerClient, signedUpPerson, startTestPlatform } from "../support/platform";
+import { type LtiTestPlatform, type Member, ROLE } from "../support/lti-platform";
+import { LtiBrowser, toolWithLms } from "../support/lti-launch";
+import { runTutor } from "../support/cli";
+import { LearnerClient, signedUpPerson } from "../support/platform";
 
+const session = toolWithLms();
 let tool: Platform;
 let lms: LtiTestPlatform;
-
-beforeAll(async () => {
-  tool = await startTestPlatform({}, false);
-  lms = await new LtiTestPlatform().start();
-  lms.toolJwksUrl = `${tool.url}/lti/jwks`;
-  await registerPlatform(tool.db, lms.registration());
-});
-
-afterAll(async () => {
-  await lms?.stop();
-  await tool?.stop();
+beforeAll(() => {
+  ({ tool, lms } = session);
 });
 
 const sub = (who: string) => `${who}-${randomUUID()}`;
@@ -146,4 +141,21 @@ test("only the course's instructors may sync or read its LTI status", async () =
   }
   expect((await otherInstructor.request("POST", "/api/courses/not-a-uuid/lti/roster-sync", {})).status).toBe(400);
   expect(await membersOf(courseId)).toEqual(before);
+});
+
+test("tutor lti sync-roster --course ID does the same from the server's command line", async () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "tutor-roster-cli-"));
+  const env = { DATABASE_URL: process.env.DATABASE_URL };
+  const newcomer = sub("newcomer");
+  const { contextId, courseId, teacher } = await linkedCourse([]);
+  lms.setMembers(contextId, [{ user_id: teacher, roles: [ROLE.instructor] }, { user_id: newcomer, roles: [ROLE.learner] }]);
+
+  const synced = await runTutor(["lti", "sync-roster", "--course", courseId], scratch, env);
+  expect([synced.code, synced.stdout.trim()]).toEqual([0, "synced: 2 active in the LMS, 1 added, 0 with a new role, 0 removed"]);
+  expect(await membersOf(courseId)).toEqual([`${newcomer}: learner`, `${teacher}: instructor`].sort());
+
+  const badId = await runTutor(["lti", "sync-roster", "--course", "42"], scratch, env);
+  expect([badId.code, badId.stderr]).toEqual([2, expect.stringContaining("--course is the course's id, a UUID")]);
+  const unknown = await runTutor(["lti", "sync-roster", "--course", randomUUID()], scratch, env);
+  expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining("no course with the id")]);
 });

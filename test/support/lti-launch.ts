@@ -1,6 +1,7 @@
 // The browser's part of an LTI launch, over fetch with a cookie jar: the LMS sends it to the tool's login
 // initiation, the tool redirects it to the platform's authorization endpoint, and the platform's page posts the
 // id_token back to the tool. Tests of a bad token take the state and nonce from the middle step and post their own.
+import type { PlatformConfig } from "../../server/config";
 import { registerPlatform } from "../../server/lti/platforms";
 import type { Platform } from "../../server/platform";
 import { type LaunchOptions, LtiTestPlatform } from "./lti-platform";
@@ -60,11 +61,11 @@ export interface ToolAndLms {
   lms: LtiTestPlatform;
 }
 
-/** The real platform (without a grading worker) and a loopback LMS registered with it, for one test file. */
-export function toolWithLms(): ToolAndLms {
+/** The real platform (without a grading worker unless asked) and a loopback LMS registered with it, for one test file. */
+export function toolWithLms(overrides: Partial<PlatformConfig> = {}, worker = false): ToolAndLms {
   const session = {} as ToolAndLms;
   beforeAll(async () => {
-    session.tool = await startTestPlatform({}, false);
+    session.tool = await startTestPlatform(overrides, worker);
     session.lms = await new LtiTestPlatform().start();
     session.lms.toolJwksUrl = `${session.tool.url}/lti/jwks`;
     await registerPlatform(session.tool.db, session.lms.registration());
