@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { CourseList, LtiKey, LtiOverview, LtiPlatform, LtiPlatformRegistration, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
+import type { CourseList, CourseLtiStatus, RosterSyncResult, LtiKey, LtiOverview, LtiPlatform, LtiPlatformRegistration, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -371,4 +371,12 @@ export async function removeLtiPlatform(id: string): Promise<void> {
 
 export async function rotateLtiKey(): Promise<LtiKey[]> {
   return (await request<{ keys: LtiKey[] }>("POST", "/api/admin/lti/keys/rotate", {})).keys;
+}
+
+export async function getCourseLti(courseId: string, signal?: AbortSignal): Promise<CourseLtiStatus> {
+  return request<CourseLtiStatus>("GET", `${coursePath(courseId)}/lti`, undefined, signal);
+}
+
+export async function syncCourseRoster(courseId: string): Promise<RosterSyncResult> {
+  return (await request<{ sync: RosterSyncResult }>("POST", `${coursePath(courseId)}/lti/roster-sync`, {})).sync;
 }

@@ -7,6 +7,7 @@ import {
   courseExportHref,
   createCourse,
   getCourse,
+  getCourseLti,
   grantExtension,
   isAbortError,
   joinCourse,
@@ -24,8 +25,9 @@ import { clearError, showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
 import { courseAnswersHref, courseDashboardHref, courseHref, courseSimilarityHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
+import { ltiCoursePanel } from "./lti-course";
 import { copyButton } from "./tutor-ui";
-import type { Account, AssignmentDetail, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet } from "./types";
+import type { Account, AssignmentDetail, CourseDetail, CourseLtiStatus, CourseSummary, DeadlineExtension, ExerciseSet } from "./types";
 
 function needAccount(what: string): HTMLElement {
   return h(
@@ -361,7 +363,8 @@ function membersSection(course: CourseDetail, reload: () => void): HTMLElement {
   );
 }
 
-function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: DeadlineExtension[], reload: () => void): HTMLElement[] {
+function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: DeadlineExtension[], lti: CourseLtiStatus, reload: () => void): HTMLElement[] {
+  const ltiPanel = ltiCoursePanel(course.id, lti, reload);
   return [
     h(
       "div",
@@ -392,6 +395,7 @@ function instructorView(course: CourseDetail, sets: ExerciseSet[], extensions: D
     assignForm(course, sets, reload),
     extensionsSection(course, extensions, reload),
     membersSection(course, reload),
+    ...(ltiPanel ? [ltiPanel] : []),
   ];
 }
 
@@ -411,15 +415,15 @@ export function mountCoursePage(container: HTMLElement, id: string): () => void 
     }
     const course = await getCourse(id, controller.signal);
     const teaching = course.role === "instructor";
-    const [sets, extensions] = teaching ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal)]) : [[], []];
+    const taught = teaching ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal), getCourseLti(course.id, controller.signal)]) : null;
     if (disposed) return;
     document.title = `${course.name} · Tutor`;
     page.removeAttribute("aria-busy");
     page.replaceChildren(
       back,
       h("h1", { text: course.name, testId: "course-title", attrs: { tabindex: "-1" } }),
-      ...(teaching
-        ? instructorView(course, sets, extensions, reload)
+      ...(taught
+        ? instructorView(course, ...taught, reload)
         : course.assignments.length === 0
           ? [h("p", { className: "muted", testId: "no-assignments", text: "Your instructor has not assigned anything yet." })]
           : course.assignments.map(learnerAssignment)),

@@ -6,6 +6,8 @@ import type { Status, TestResult } from "../../server/grading/judge";
 import type { PlatformRegistration, PlatformView } from "../../server/lti/platforms";
 import type { ToolConfiguration } from "../../server/lti/tool-configuration";
 import type { ToolKeySummary } from "../../server/lti/tool-keys";
+import type { CourseLtiStatus as ServerCourseLtiStatus } from "../../server/lti/course-status";
+import type { RosterSyncResult as ServerRosterSyncResult } from "../../server/lti/roster";
 import type { SubmissionView } from "../../server/grading/submission-view";
 import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation as FunctionExplanationContent, HintLevel, RankedConcept } from "../../server/tutor/contracts";
@@ -179,3 +181,7 @@ export interface LtiOverview {
   keys: LtiKey[];
   platforms: LtiPlatform[];
 }
+
+// A course's LTI status and roster sync (its instructors): GET /api/courses/:id/lti, POST .../lti/roster-sync.
+export type CourseLtiStatus = ServerCourseLtiStatus;
+export type RosterSyncResult = ServerRosterSyncResult;

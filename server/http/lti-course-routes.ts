@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireAccount } from "../auth/authorization";
 import { requireCourseInstructor } from "../courses/access";
 import type { Database } from "../database/client";
-import { gradesOutboxStatus } from "../lti/grades-outbox";
+import { courseLtiStatus } from "../lti/course-status";
 import { RosterError, syncRoster } from "../lti/roster";
 import { ServiceTokens } from "../lti/service-token";
 import { HttpError } from "./errors";
@@ -21,11 +21,7 @@ export function ltiCourseRoutes(db: Database): Router {
     const user = requireAccount(req);
     const { id } = courseParams.parse(req.params);
     await requireCourseInstructor(db, id, user.id);
-    const contexts = await db.ltiContext.findMany({ where: { courseId: id }, include: { platform: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
-    res.json({
-      contexts: contexts.map((c) => ({ platform: c.platform.name, title: c.title, rosterSync: c.membershipsUrl !== null })),
-      grades: await gradesOutboxStatus(db, id),
-    });
+    res.json(await courseLtiStatus(db, id));
   });
 
   router.post("/courses/:id/lti/roster-sync", async (req, res) => {
