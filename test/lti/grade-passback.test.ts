@@ -93,6 +93,8 @@ test("a better result sends again; a worse one does not", async () => {
   const partial = await submit(client, PARTIAL);
   expect(partial.passedCount).toBe(4);
   await until("the partial score is sent", () => scoresOn(lineItem), (s) => s.length === 1);
+  await until("the outbox marks it sent", () => outboxRow(sub), (r) => r?.pendingSince === null);
+  const tokensBefore = lms.tokensIssued.length;
 
   // The verdict and the outbox are written in one statement: once the worse verdict is stored, the outbox says
   // whether anything is to be sent, and nothing is.
@@ -106,7 +108,10 @@ test("a better result sends again; a worse one does not", async () => {
     [4, 7, "InProgress", partial.createdAt],
     [7, 7, "Completed", better.createdAt],
   ]);
-  expect(await outboxRow(sub)).toMatchObject({ version: 2, sentVersion: 2, pendingSince: null });
+  // The LMS has the score a moment before the sender records that it does.
+  expect(await until("the outbox marks it sent", () => outboxRow(sub), (r) => r?.pendingSince === null)).toMatchObject({ version: 2, sentVersion: 2 });
+  // The second score went with the token the first one got: it is kept until shortly before it expires.
+  expect(lms.tokensIssued.slice(tokensBefore)).toEqual([]);
 });
 
 test("a set launched as one assignment reports the share of its exercises solved", async () => {
@@ -161,7 +166,8 @@ test("a grade earned while the LMS is down waits, is retried, and is sent once w
   const row = await until("the outbox marks it sent", () => outboxRow(sub), (r) => r?.pendingSince === null);
   const attempts = await tool.db.ltiScoreAttempt.findMany({ where: { userId: row!.userId }, orderBy: { id: "asc" } });
   expect(attempts.length).toBeGreaterThanOrEqual(3);
-  expect(attempts.slice(0, -1).every((a) => !a.ok && a.status === 503)).toBe(true);
+  // Refused by the score service or, without a token in hand, by the token endpoint: the LMS answered 503 either way.
+  expect(attempts.slice(0, -1).every((a) => !a.ok && /503/.test(a.error ?? ""))).toBe(true);
   expect(attempts.at(-1)).toMatchObject({ ok: true, status: 204, version: 1 });
   expect(scoresOn(lineItem)).toHaveLength(1);
 });
@@ -178,7 +184,7 @@ test("an access token the LMS revoked is replaced at once; a refused one keeps t
   await submit(client, SOLUTION);
   await until("the second score is sent", () => scoresOn(lineItem), (s) => s.length === 2);
   expect(lms.serviceRefusals.length).toBe(refusalsBefore + 1);
-  const row = await outboxRow(sub);
+  const row = await until("the outbox marks it sent", () => outboxRow(sub), (r) => r?.sentVersion === 2);
   expect((await tool.db.ltiScoreAttempt.findMany({ where: { userId: row!.userId, version: 2 } })).map((a) => a.ok)).toEqual([true]);
 
   // Now the token endpoint refuses the tool: the grade waits, with the reason, and is sent once it is allowed again.

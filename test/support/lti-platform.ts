@@ -133,6 +133,8 @@ export class LtiTestPlatform {
   refuseTokens = false;
   readonly lineItems = new Map<string, LineItem>();
   readonly scores: ReceivedScore[] = [];
+  /** The scopes of each access token issued, in order. */
+  readonly tokensIssued: string[] = [];
   /** Service requests refused for a missing, unknown, expired or under-scoped token. */
   readonly serviceRefusals: string[] = [];
   private readonly memberships = new Map<string, Member[]>();
@@ -451,6 +453,7 @@ export class LtiTestPlatform {
     const scopes = (params.get("scope") ?? "").split(" ").filter(Boolean);
     const token = randomBytes(24).toString("base64url");
     this.accessTokens.set(token, { scopes, expiresAt: Date.now() + 3600_000 });
+    this.tokensIssued.push(scopes.join(" "));
     this.json(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: scopes.join(" ") });
   }
 
