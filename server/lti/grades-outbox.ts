@@ -74,9 +74,13 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
+/** How long the attempts of a score are kept once a later one succeeded: what an admin needs to see what went wrong. */
+const ATTEMPT_LOG_DAYS = 30;
+
 /**
- * Records an attempt at sending `score` (the version claimed). A success marks that version sent, and if a better
- * score arrived meanwhile it is due at once; a failure keeps the row pending until `retryAt`.
+ * Records an attempt at sending `score` (the version claimed). A success marks that version sent (and if a better
+ * score arrived meanwhile it is due at once) and drops the row's attempts older than ATTEMPT_LOG_DAYS; a failure
+ * keeps the row pending for `retryInMs`.
  */
 export async function recordAttempt(db: Database, score: Pick<LtiScore, "resourceLinkId" | "userId" | "version">, outcome: AttemptOutcome, retryInMs: number): Promise<void> {
   const row = Prisma.sql`"resourceLinkId" = ${score.resourceLinkId}::uuid AND "userId" = ${score.userId}::uuid`;
@@ -88,6 +92,7 @@ export async function recordAttempt(db: Database, score: Pick<LtiScore, "resourc
       : db.$executeRaw`UPDATE "LtiScore" SET attempts = attempts + 1, "lastError" = ${outcome.error},
           "nextAttemptAt" = ${NOW_UTC} + ${retryInMs} * interval '1 millisecond' WHERE ${row}`,
     db.ltiScoreAttempt.create({ data: { resourceLinkId: score.resourceLinkId, userId: score.userId, version: score.version, ok: outcome.ok, status: outcome.status, error: outcome.error } }),
+    ...(outcome.ok ? [db.ltiScoreAttempt.deleteMany({ where: { resourceLinkId: score.resourceLinkId, userId: score.userId, at: { lt: new Date(Date.now() - ATTEMPT_LOG_DAYS * 86400_000) } } })] : []),
   ]);
 }
 

@@ -159,3 +159,13 @@ test("tutor lti sync-roster --course ID does the same from the server's command 
   const unknown = await runTutor(["lti", "sync-roster", "--course", randomUUID()], scratch, env);
   expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining("no course with the id")]);
 });
+
+test("an LMS instructor's account lists the exercise sets its course page offers; an LMS learner's does not", async () => {
+  const { contextId, instructor } = await linkedCourse([]);
+  const sets = await instructor.request("GET", "/api/exercise-sets");
+  expect(sets.status).toBe(200);
+  expect(sets.json.sets.map((s: { name: string }) => s.name)).toContain("basics");
+  const learnerBrowser = new LtiBrowser(tool.url);
+  await learnerBrowser.launch(lms, { user: { sub: sub("learner"), roles: [ROLE.learner] }, context: { id: contextId, title: "Roster course" } });
+  expect((await new LearnerClient(tool.url, learnerBrowser.jar).request("GET", "/api/exercise-sets")).status).toBe(403);
+});
