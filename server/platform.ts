@@ -31,8 +31,6 @@ export interface Platform {
   url: string;
   db: Database;
   worker: GradingWorker | null;
-  /** Sends LMS grades from the outbox; runs wherever a grading worker runs. */
-  scoreSender: ScoreSender | null;
   stop(): Promise<void>;
 }
 
@@ -155,7 +153,6 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
     url,
     db,
     worker,
-    scoreSender,
     async stop() {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -41,23 +41,20 @@ export interface ScoreSenderOptions {
   db: Database;
   /** The wait after a first failure; it doubles with each failure in a row, up to an hour. */
   retryMs: number;
-  /** How often to look for due scores. */
-  pollMs?: number;
-  tokens?: ServiceTokens;
   log?: (line: string) => void;
 }
 
 type LinkWithPlatform = LtiResourceLink & { platform: LtiPlatform };
 
 export class ScoreSender {
-  readonly tokens: ServiceTokens;
+  private readonly tokens: ServiceTokens;
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private readonly log: (line: string) => void;
 
   constructor(private readonly o: ScoreSenderOptions) {
-    this.tokens = o.tokens ?? new ServiceTokens(o.db);
+    this.tokens = new ServiceTokens(o.db);
     this.log = o.log ?? (() => undefined);
   }
 
@@ -80,7 +77,8 @@ export class ScoreSender {
       });
       if (sent > 0) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.o.pollMs ?? Math.min(2000, this.o.retryMs));
+        // Looks for due scores every 2 s, or as often as the first retry when that is shorter.
+        const timer = setTimeout(resolve, Math.min(2000, this.o.retryMs));
         this.wakeUp = () => {
           clearTimeout(timer);
           resolve();
