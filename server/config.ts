@@ -38,6 +38,11 @@ export interface PlatformConfig {
   tutorDailyModelAnswers: number;
   /** Runs one learner may step through in an hour (TUTOR_TRACES_PER_HOUR): each starts a container. */
   tracesPerHour: number;
+  /**
+   * How long a grade bound for an LMS gradebook (LTI) waits after a first failed send (TUTOR_LTI_SCORE_RETRY_MS);
+   * the wait doubles with each failure in a row, up to an hour.
+   */
+  ltiScoreRetryMs: number;
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -128,5 +133,6 @@ export function readConfig(env = process.env): PlatformConfig {
     tutorDailyRequests: integer(env, "TUTOR_DAILY_REQUESTS", 200),
     tutorDailyModelAnswers: integer(env, "TUTOR_MODEL_DAILY_BUDGET", 50),
     tracesPerHour: integer(env, "TUTOR_TRACES_PER_HOUR", 120),
+    ltiScoreRetryMs: integer(env, "TUTOR_LTI_SCORE_RETRY_MS", 30_000),
   };
 }

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS, LONGEST_RUN_MS } from "./grading/limits";
 import { ensureRunnerImage } from "./grading/runner-image";
 import { removeLeftoverContainers } from "./grading/sandbox/leftovers";
 import { GradingWorker } from "./grading/worker";
+import { ScoreSender } from "./lti/score-sender";
 import { createApp } from "./http/app";
 import { AuthoringService } from "./authoring/service";
 import { connectEventBus, startEventPublisher } from "./realtime/event-bus";
@@ -90,6 +91,13 @@ function prepareSandbox(config: PlatformConfig, log: (l: string) => void): Sandb
   return Object.assign(() => sandbox(), { close });
 }
 
+/** The LTI grade outbox's sender, started next to each grading worker (whose verdicts fill the outbox). */
+function startScoreSender(config: PlatformConfig, db: Database, log: (l: string) => void): ScoreSender {
+  const sender = new ScoreSender({ db, retryMs: config.ltiScoreRetryMs, log });
+  sender.start();
+  return sender;
+}
+
 function gradingWorker(config: PlatformConfig, database: OpenDatabase, catalog: ExerciseCatalog, sandbox: () => Promise<Sandbox>, events: SubmissionEvents, log: (l: string) => void): GradingWorker {
   const references = fileReferenceCache(path.join(config.dataDir, "references"));
   return new GradingWorker({ db: database.db, databaseUrl: database.url, catalog, sandbox, references, events, concurrency: config.gradingConcurrency, leaseMs: config.leaseMs, log });
@@ -125,9 +133,11 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
     limits: { dailyRequests: config.tutorDailyRequests, dailyModelAnswers: config.tutorDailyModelAnswers },
   });
   let worker: GradingWorker | null = null;
+  let scoreSender: ScoreSender | null = null;
   if (options.worker ?? config.runWorker) {
     worker = gradingWorker(config, database, catalog, sandbox, events, log);
     await worker.start();
+    scoreSender = startScoreSender(config, db, log);
   }
   const authoring = new AuthoringService({ db, catalog, sandbox, references: fileReferenceCache(path.join(config.dataDir, "references")), tutor, events: tutorEvents });
   const traces = new TraceService({ db, catalog, sandbox, perHour: config.tracesPerHour });
@@ -149,6 +159,7 @@ export async function startPlatform(config: PlatformConfig, options: StartOption
       });
       // The worker's last events still reach the learners connected to the other web servers.
       await worker?.stop();
+      await scoreSender?.stop();
       await sandbox.close();
       stopSweeping();
       await stopFollowing();
@@ -181,10 +192,12 @@ export async function startWorkerProcess(config: PlatformConfig, log: (line: str
   const worker = gradingWorker(config, database, catalog, sandbox, publisher.events, log);
   const stopFollowing = followExerciseChanges(database.url, catalog, log);
   await worker.start();
+  const scoreSender = startScoreSender(config, database.db, log);
   return {
     worker,
     async stop() {
       await worker.stop();
+      await scoreSender.stop();
       await stopFollowing();
       await sandbox.close();
       await publisher.close();

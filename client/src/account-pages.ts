@@ -1,7 +1,8 @@
 // "#/signin", "#/signup", "#/account" and "#/admin": the account forms, the signed-in user's own account (a new
-// password), and the admin's list of accounts with their roles.
+// password), and the admin's list of accounts with their roles, then the LTI registrations (lti-admin.ts).
 import { changePassword, isAbortError, listUsers, setUserRole, signIn, signUp } from "./api";
 import { h } from "./dom";
+import { ltiAdminSection } from "./lti-admin";
 import { showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
 import { accountName, currentAccount, reloadAt } from "./session";
@@ -189,7 +190,7 @@ export function mountAdminPage(container: HTMLElement): () => void {
   document.title = "Accounts · Tutor";
   const body = h("div", { attrs: { "aria-busy": "true" } }, h("p", { className: "muted", text: "Loading accounts…" }));
   container.replaceChildren(
-    h("div", { className: "page" }, h("h1", { text: "Accounts", attrs: { tabindex: "-1" } }), h("p", { className: "muted", text: "Give instructors their role here; they can then create courses. You cannot change your own role." }), body),
+    h("div", { className: "page" }, h("h1", { text: "Accounts", attrs: { tabindex: "-1" } }), h("p", { className: "muted", text: "Give instructors their role here; they can then create courses. You cannot change your own role." }), body, ltiAdminSection(controller.signal)),
   );
   Promise.all([currentAccount(), listUsers(controller.signal)]).then(
     ([self, users]) => {

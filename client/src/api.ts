@@ -17,7 +17,7 @@ import type {
   Trace,
   TutorCodeRequest,
 } from "./types";
-import type { ChangedExercise, CourseList, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, RegradeScope, RegradeView, SimilarityReport, UnitDetail } from "./types";
+import type { ChangedExercise, CourseList, CourseLtiStatus, RosterSyncResult, LtiKey, LtiOverview, LtiPlatform, LtiPlatformRegistration, CourseTutorAnswers, ExerciseNext, PractiseExercise, Rating, RegradeScope, RegradeView, SimilarityReport, UnitDetail } from "./types";
 import type {
   Account,
   AdminUser,
@@ -367,4 +367,30 @@ export async function getCourseTutorAnswers(courseId: string, filters: { exercis
   for (const [name, value] of Object.entries(filters)) if (value !== undefined && value !== "") query.set(name, String(value));
   const suffix = query.size > 0 ? `?${query}` : "";
   return await request<CourseTutorAnswers>("GET", `/api/courses/${encodeURIComponent(courseId)}/tutor-answers${suffix}`, undefined, signal);
+}
+
+// ---- LTI (admins) ---------------------------------------------------------------------------------------------
+
+export async function getLtiOverview(signal?: AbortSignal): Promise<LtiOverview> {
+  return request<LtiOverview>("GET", "/api/admin/lti", undefined, signal);
+}
+
+export async function registerLtiPlatform(body: LtiPlatformRegistration): Promise<LtiPlatform> {
+  return (await request<{ platform: LtiPlatform }>("POST", "/api/admin/lti/platforms", body)).platform;
+}
+
+export async function removeLtiPlatform(id: string): Promise<void> {
+  await request<null>("DELETE", `/api/admin/lti/platforms/${encodeURIComponent(id)}`, {});
+}
+
+export async function rotateLtiKey(): Promise<LtiKey[]> {
+  return (await request<{ keys: LtiKey[] }>("POST", "/api/admin/lti/keys/rotate", {})).keys;
+}
+
+export async function getCourseLti(courseId: string, signal?: AbortSignal): Promise<CourseLtiStatus> {
+  return request<CourseLtiStatus>("GET", `${coursePath(courseId)}/lti`, undefined, signal);
+}
+
+export async function syncCourseRoster(courseId: string): Promise<RosterSyncResult> {
+  return (await request<{ sync: RosterSyncResult }>("POST", `${coursePath(courseId)}/lti/roster-sync`, {})).sync;
 }

@@ -7,6 +7,7 @@ import {
   courseExportHref,
   createCourse,
   getCourse,
+  getCourseLti,
   grantExtension,
   isAbortError,
   joinCourse,
@@ -25,9 +26,10 @@ import { clearError, showError } from "./error-banner";
 import { clearFormErrors, field, formMessage, showFormError, whileBusy } from "./forms";
 import { courseAnswersHref, courseDashboardHref, courseHref, courseSimilarityHref } from "./router";
 import { accountName, canTeach, currentAccount } from "./session";
+import { ltiCoursePanel } from "./lti-course";
 import { regradeSection } from "./regrade-ui";
 import { copyButton } from "./tutor-ui";
-import type { Account, AssignmentDetail, ChangedExercise, CourseDetail, CourseSummary, DeadlineExtension, ExerciseSet, RegradeView } from "./types";
+import type { Account, AssignmentDetail, ChangedExercise, CourseDetail, CourseLtiStatus, CourseSummary, DeadlineExtension, ExerciseSet, RegradeView } from "./types";
 
 function needAccount(what: string): HTMLElement {
   return h(
@@ -367,9 +369,11 @@ interface InstructorData {
   sets: ExerciseSet[];
   extensions: DeadlineExtension[];
   regrades: { changed: ChangedExercise[]; regrades: RegradeView[] };
+  lti: CourseLtiStatus;
 }
 
-function instructorView(course: CourseDetail, { sets, extensions, regrades }: InstructorData, reload: () => void, signal: AbortSignal): HTMLElement[] {
+function instructorView(course: CourseDetail, { sets, extensions, regrades, lti }: InstructorData, reload: () => void, signal: AbortSignal): HTMLElement[] {
+  const ltiPanel = ltiCoursePanel(course.id, lti, reload);
   return [
     h(
       "div",
@@ -401,6 +405,7 @@ function instructorView(course: CourseDetail, { sets, extensions, regrades }: In
     assignForm(course, sets, reload),
     extensionsSection(course, extensions, reload),
     membersSection(course, reload),
+    ...(ltiPanel ? [ltiPanel] : []),
   ];
 }
 
@@ -421,7 +426,9 @@ export function mountCoursePage(container: HTMLElement, id: string): () => void 
     const course = await getCourse(id, controller.signal);
     const teaching = course.role === "instructor";
     const data: InstructorData | null = teaching
-      ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal), listRegrades(course.id, controller.signal)]).then(([sets, extensions, regrades]) => ({ sets, extensions, regrades }))
+      ? await Promise.all([listExerciseSets(controller.signal), listExtensions(course.id, controller.signal), listRegrades(course.id, controller.signal), getCourseLti(course.id, controller.signal)]).then(
+          ([sets, extensions, regrades, lti]) => ({ sets, extensions, regrades, lti }),
+        )
       : null;
     if (disposed) return;
     document.title = `${course.name} · Tutor`;

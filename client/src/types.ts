@@ -3,6 +3,11 @@
 // The shapes are the server's own types, imported as types only (esbuild erases them), so the two cannot drift.
 import type { ExerciseDetail, ExerciseSummary, VisibleCase } from "../../server/exercises/public-view";
 import type { Status, TestResult } from "../../server/grading/judge";
+import type { PlatformRegistration, PlatformView } from "../../server/lti/platforms";
+import type { ToolConfiguration } from "../../server/lti/tool-configuration";
+import type { ToolKeySummary } from "../../server/lti/tool-keys";
+import type { CourseLtiStatus as ServerCourseLtiStatus } from "../../server/lti/course-status";
+import type { RosterSyncResult as ServerRosterSyncResult } from "../../server/lti/roster";
 import type { SubmissionView } from "../../server/grading/submission-view";
 import type { ProgressView } from "../../server/progress/progress";
 import type { FunctionExplanation as FunctionExplanationContent, HintLevel, RankedConcept } from "../../server/tutor/contracts";
@@ -166,3 +171,19 @@ export interface ExerciseNext {
   unit: UnitProgress;
   nextUp: NextUp | null;
 }
+
+// LTI 1.3 registration (admins): GET /api/admin/lti.
+export type LtiToolConfiguration = ToolConfiguration;
+export type LtiKey = ToolKeySummary;
+export type LtiPlatformRegistration = PlatformRegistration;
+export type LtiPlatform = PlatformView;
+
+export interface LtiOverview {
+  tool: LtiToolConfiguration;
+  keys: LtiKey[];
+  platforms: LtiPlatform[];
+}
+
+// A course's LTI status and roster sync (its instructors): GET /api/courses/:id/lti, POST .../lti/roster-sync.
+export type CourseLtiStatus = ServerCourseLtiStatus;
+export type RosterSyncResult = ServerRosterSyncResult;

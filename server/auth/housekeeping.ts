@@ -1,14 +1,15 @@
-// Expired sessions and old rate-limit windows are dead weight; any web server may sweep them, and sweeping
+// Expired sessions, old rate-limit windows and LTI logins nobody finished are dead weight; any web server may sweep them, and sweeping
 // twice is harmless.
 import type { Database } from "../database/client";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export async function forgetExpiredAuthState(db: Database, now = new Date()): Promise<{ sessions: number; windows: number }> {
+export async function forgetExpiredAuthState(db: Database, now = new Date()): Promise<{ sessions: number; windows: number; ltiLogins: number }> {
   const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
   // The longest window is an hour, so a day-old window cannot matter any more.
   const windows = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - DAY_MS) } } });
-  return { sessions: sessions.count, windows: windows.count };
+  const ltiLogins = await db.ltiLoginState.deleteMany({ where: { expiresAt: { lte: now } } });
+  return { sessions: sessions.count, windows: windows.count, ltiLogins: ltiLogins.count };
 }
 
 /** Sweeps now and then every hour, without keeping the process alive. */

@@ -32,7 +32,7 @@ async function choosePassword(args: string[]): Promise<{ password: string; gener
   return { password: randomBytes(12).toString("base64url"), generated: true };
 }
 
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(readConfig(), (line) => console.error(line));
   try {
     return await work(database.db);

@@ -4,6 +4,7 @@ import { ExerciseFolderError } from "../exercises/exercise";
 import { SandboxUnavailableError } from "../grading/sandbox/container-policy";
 import { ExerciseBrokenError } from "../grading/expectations";
 import { adminCommand } from "./admin-command";
+import { ltiCommand } from "./lti-command";
 import { checkCommand } from "./check-command";
 import { gradeCommand } from "./grade-command";
 import { importCommand } from "./import-command";
@@ -43,6 +44,12 @@ const USAGE = `usage: tutor <command>
   admin create <email> [--password-stdin]   create the first admin (a password is generated unless given on stdin)
   admin role <email> <role>                 make an account a learner, instructor or admin
   admin password <email> [--password-stdin] set a forgotten password (generated unless given on stdin)
+  lti add-platform --name N --issuer URL --client-id ID --deployment ID --auth-login-url URL --token-url URL --jwks-url URL
+                                            register a learning platform for LTI 1.3 (docs/lti.md)
+  lti list [--url URL] | remove-platform <id> | rotate-key
+                                            the registrations and the URLs to paste into the LMS; remove one;
+                                            give the tool a new signing key
+  lti sync-roster --course ID               make a course's members match its LMS course (Names and Roles)
   similarity <set>/<slug> --course ID [--json]
                                             pairs of the course's learners whose latest submissions of the
                                             exercise are alike, most alike first (starter and reference left out)
@@ -69,6 +76,8 @@ async function run(argv: string[]): Promise<number> {
       return adminCommand(args);
     case "seed":
       return seedCommand(args);
+    case "lti":
+      return ltiCommand(args);
     case "similarity":
       return similarityCommand(args);
     case "regrade":

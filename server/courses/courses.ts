@@ -47,7 +47,7 @@ const isUniqueViolation = (e: unknown, field: string) =>
   e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes(field);
 
 /** Creates the course with its creator as instructor. `nextCode` is where codes come from (random unless given). */
-export async function createCourse(db: Database, name: string, creatorId: string, nextCode: () => string = randomJoinCode): Promise<Course> {
+export async function createCourse(db: Database | Prisma.TransactionClient, name: string, creatorId: string, nextCode: () => string = randomJoinCode): Promise<Course> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.course.create({

@@ -145,14 +145,14 @@ function transition(
 }
 
 /**
- * What else changes with a verdict, in the same statement: a data-modifying statement over `graded`, the relation
- * holding the submission row just graded (e.g. the learner's progress), and optionally `lock`, a statement run
- * first in the same transaction. A rule that recomputes from the learner's other submissions needs it: one
+ * What else changes with a verdict, in the same statement: data-modifying statements over `graded`, the relation
+ * holding the submission row just graded (e.g. the learner's progress, a score bound for an LMS), and optionally
+ * `lock`, a statement run first in the same transaction. A rule that recomputes from the learner's other submissions needs it: one
  * statement sees the database as it was when it began, so two verdicts stored at once would each miss the other's;
  * with the lock taken first, the statement begins after the other has committed.
  */
 export interface AfterGraded {
-  change: (graded: Prisma.Sql) => Prisma.Sql;
+  changes: readonly [(graded: Prisma.Sql) => Prisma.Sql, ...((graded: Prisma.Sql) => Prisma.Sql)[]];
   lock?: (submission: { userId: string; exerciseId: string }) => Prisma.Sql;
 }
 
@@ -181,7 +181,7 @@ export async function completeGrading(
       "durationMs" = ${result.durationMs}::int, "gradedContentHash" = ${contentHash}, "finishedAt" = COALESCE("finishedAt", ${NOW_UTC}),
       "regradedAt" = CASE WHEN "regradeId" IS NULL THEN NULL ELSE ${NOW_UTC} END`,
     Prisma.sql`jsonb_build_object('verdict', ${result.status}::text, 'passed', ${result.passedCount}::int, 'total', ${result.totalCount}::int, 'contentHash', ${contentHash}::text, 'workerId', ${workerId}::text)`,
-    Prisma.sql`, after_graded AS (${after.change(Prisma.sql`changed`)})`,
+    Prisma.sql`, ${Prisma.join(after.changes.map((change, i) => Prisma.sql`${Prisma.raw(`after_graded_${i}`)} AS (${change(Prisma.sql`changed`)})`))}`,
   );
   if (!after.lock) return (await db.$queryRaw<Submission[]>(statement))[0] ?? null;
   const [, rows] = await db.$transaction([db.$executeRaw(after.lock(job)), db.$queryRaw<Submission[]>(statement)]);

@@ -9,6 +9,7 @@ import type { Database } from "../database/client";
 import type { Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
+import { ltiScoresAfterGrading } from "../lti/grades-outbox";
 import { lockProgress, progressAfterGrading, progressAfterRegrade } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
@@ -160,11 +161,14 @@ export class GradingWorker {
   }
 
   /**
-   * Stores the verdict, graded against this exercise's version, with the learner's progress, in one statement;
-   * null if this worker lost the lease. A regrade's verdict rebuilds progress rather than adding an attempt.
+   * Stores the verdict, graded against this exercise's version, with the learner's progress and any improved score
+   * bound for an LMS gradebook (the LTI grade outbox), in one statement; null if this worker lost the lease. A
+   * regrade's verdict rebuilds progress rather than adding an attempt.
    */
   private store(job: ClaimedSubmission, exercise: Exercise, result: GradeResult): Promise<Submission | null> {
-    const after = job.regradeId === null ? { change: progressAfterGrading } : { change: progressAfterRegrade, lock: lockProgress };
+    const after = job.regradeId === null
+      ? { changes: [progressAfterGrading, ltiScoresAfterGrading] as const }
+      : { changes: [progressAfterRegrade, ltiScoresAfterGrading] as const, lock: lockProgress };
     return completeGrading(this.o.db, job, this.id, result, exercise.contentHash, after);
   }
 

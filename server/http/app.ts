@@ -3,6 +3,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import express from "express";
 import { identify, requireSameOriginAndCsrf } from "../auth/identity";
+import { readCookie } from "../auth/tokens";
+import { FRAME_COOKIE, frameAncestors, framingOrigins } from "../lti/framing";
+import { PlatformKeys } from "../lti/platform-keys";
+import { ltiAdminRoutes } from "./lti-admin-routes";
+import { ltiCourseRoutes } from "./lti-course-routes";
+import { ltiEndpoints } from "./lti-endpoints";
 import { authRoutes, type RateLimits } from "./auth-routes";
 import { courseRoutes } from "./course-routes";
 import { authoringRoutes } from "./authoring-routes";
@@ -33,13 +39,15 @@ export function createApp(options: AppOptions): express.Express {
   app.disable("x-powered-by");
   // The client's address (for per-address rate limits) comes from X-Forwarded-For only through trusted proxies.
   app.set("trust proxy", options.trustProxy);
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "DENY");
+    // Framing is refused, except by the LMS an LTI launch came from (server/lti/framing.ts).
+    const framers = framingOrigins(readCookie(req.headers.cookie, FRAME_COOKIE));
+    if (framers.length === 0) res.setHeader("X-Frame-Options", "DENY");
     res.setHeader(
       "Content-Security-Policy",
-      "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      `default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors ${frameAncestors(framers)}`,
     );
     next();
   });
@@ -61,7 +69,10 @@ export function createApp(options: AppOptions): express.Express {
     pathRoutes(options),
     courseRoutes(options),
     authoringRoutes(options.authoring),
+    ltiAdminRoutes(options.db),
+    ltiCourseRoutes(options.db),
   );
+  app.use("/lti", ltiEndpoints({ db: options.db, catalog: options.catalog, keys: new PlatformKeys(), log: options.log }));
   app.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", "There is no such API route. See docs/api.md.")));
 
   if (existsSync(CLIENT_DIR)) app.use(express.static(CLIENT_DIR, { index: "index.html", maxAge: "1h" }));

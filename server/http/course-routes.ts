@@ -73,8 +73,11 @@ export function courseRoutes({ db, catalog }: Pick<RouteDeps, "db" | "catalog">)
     res.json({ course: await courseSummary(db, catalog, course, role, user.id) });
   });
 
-  router.get("/exercise-sets", (req, res) => {
-    requireInstructor(req);
+  router.get("/exercise-sets", async (req, res) => {
+    // Also for a learner account that teaches a course: an LMS instructor's platform-scoped account (LTI) teaches
+    // the course its LMS course maps to without being an instructor account, and picks sets on its page.
+    const user = requireAccount(req);
+    if (user.role === "learner" && (await db.courseMember.count({ where: { userId: user.id, role: "instructor" } })) === 0) requireInstructor(req);
     res.json({ sets: catalog.sets().map((s) => ({ name: s.name, title: s.title, exerciseCount: s.exercises.length })) });
   });
 

@@ -91,7 +91,7 @@ test("every transition records its event, and a postponed submission is due agai
   expect(Math.abs(waiting.runAfter.getTime() - Date.now())).toBeLessThan(60_000);
   const second = await claimNextSubmission(db, "w2", 30_000);
   expect(second).toMatchObject({ id: s.id, gradingAttempts: 2, resumed: false });
-  const graded = await completeGrading(db, s, "w2", result(3), VERSION, { change: progressAfterGrading });
+  const graded = await completeGrading(db, s, "w2", result(3), VERSION, { changes: [progressAfterGrading] });
   expect(graded).toEqual(await db.submission.findUnique({ where: { id: s.id } }));
   expect(graded).toMatchObject({ state: "graded", verdict: "passed", passedCount: 3, totalCount: 3, durationMs: 25, leaseOwner: null, results: [{ name: "a case", status: "passed" }] });
   expect(await events(s.id)).toEqual([
@@ -115,15 +115,15 @@ test("a worker whose lease expired and was taken over can neither complete, post
   await new Promise((r) => setTimeout(r, 20));
   expect(await claimNextSubmission(db, "fresh", 30_000)).toMatchObject({ id: s.id, gradingAttempts: 2, resumed: true });
 
-  expect(await completeGrading(db, s, "stale", result(0), VERSION, { change: progressAfterGrading })).toBeNull();
+  expect(await completeGrading(db, s, "stale", result(0), VERSION, { changes: [progressAfterGrading] })).toBeNull();
   expect(await postponeGrading(db, s.id, "stale", "no", 0)).toBe(false);
   expect(await failGrading(db, s.id, "stale", "no")).toBeNull();
   expect(await db.submission.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ state: "running", leaseOwner: "fresh", verdict: null });
   expect(await progress()).toBeNull();
 
-  expect(await completeGrading(db, s, "fresh", result(3), VERSION, { change: progressAfterGrading })).not.toBeNull();
+  expect(await completeGrading(db, s, "fresh", result(3), VERSION, { changes: [progressAfterGrading] })).not.toBeNull();
   // Once graded, nobody completes it again, not even the worker that graded it.
-  expect(await completeGrading(db, s, "fresh", result(0), VERSION, { change: progressAfterGrading })).toBeNull();
+  expect(await completeGrading(db, s, "fresh", result(0), VERSION, { changes: [progressAfterGrading] })).toBeNull();
   expect((await events(s.id)).map((e) => e.kind)).toEqual(["queued", "running", "resumed", "graded"]);
   expect(await progress()).toMatchObject({ attempts: 1, bestPassed: 3, bestVerdict: "passed" });
 });
@@ -132,7 +132,7 @@ test("progress counts every attempt, keeps the first solve and the best score (a
   const grade = async (passed: number) => {
     const s = await submit();
     await claimNextSubmission(db, "w", 30_000);
-    return (await completeGrading(db, s, "w", result(passed), VERSION, { change: progressAfterGrading }))!;
+    return (await completeGrading(db, s, "w", result(passed), VERSION, { changes: [progressAfterGrading] }))!;
   };
   await grade(1);
   expect(await progress()).toMatchObject({ attempts: 1, firstSolvedAt: null, bestPassed: 1, bestTotal: 3, bestVerdict: "failed" });
@@ -155,7 +155,7 @@ test("completions of one learner's submissions to one exercise at the same momen
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push((await submit()).id);
   for (let i = 0; i < count; i++) expect(await claimNextSubmission(db, `w${i}`, 30_000)).toMatchObject({ id: ids[i] });
-  const graded = await Promise.all(ids.map((id, i) => completeGrading(db, { id, userId, exerciseId: EXERCISE }, `w${i}`, result(i % 4), VERSION, { change: progressAfterGrading })));
+  const graded = await Promise.all(ids.map((id, i) => completeGrading(db, { id, userId, exerciseId: EXERCISE }, `w${i}`, result(i % 4), VERSION, { changes: [progressAfterGrading] })));
   expect(graded.every((g) => g?.state === "graded")).toBe(true);
   expect(await progress()).toMatchObject({ attempts: count, bestPassed: 3, bestVerdict: "passed" });
 });
@@ -166,12 +166,12 @@ async function regrade(ids: string[]): Promise<string> {
   expect(await requeueForRegrade(db, row.id, ids)).toBe(ids.length);
   return row.id;
 }
-const regradeAfter = { change: progressAfterRegrade, lock: lockProgress };
+const regradeAfter = { changes: [progressAfterRegrade] as const, lock: lockProgress };
 
 test("a regrade waits behind learners' new submissions, and keeps the earlier verdict in the submission's history", async () => {
   const old = await submit();
   await claimNextSubmission(db, "w", 30_000);
-  const graded = (await completeGrading(db, old, "w", result(3), VERSION, { change: progressAfterGrading }))!;
+  const graded = (await completeGrading(db, old, "w", result(3), VERSION, { changes: [progressAfterGrading] }))!;
   const regradeId = await regrade([old.id]);
   // Queued again, holding its verdict until the new one is stored; a second request leaves it alone.
   expect(await db.submission.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ state: "queued", priority: 0, regradeId, verdict: "passed", passedCount: 3 });
@@ -198,7 +198,7 @@ test("a regrade's verdict rebuilds progress: no attempt is added, a lost pass un
   const grade = async (passed: number) => {
     const s = await submit();
     await claimNextSubmission(db, "w", 30_000);
-    return (await completeGrading(db, s, "w", result(passed), VERSION, { change: progressAfterGrading }))!;
+    return (await completeGrading(db, s, "w", result(passed), VERSION, { changes: [progressAfterGrading] }))!;
   };
   const failing = await grade(1);
   const passing = await grade(3);
@@ -225,7 +225,7 @@ test("regrades of one learner's submissions stored at the same moment each count
   for (let i = 0; i < count; i++) {
     const s = await submit();
     await claimNextSubmission(db, "w", 30_000);
-    graded.push((await completeGrading(db, s, "w", result(i === 0 ? 3 : 0), VERSION, { change: progressAfterGrading }))!);
+    graded.push((await completeGrading(db, s, "w", result(i === 0 ? 3 : 0), VERSION, { changes: [progressAfterGrading] }))!);
   }
   await regrade(graded.map((s) => s.id));
   for (let i = 0; i < count; i++) await claimNextSubmission(db, `w${i}`, 30_000);

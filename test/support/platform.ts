@@ -27,34 +27,49 @@ export function startTestPlatform(overrides: Partial<PlatformConfig> = {}, worke
   return startPlatform(testConfig(overrides), { worker, log: () => undefined, env });
 }
 
+/** The cookies a browser would keep for one site, from Set-Cookie headers (a cleared cookie is dropped). */
+export class CookieJar {
+  readonly cookies = new Map<string, string>();
+
+  store(headers: Headers): void {
+    for (const line of headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      const cleared = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0$/i.test(a)) || value.join("=") === "";
+      if (cleared) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value.join("="));
+    }
+  }
+
+  get header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
 /**
  * A learner as a browser would be: a cookie jar over fetch that, like the web client, echoes the CSRF token the
  * server last sent on every state-changing request. `headers` can override it (tests of the CSRF defence).
  */
 export class LearnerClient {
-  private cookies = new Map<string, string>();
   private csrfToken: string | null = null;
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private jar = new CookieJar(),
+  ) {}
 
   async request(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
     if (method !== "GET" && this.csrfToken === null) await this.request("GET", "/api/me");
     const res = await fetch(this.baseUrl + route, {
       method,
       headers: {
-        ...(this.cookies.size ? { cookie: this.cookieHeader } : {}),
+        ...(this.jar.cookies.size ? { cookie: this.cookieHeader } : {}),
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...(method !== "GET" && this.csrfToken ? { "x-csrf-token": this.csrfToken } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      const cleared = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value.join("=") === "";
-      if (cleared) this.cookies.delete(name!.trim());
-      else this.cookies.set(name!.trim(), value.join("="));
-    }
+    this.jar.store(res.headers);
     const csrf = res.headers.get("x-csrf-token");
     if (csrf) this.csrfToken = csrf;
     const text = await res.text();
@@ -69,14 +84,13 @@ export class LearnerClient {
 
   /** The same learner (the same cookies, the same CSRF token) talking to another web server of the platform. */
   via(baseUrl: string): LearnerClient {
-    const other = new LearnerClient(baseUrl);
-    other.cookies = this.cookies;
+    const other = new LearnerClient(baseUrl, this.jar);
     other.csrfToken = this.csrfToken;
     return other;
   }
 
   get cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    return this.jar.header;
   }
 
   /** Signs up (claiming this learner's anonymous progress) and keeps the session cookie. */
