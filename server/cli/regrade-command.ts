@@ -6,10 +6,10 @@
 import { z } from "zod";
 import { readConfig } from "../config";
 import { assignedExercise } from "../courses/assignments";
-import { openDatabase } from "../database/open";
 import { ExerciseCatalog } from "../exercises/catalog";
 import { HttpError } from "../http/errors";
 import { type LearnerRef, regradeView, type RegradeView, requestRegrade } from "../regrade/regrade";
+import { withCourseDatabase } from "./course-database";
 
 const USAGE = "usage: tutor regrade <set>/<slug> [--course ID] [--all]";
 const courseId = z.uuid();
@@ -48,16 +48,8 @@ export async function regradeCommand(args: string[]): Promise<number> {
     console.error(`There is no exercise "${exerciseId}" in ${config.exercisesDir}: name it as <set>/<slug>, the folders under exercises/ (set TUTOR_EXERCISES_DIR if the platform uses another folder).`);
     return 1;
   }
-  const database = await openDatabase(config, (line) => console.error(line));
-  try {
-    const { db } = database;
-    if (course !== undefined) {
-      if (!(await db.course.findUnique({ where: { id: course } }))) {
-        console.error(`There is no course with the id ${course} in this database.`);
-        return 1;
-      }
-      await assignedExercise(db, catalog, course, exercise.id);
-    }
+  return withCourseDatabase(config, course, async (db) => {
+    if (course !== undefined) await assignedExercise(db, catalog, course, exercise.id);
     const scope = args.includes("--all") ? "all" : "latest";
     let regrade: RegradeView;
     try {
@@ -84,13 +76,5 @@ export async function regradeCommand(args: string[]): Promise<number> {
     }
     console.log(formatRegradeSummary(regrade));
     return 0;
-  } catch (e) {
-    if (e instanceof HttpError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await database.close();
-  }
+  });
 }

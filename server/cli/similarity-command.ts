@@ -3,10 +3,9 @@
 // (DATABASE_URL, or the embedded one) and the exercises folder, for the starter and reference to leave out.
 import { z } from "zod";
 import { readConfig } from "../config";
-import { openDatabase } from "../database/open";
 import { ExerciseCatalog } from "../exercises/catalog";
-import { HttpError } from "../http/errors";
 import { type SimilarityReport, type SimilaritySide, similarityReport } from "../courses/similarity";
+import { withCourseDatabase } from "./course-database";
 
 const USAGE = "usage: tutor similarity <set>/<slug> --course ID [--json]";
 const courseId = z.uuid();
@@ -43,23 +42,9 @@ export async function similarityCommand(args: string[]): Promise<number> {
   const config = readConfig();
   const { catalog, errors } = ExerciseCatalog.load(config.exercisesDir);
   for (const e of errors) console.error(`exercise skipped: ${e.message}`);
-  const database = await openDatabase(config, (line) => console.error(line));
-  try {
-    const courseRow = await database.db.course.findUnique({ where: { id: course } });
-    if (!courseRow) {
-      console.error(`There is no course with the id ${course} in this database.`);
-      return 1;
-    }
-    const report = await similarityReport(database.db, catalog, course, exerciseId);
+  return withCourseDatabase(config, course, async (db) => {
+    const report = await similarityReport(db, catalog, course, exerciseId);
     console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
     return 0;
-  } catch (e) {
-    if (e instanceof HttpError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -9,7 +9,7 @@ import type { Database } from "../database/client";
 import type { Submission } from "../database/generated/client";
 import type { ExerciseCatalog } from "../exercises/catalog";
 import type { Exercise } from "../exercises/exercise";
-import { ltiScoresAfterGrading } from "../lti/grades-outbox";
+import { ltiScoresAfterGrading, ltiScoresAfterRegrade } from "../lti/grades-outbox";
 import { lockProgress, progressAfterGrading, progressAfterRegrade } from "../progress/progress";
 import type { SubmissionEvents } from "../realtime/submission-events";
 import { ExerciseBrokenError, type ReferenceCache } from "./expectations";
@@ -168,7 +168,7 @@ export class GradingWorker {
   private store(job: ClaimedSubmission, exercise: Exercise, result: GradeResult): Promise<Submission | null> {
     const after = job.regradeId === null
       ? { changes: [progressAfterGrading, ltiScoresAfterGrading] as const }
-      : { changes: [progressAfterRegrade, ltiScoresAfterGrading] as const, lock: lockProgress };
+      : { changes: [progressAfterRegrade, ltiScoresAfterRegrade] as const, lock: lockProgress };
     return completeGrading(this.o.db, job, this.id, result, exercise.contentHash, after);
   }
 

@@ -8,6 +8,8 @@
 //   - A row only ever improves: a new score replaces the queued one when its share is higher, so an older, worse
 //     result never overwrites a better one, whatever order the verdicts arrive in. Nothing is sent before a first
 //     case passes (a zero would look like a grade before the learner had a go).
+//   - A regrade (the exercise changed) is the exception: `ltiScoresAfterRegrade` sends what the learner's
+//     submissions are worth now, lower or higher, dated at the regrade.
 //   - The timestamp is the submission's time, or the queued score's if that is later (a better submission graded
 //     after a newer one): a platform ignores a score older than the last it accepted, as AGS tells it to.
 //   - A row that is still pending keeps its schedule: the newer score leaves with the next attempt, and one row is
@@ -19,18 +21,68 @@ import { SCOPE } from "./service-token";
 
 /** A data-modifying statement over `graded` (the submissions just graded): queues each improved LMS score. */
 export function ltiScoresAfterGrading(graded: Prisma.Sql): Prisma.Sql {
+  const solvedHere = Prisma.sql`(g.verdict = 'passed' OR EXISTS (SELECT 1 FROM "Progress" p WHERE p."userId" = g."userId" AND p."exerciseId" = g."exerciseId" AND p."firstSolvedAt" IS NOT NULL))`;
+  return queueScores(graded, {
+    exerciseScore: { given: Prisma.sql`COALESCE(g."passedCount", 0)`, maximum: Prisma.sql`COALESCE(g."totalCount", 0)` },
+    solvedHere,
+    at: Prisma.sql`g."createdAt"`,
+    // Only ever up: an older, worse verdict never overwrites a better one, whatever order they arrive in.
+    replaces: Prisma.sql`EXCLUDED."scoreGiven"::bigint * o."scoreMaximum" > o."scoreGiven"::bigint * EXCLUDED."scoreMaximum"`,
+    sendsZero: false,
+  });
+}
+
+/**
+ * The same for a regrade's verdict (after the exercise changed): the learner's result is what their submissions
+ * are worth now, so the LMS gets it even when it is lower (a lenient case was fixed), dated now, so that the LMS
+ * takes it over the score it holds. Like progressAfterRegrade, it reads the learner's other submissions, so it runs
+ * after lockProgress.
+ */
+export function ltiScoresAfterRegrade(graded: Prisma.Sql): Prisma.Sql {
+  const verdicts = Prisma.sql`(
+    SELECT s.verdict, COALESCE(s."passedCount", 0) AS passed, COALESCE(s."totalCount", 0) AS total, s."createdAt" FROM "Submission" s
+    WHERE s."userId" = g."userId" AND s."exerciseId" = g."exerciseId" AND s.id <> g.id AND s.verdict IS NOT NULL AND s.state <> 'failed_to_grade'
+    UNION ALL SELECT g.verdict, COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), g."createdAt")`;
+  const best = (column: string) => Prisma.sql`(SELECT (array_agg(v.${Prisma.raw(column)} ORDER BY v.passed DESC, v."createdAt"))[1] FROM ${verdicts} v)`;
+  return queueScores(graded, {
+    exerciseScore: { given: best("passed"), maximum: best("total") },
+    solvedHere: Prisma.sql`EXISTS (SELECT 1 FROM ${verdicts} v WHERE v.verdict = 'passed')`,
+    at: NOW_UTC,
+    replaces: Prisma.sql`(EXCLUDED."scoreGiven", EXCLUDED."scoreMaximum") IS DISTINCT FROM (o."scoreGiven", o."scoreMaximum")`,
+    sendsZero: true,
+  });
+}
+
+interface ScoreRule {
+  /** An exercise link's score, over `g` (the graded submission). */
+  exerciseScore: { given: Prisma.Sql; maximum: Prisma.Sql };
+  /** Whether `g`'s exercise counts as solved, for a set link's share. */
+  solvedHere: Prisma.Sql;
+  /** The score's timestamp. */
+  at: Prisma.Sql;
+  /** When a new score replaces the row's (`EXCLUDED`, `o`). */
+  replaces: Prisma.Sql;
+  /** Whether a score of zero is sent over one already queued or sent (never as a learner's first). */
+  sendsZero: boolean;
+}
+
+/** Queues, for every graded link `g`'s learner launched, the score `rule` gives, in the outbox's one shape. */
+function queueScores(graded: Prisma.Sql, rule: ScoreRule): Prisma.Sql {
   const solvedInSet = Prisma.sql`(SELECT count(*) FROM "Exercise" se WHERE se."setName" = e."setName" AND se.available AND (
-      (se.id = g."exerciseId" AND g.verdict = 'passed')
-      OR EXISTS (SELECT 1 FROM "Progress" p WHERE p."userId" = g."userId" AND p."exerciseId" = se.id AND p."firstSolvedAt" IS NOT NULL)))::int`;
+      (se.id = g."exerciseId" AND ${rule.solvedHere})
+      OR (se.id <> g."exerciseId" AND EXISTS (SELECT 1 FROM "Progress" p WHERE p."userId" = g."userId" AND p."exerciseId" = se.id AND p."firstSolvedAt" IS NOT NULL))))::int`;
   const setSize = Prisma.sql`(SELECT count(*) FROM "Exercise" se WHERE se."setName" = e."setName" AND se.available)::int`;
+  const worthSending = rule.sendsZero
+    ? Prisma.sql`(c.given > 0 OR EXISTS (SELECT 1 FROM "LtiScore" x WHERE x."resourceLinkId" = c."resourceLinkId" AND x."userId" = c."userId"))`
+    : Prisma.sql`c.given > 0`;
   return Prisma.sql`
     INSERT INTO "LtiScore" AS o ("resourceLinkId", "userId", "scoreGiven", "scoreMaximum", "activityProgress", "gradingProgress", timestamp, "pendingSince", "nextAttemptAt")
     SELECT c."resourceLinkId", c."userId", c.given, c.maximum, CASE WHEN c.given >= c.maximum THEN 'Completed' ELSE 'InProgress' END,
            'FullyGraded', c.at, ${NOW_UTC}, ${NOW_UTC}
     FROM (
-      SELECT l.id AS "resourceLinkId", g."userId", g."createdAt" AS at,
-             CASE WHEN l."targetKind" = 'exercise' THEN COALESCE(g."passedCount", 0) ELSE ${solvedInSet} END AS given,
-             CASE WHEN l."targetKind" = 'exercise' THEN COALESCE(g."totalCount", 0) ELSE ${setSize} END AS maximum
+      SELECT l.id AS "resourceLinkId", g."userId", ${rule.at} AS at,
+             CASE WHEN l."targetKind" = 'exercise' THEN ${rule.exerciseScore.given} ELSE ${solvedInSet} END AS given,
+             CASE WHEN l."targetKind" = 'exercise' THEN ${rule.exerciseScore.maximum} ELSE ${setSize} END AS maximum
       FROM ${graded} g
       JOIN "Exercise" e ON e.id = g."exerciseId"
       JOIN "LtiLinkLaunch" launched ON launched."userId" = g."userId"
@@ -38,7 +90,7 @@ export function ltiScoresAfterGrading(graded: Prisma.Sql): Prisma.Sql {
       WHERE (l."lineItemUrl" IS NOT NULL OR l."lineItemsUrl" IS NOT NULL) AND ${SCOPE.score} = ANY(l."agsScopes")
         AND ((l."targetKind" = 'exercise' AND l.target = g."exerciseId") OR (l."targetKind" = 'set' AND l.target = e."setName"))
     ) c
-    WHERE c.given > 0 AND c.maximum > 0
+    WHERE c.maximum > 0 AND ${worthSending}
     ON CONFLICT ("resourceLinkId", "userId") DO UPDATE SET
       "scoreGiven" = EXCLUDED."scoreGiven",
       "scoreMaximum" = EXCLUDED."scoreMaximum",
@@ -47,7 +99,7 @@ export function ltiScoresAfterGrading(graded: Prisma.Sql): Prisma.Sql {
       version = o.version + 1,
       "pendingSince" = COALESCE(o."pendingSince", EXCLUDED."pendingSince"),
       "nextAttemptAt" = CASE WHEN o."pendingSince" IS NULL THEN EXCLUDED."nextAttemptAt" ELSE o."nextAttemptAt" END
-    WHERE EXCLUDED."scoreGiven"::bigint * o."scoreMaximum" > o."scoreGiven"::bigint * EXCLUDED."scoreMaximum"
+    WHERE ${rule.replaces}
     RETURNING o."resourceLinkId"`;
 }
 
