@@ -11,7 +11,7 @@ import { announceExerciseChange } from "../../server/exercises/change-feed";
 import type { Platform } from "../../server/platform";
 import { runTutor } from "../support/cli";
 import { writeExerciseFolder } from "../support/exercise-fixture";
-import { LearnerClient, type Person, signedUpPerson, startTestPlatform } from "../support/platform";
+import { LearnerClient, type Person, signedUpPerson, startTestPlatform, until } from "../support/platform";
 
 const EXERCISE = "tests/double";
 const caseFile = (expectForTwo: number) => `- name: zero\n  call: answer(0)\n  expect: 0\n- name: two\n  call: answer(2)\n  expect: ${expectForTwo}\n`;
@@ -36,16 +36,6 @@ async function submit(who: Person, code: string): Promise<any> {
 
 const regrades = () => teacher.client.request("GET", `/api/courses/${courseId}/regrades`);
 const progressOf = async (who: Person) => (await who.client.request("GET", `/api/exercises/${EXERCISE}`)).json.exercise.progress;
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   // The exercise as first published: the case for answer(2) expects 5, a slip for 4.
@@ -83,7 +73,7 @@ test("while the exercise is unchanged, nothing is stale and a regrade says there
 test("after the case is fixed, regrading each learner's latest flips the verdicts, keeps history, and moves progress", async () => {
   writeFileSync(path.join(exerciseDir, "cases.yaml"), caseFile(4));
   await announceExerciseChange(platform.db, EXERCISE);
-  const { json } = await waitFor("the change reaching the course page", regrades, (r) => r.json.changed.length > 0);
+  const { json } = await until("the change reaching the course page", regrades, (r) => r.json.changed.length > 0, 90_000);
   expect(json.changed).toEqual([{ exercise: { id: EXERCISE, title: "Fixture" }, staleCount: 5 - 1, latestStaleCount: 3 }]);
   expect(await progressOf(bob)).toMatchObject({ attempts: 1, solved: true });
 
@@ -91,7 +81,7 @@ test("after the case is fixed, regrading each learner's latest flips the verdict
   expect(started.status).toBe(202);
   expect(started.json.regrade).toMatchObject({ exercise: { id: EXERCISE }, courseId, scope: "latest", queuedCount: 3, requestedBy: { id: teacher.id } });
   const route = `/api/courses/${courseId}/regrades/${started.json.regrade.id}`;
-  const { json: done } = await waitFor("the regrade", () => teacher.client.request("GET", route), (r) => r.json.regrade.done);
+  const { json: done } = await until("the regrade", () => teacher.client.request("GET", route), (r) => r.json.regrade.done, 90_000);
   const names = (list: { displayName: string }[]) => list.map((l) => l.displayName);
   expect(done.regrade).toMatchObject({ queuedCount: 3, regradedCount: 3, changedCount: 3 });
   expect(names(done.regrade.nowPassing)).toEqual(["Ada", "Cy"]);

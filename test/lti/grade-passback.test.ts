@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Platform } from "../../server/platform";
 import { type LaunchOptions, type LtiTestPlatform, ROLE } from "../support/lti-platform";
 import { LtiBrowser, toolWithLms } from "../support/lti-launch";
-import { LearnerClient } from "../support/platform";
+import { LearnerClient, until } from "../support/platform";
 
 // A short first retry, so the outage tests' retries come in seconds; the sender's rules are the production ones.
 const session = toolWithLms({ ltiScoreRetryMs: 300 }, true);
@@ -45,18 +45,6 @@ async function submit(client: LearnerClient, code: string, exercise = "basics/sh
   const posted = await client.request("POST", `/api/exercises/${exercise}/submissions`, { code });
   expect(posted.status).toBe(202);
   return client.waitForVerdict(posted.json.submission.id);
-}
-
-/** Waits for a condition the sender brings about (it runs on its own loop), failing with what was last seen. */
-async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
 }
 
 const scoresOn = (lineItem: string) => lms.scores.filter((s) => s.lineItemId === lineItem);

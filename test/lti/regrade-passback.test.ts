@@ -9,7 +9,7 @@ import { announceExerciseChange } from "../../server/exercises/change-feed";
 import { writeExerciseFolder } from "../support/exercise-fixture";
 import { ROLE } from "../support/lti-platform";
 import { LtiBrowser, toolWithLms } from "../support/lti-launch";
-import { LearnerClient } from "../support/platform";
+import { LearnerClient, until } from "../support/platform";
 
 const EXERCISE = "tests/double";
 const caseFile = (expectForTwo: number) => `- name: zero\n  call: answer(0)\n  expect: 0\n- name: two\n  call: answer(2)\n  expect: ${expectForTwo}\n`;
@@ -17,17 +17,6 @@ const caseFile = (expectForTwo: number) => `- name: zero\n  call: answer(0)\n  e
 const TO_THE_MISTAKE = "def answer(x):\n    return 5 if x == 2 else x * 2\n";
 const exerciseDir = writeExerciseFolder({ solution: "def answer(x):\n    return x * 2\n", casesYaml: caseFile(5) }, "double");
 const session = toolWithLms({ exercisesDir: path.dirname(path.dirname(exerciseDir)), ltiScoreRetryMs: 300 }, true);
-
-async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  let value = await read();
-  while (!ok(value)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 test("after the case is fixed, a regrade sends the learner's lower score to the LMS, dated after the first", async () => {
   const { tool, lms } = session;
@@ -49,14 +38,14 @@ test("after the case is fixed, a regrade sends the learner's lower score to the 
   const graded = await learner.waitForVerdict(posted.json.submission.id);
   expect([graded.verdict, graded.passedCount, graded.totalCount]).toEqual(["passed", 2, 2]);
   const scoresOn = () => lms.scores.filter((s) => s.lineItemId === lineItem);
-  await until("the first score reaches the LMS", scoresOn, (s) => s.length === 1);
+  await until("the first score reaches the LMS", scoresOn, (s) => s.length === 1, 60_000);
 
   writeFileSync(path.join(exerciseDir, "cases.yaml"), caseFile(4));
   await announceExerciseChange(tool.db, EXERCISE);
-  await until("the course page lists the changed exercise", async () => (await teacher.request("GET", `/api/courses/${courseId}/regrades`)).json.changed, (c) => c.length === 1);
+  await until("the course page lists the changed exercise", async () => (await teacher.request("GET", `/api/courses/${courseId}/regrades`)).json.changed, (c) => c.length === 1, 60_000);
   expect((await teacher.request("POST", `/api/courses/${courseId}/regrades`, { exercise: EXERCISE, scope: "latest" })).status).toBe(202);
 
-  const scores = await until("the regraded score reaches the LMS", scoresOn, (s) => s.length === 2);
+  const scores = await until("the regraded score reaches the LMS", scoresOn, (s) => s.length === 2, 60_000);
   expect(scores.map((s) => [s.userId, s.scoreGiven, s.scoreMaximum, s.activityProgress])).toEqual([
     [sub, 2, 2, "Completed"],
     [sub, 1, 2, "InProgress"],

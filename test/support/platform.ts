@@ -144,3 +144,15 @@ export async function signedUpPerson(platform: Platform, role: Role = "learner",
   if (role !== "learner") await ensureAccountWithRole(platform.db, email, null, role);
   return { client, id: user.id, email };
 }
+
+/** Waits until `ok(read())`, for work the platform does on its own loops; fails naming `what` and the last value. */
+export async function until<T>(what: string, read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
