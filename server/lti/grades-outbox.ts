@@ -17,6 +17,7 @@
 import { Prisma, type Database } from "../database/client";
 import type { LtiScore } from "../database/generated/client";
 import { NOW_UTC } from "../database/sql";
+import { learnerVerdicts } from "../progress/progress";
 import { SCOPE } from "./service-token";
 
 /** A data-modifying statement over `graded` (the submissions just graded): queues each improved LMS score. */
@@ -39,10 +40,7 @@ export function ltiScoresAfterGrading(graded: Prisma.Sql): Prisma.Sql {
  * after lockProgress.
  */
 export function ltiScoresAfterRegrade(graded: Prisma.Sql): Prisma.Sql {
-  const verdicts = Prisma.sql`(
-    SELECT s.verdict, COALESCE(s."passedCount", 0) AS passed, COALESCE(s."totalCount", 0) AS total, s."createdAt" FROM "Submission" s
-    WHERE s."userId" = g."userId" AND s."exerciseId" = g."exerciseId" AND s.id <> g.id AND s.verdict IS NOT NULL AND s.state <> 'failed_to_grade'
-    UNION ALL SELECT g.verdict, COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), g."createdAt")`;
+  const verdicts = Prisma.sql`(${learnerVerdicts})`;
   const best = (column: string) => Prisma.sql`(SELECT (array_agg(v.${Prisma.raw(column)} ORDER BY v.passed DESC, v."createdAt"))[1] FROM ${verdicts} v)`;
   return queueScores(graded, {
     exerciseScore: { given: best("passed"), maximum: best("total") },

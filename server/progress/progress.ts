@@ -28,6 +28,19 @@ export function progressAfterGrading(graded: Prisma.Sql): Prisma.Sql {
 }
 
 /**
+ * The verdicts of `g`'s learner on `g`'s exercise with `g` (a submission just regraded) as it is now: (verdict,
+ * passed, total, finishedAt, createdAt). A submission still waiting for its own regrade counts with the verdict it
+ * holds. What a regrade's follow-on changes (progress here, the LMS score in server/lti/) are rebuilt from.
+ */
+export const learnerVerdicts = Prisma.sql`
+    SELECT s.verdict, COALESCE(s."passedCount", 0) AS passed, COALESCE(s."totalCount", 0) AS total, s."finishedAt", s."createdAt"
+    FROM "Submission" s
+    WHERE s."userId" = g."userId" AND s."exerciseId" = g."exerciseId" AND s.id <> g.id
+      AND s.verdict IS NOT NULL AND s.state <> 'failed_to_grade'
+    UNION ALL
+    SELECT g.verdict, COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), g."finishedAt", g."createdAt"`;
+
+/**
  * After a regrade's verdict (in `graded`): the learner's best result and first solve, recomputed from every
  * submission of theirs on the exercise that holds a verdict, the new one instead of its earlier one. A regrade is
  * not an attempt, so attempts stay; a learner whose only passing submission now fails is no longer solved, and one
@@ -37,13 +50,6 @@ export function progressAfterGrading(graded: Prisma.Sql): Prisma.Sql {
  * start after `lockProgress` (see lifecycle.ts's AfterGraded): it reads the learner's other submissions.
  */
 export function progressAfterRegrade(graded: Prisma.Sql): Prisma.Sql {
-  const verdicts = Prisma.sql`
-    SELECT s.verdict, COALESCE(s."passedCount", 0) AS passed, COALESCE(s."totalCount", 0) AS total, s."finishedAt", s."createdAt"
-    FROM "Submission" s
-    WHERE s."userId" = g."userId" AND s."exerciseId" = g."exerciseId" AND s.id <> g.id
-      AND s.verdict IS NOT NULL AND s.state <> 'failed_to_grade'
-    UNION ALL
-    SELECT g.verdict, COALESCE(g."passedCount", 0), COALESCE(g."totalCount", 0), g."finishedAt", g."createdAt"`;
   // Best means most tests passed, the earliest such submission on a tie, as progressAfterGrading keeps it.
   const best = (column: string) => Prisma.raw(`(array_agg(v.${column} ORDER BY v.passed DESC, v."createdAt"))[1]`);
   return Prisma.sql`
@@ -52,7 +58,7 @@ export function progressAfterRegrade(graded: Prisma.Sql): Prisma.Sql {
     FROM ${graded} g CROSS JOIN LATERAL (
       SELECT min(v."finishedAt") FILTER (WHERE v.verdict = 'passed') AS "firstSolvedAt",
              ${best("passed")} AS "bestPassed", ${best("total")} AS "bestTotal", ${best("verdict")} AS "bestVerdict"
-      FROM (${verdicts}) v
+      FROM (${learnerVerdicts}) v
     ) r
     WHERE p."userId" = g."userId" AND p."exerciseId" = g."exerciseId"
     RETURNING p.*`;
